@@ -1,0 +1,49 @@
+package org.gogoscope.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Circuit-breaker state shared by every node that uses the same backend and key prefix.
+ *
+ * <h2>State machine</h2>
+ * {@code CLOSED --(failureCount reaches maxFailures)--> OPEN --(open delay passed, transitionToHalfOpen)-->
+ * HALF_OPEN --(recordSuccess)--> CLOSED}, and {@code HALF_OPEN --(recordFailure)--> OPEN}.
+ * Every transition below is atomic on the backend: concurrent callers on several nodes never lose an update
+ * (50 concurrent {@code recordFailure} calls give a count of 50). Timestamps are taken from the backend's
+ * clock and have millisecond precision.
+ */
+public interface CircuitBreakerStateProvider {
+
+    /** The stored state of breaker {@code key}, or empty if nothing was ever recorded for it. */
+    Optional<CircuitBreakerState> getState(String key);
+
+    /** Replaces the stored state of breaker {@code key} (e.g. a manual reset or a forced open). */
+    void setState(String key, CircuitBreakerState state);
+
+    /**
+     * Atomically records one failure: adds one to the failure count and sets the last failure time to now.
+     * The breaker opens when the new count is {@code >= maxFailures}, and a failure while {@code HALF_OPEN}
+     * re-opens it whatever the count. A breaker never recorded before starts from
+     * {@link CircuitBreakerState#initial()}.
+     *
+     * @param maxFailures the threshold, {@code >= 1}
+     * @return the failure count after this failure
+     */
+    int recordFailure(String key, int maxFailures);
+
+    /**
+     * Atomically records one success: the failure count becomes 0, the state {@code CLOSED} and the last
+     * success time now.
+     */
+    void recordSuccess(String key);
+
+    /**
+     * Atomically moves breaker {@code key} from {@code OPEN} to {@code HALF_OPEN} if its last failure is at
+     * least {@code openDelay} old on the backend's clock. Of concurrent callers on any nodes, at most one
+     * gets {@code true} for one opening.
+     *
+     * @return {@code true} if this call made the transition
+     */
+    boolean transitionToHalfOpen(String key, Duration openDelay);
+}

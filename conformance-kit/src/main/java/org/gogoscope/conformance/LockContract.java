@@ -1,0 +1,269 @@
+package org.gogoscope.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.PersistenceAdapter;
+import org.junit.jupiter.api.Test;
+
+/** The {@link LockProvider} contract. */
+public abstract class LockContract extends ContractSupport {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    @Test
+    public void acquireOfAFreeKeyGrantsItWithAPositiveFencingToken() {
+        LockProvider locks = node().locks();
+        LockHandle handle = locks.acquire("orders", LONG, "alice").orElseThrow();
+        assertThat(handle.key()).isEqualTo("orders");
+        assertThat(handle.owner()).isEqualTo("alice");
+        assertThat(handle.fencingToken()).isPositive();
+        assertThat(handle.isValid()).isTrue();
+    }
+
+    @Test
+    public void acquireWithoutOwnerGeneratesDistinctOwners() {
+        LockProvider locks = node().locks();
+        LockHandle first = locks.acquire("a", LONG).orElseThrow();
+        LockHandle second = locks.acquire("b", LONG).orElseThrow();
+        assertThat(first.owner()).isNotBlank().isNotEqualTo(second.owner());
+        assertThat(locks.acquire("a", LONG)).isEmpty();
+    }
+
+    @Test
+    public void anotherOwnerGetsEmptyWhileTheLockIsHeld() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        nodeA.locks().acquire("k", LONG, "alice").orElseThrow();
+        assertThat(nodeB.locks().acquire("k", LONG, "bob")).isEmpty();
+        assertThat(nodeA.locks().acquire("k", LONG, "bob")).isEmpty();
+    }
+
+    @Test
+    public void theSameOwnerReacquiresAndRefreshesTheTtlWithANewToken() {
+        LockProvider locks = node().locks();
+        LockHandle first = locks.acquire("k", Duration.ofMillis(400), "alice").orElseThrow();
+        sleep(250);
+        LockHandle second = locks.acquire("k", Duration.ofMillis(2000), "alice").orElseThrow();
+        assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+        sleep(300); // past the first TTL, inside the second
+        assertThat(locks.acquire("k", LONG, "bob")).isEmpty();
+    }
+
+    @Test
+    public void releaseFreesTheKeyOnlyForItsOwner() {
+        PersistenceAdapter node = node();
+        LockProvider locks = node.locks();
+        LockHandle handle = locks.acquire("k", LONG, "alice").orElseThrow();
+        assertThat(locks.release("k", "bob")).isFalse();
+        assertThat(locks.acquire("k", LONG, "bob")).isEmpty();
+        assertThat(handle.release()).isTrue();
+        assertThat(handle.release()).isFalse();
+        assertThat(handle.isValid()).isFalse();
+        assertThat(locks.acquire("k", LONG, "bob")).isPresent();
+        assertThat(locks.release("absent", "alice")).isFalse();
+    }
+
+    @Test
+    public void aStaleHandleNeverReleasesTheNextHoldersLock() {
+        LockProvider locks = node().locks();
+        LockHandle stale = locks.acquire("k", Duration.ofMillis(100), "alice").orElseThrow();
+        awaitTrue(3000, "expired lock taken by bob", () -> locks.acquire("k", LONG, "bob").isPresent());
+        assertThat(stale.release()).isFalse();
+        assertThat(locks.acquire("k", LONG, "carol")).isEmpty();
+    }
+
+    @Test
+    public void closingAHandleReleasesOnce() {
+        LockProvider locks = node().locks();
+        try (LockHandle handle = locks.acquire("k", LONG, "alice").orElseThrow()) {
+            assertThat(handle.isValid()).isTrue();
+        }
+        LockHandle next = locks.acquire("k", LONG, "bob").orElseThrow();
+        assertThat(next.isValid()).isTrue();
+    }
+
+    @Test
+    public void extendKeepsTheOwnersLiveLockAndItsToken() {
+        PersistenceAdapter node = node();
+        LockProvider locks = node.locks();
+        LockHandle handle = locks.acquire("k", Duration.ofMillis(300), "alice").orElseThrow();
+        assertThat(handle.extend(Duration.ofSeconds(5))).isTrue();
+        sleep(450);
+        assertThat(locks.acquire("k", LONG, "bob")).isEmpty();
+        assertThat(handle.isValid()).isTrue();
+        assertThat(locks.extend("k", LONG, "bob")).isFalse();
+        LockHandle again = locks.acquire("k", LONG, "alice").orElseThrow();
+        assertThat(again.fencingToken()).isGreaterThan(handle.fencingToken());
+    }
+
+    @Test
+    public void extendNeverRevivesAnExpiredLock() {
+        PersistenceAdapter node = node();
+        LockProvider locks = node.locks();
+        LockHandle handle = locks.acquire("k", Duration.ofMillis(100), "alice").orElseThrow();
+        sleep(350);
+        assertThat(locks.extend("k", LONG, "alice")).isFalse();
+        assertThat(handle.extend(LONG)).isFalse();
+        assertThat(handle.isValid()).isFalse();
+        assertThat(node().locks().acquire("k", LONG, "bob")).isPresent();
+        assertThat(locks.extend("never-locked", LONG, "alice")).isFalse();
+    }
+
+    @Test
+    public void ttlsHaveMillisecondPrecision() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        long start = System.nanoTime();
+        nodeA.locks().acquire("k", Duration.ofMillis(150), "alice").orElseThrow();
+        boolean refusedEarly = nodeB.locks().acquire("k", LONG, "bob").isEmpty();
+        long checkedAfter = (System.nanoTime() - start) / 1_000_000;
+        if (checkedAfter < 100) {
+            assertThat(refusedEarly).as("lock held %d ms into a 150 ms TTL", checkedAfter).isTrue();
+        }
+        awaitTrue(900, "a 150 ms lock is free well before a second",
+                () -> nodeB.locks().acquire("k", LONG, "bob").isPresent());
+    }
+
+    @Test
+    public void handleValidityEndsWithItsTtl() {
+        LockHandle handle = node().locks().acquire("k", Duration.ofMillis(100), "alice").orElseThrow();
+        awaitTrue(1000, "handle invalid after its TTL", () -> !handle.isValid());
+    }
+
+    @Test
+    public void forceReleaseRemovesAnyOwnersLockAndTokensKeepGrowing() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        LockHandle alice = nodeA.locks().acquire("k", LONG, "alice").orElseThrow();
+        assertThat(nodeB.locks().forceRelease("k")).isTrue();
+        assertThat(nodeB.locks().forceRelease("k")).isFalse();
+        LockHandle bob = nodeB.locks().acquire("k", LONG, "bob").orElseThrow();
+        assertThat(bob.fencingToken()).isGreaterThan(alice.fencingToken());
+        assertThat(alice.release()).isFalse();
+        assertThat(nodeA.locks().acquire("k", LONG, "carol")).isEmpty();
+    }
+
+    @Test
+    public void fencingTokensStrictlyIncreaseAcrossOwnersAndNodes() {
+        List<PersistenceAdapter> nodes = List.of(node(), node(), node());
+        long last = 0;
+        for (int i = 0; i < 30; i++) {
+            PersistenceAdapter node = nodes.get(i % nodes.size());
+            LockHandle handle = node.locks().acquire("fenced", LONG, "owner-" + (i % 4)).orElseThrow();
+            assertThat(handle.fencingToken()).isGreaterThan(last);
+            last = handle.fencingToken();
+            if (i % 3 == 0) {
+                assertThat(handle.release()).isTrue();
+            } else {
+                assertThat(node.locks().forceRelease("fenced")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    public void exactlyOneOfManyConcurrentAcquirersWinsAFreeKey() throws Exception {
+        List<PersistenceAdapter> nodes = List.of(node(), node(), node());
+        for (int round = 0; round < 5; round++) {
+            String key = "race-" + round;
+            List<Optional<LockHandle>> results = concurrently(12,
+                    i -> nodes.get(i % nodes.size()).locks().acquire(key, LONG, "owner-" + i));
+            assertThat(results.stream().filter(Optional::isPresent).count()).as("winners of round %d", round)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    public void mutualExclusionHoldsUnderContentionFromSeveralNodes() throws Exception {
+        List<PersistenceAdapter> nodes = List.of(node(), node(), node());
+        int threads = 6;
+        int grantsPerThread = 15;
+        long[] counter = {0}; // deliberately unsynchronised: only the lock protects it
+        AtomicLong lastToken = new AtomicLong();
+        List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+        concurrently(threads, i -> {
+            LockProvider locks = nodes.get(i % nodes.size()).locks();
+            for (int n = 0; n < grantsPerThread; n++) {
+                Optional<LockHandle> handle;
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while ((handle = locks.acquire("counter", Duration.ofSeconds(10), "t" + i)).isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("no grant within 30 s");
+                    }
+                    Thread.onSpinWait();
+                }
+                long token = handle.get().fencingToken();
+                long previous = lastToken.getAndSet(token);
+                if (token <= previous) {
+                    violations.add("token " + token + " after " + previous);
+                }
+                long read = counter[0];
+                Thread.yield();
+                counter[0] = read + 1;
+                if (!handle.get().release()) {
+                    violations.add("release of a held lock returned false");
+                }
+            }
+            return null;
+        });
+        assertThat(violations).isEmpty();
+        assertThat(counter[0]).isEqualTo((long) threads * grantsPerThread);
+    }
+
+    @Test
+    public void aPrefixIsolatesLocks() {
+        PersistenceAdapter mine = node();
+        PersistenceAdapter theirs = node(otherPrefix());
+        mine.locks().acquire("k", LONG, "alice").orElseThrow();
+        assertThat(theirs.locks().acquire("k", LONG, "bob")).isPresent();
+        assertThat(theirs.locks().forceRelease("k")).isTrue();
+        assertThat(mine.locks().acquire("k", LONG, "carol")).isEmpty();
+    }
+
+    @Test
+    public void badInputIsRejectedNamingTheArgument() {
+        PersistenceAdapter node = node();
+        LockProvider locks = node.locks();
+        assertThatThrownBy(() -> locks.acquire(null, LONG, "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key");
+        assertThatThrownBy(() -> locks.acquire(" ", LONG, "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key");
+        assertThatThrownBy(() -> locks.acquire("k", Duration.ZERO, "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ttl");
+        assertThatThrownBy(() -> locks.acquire("k", Duration.ofMillis(-5), "a"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+        assertThatThrownBy(() -> locks.acquire("k", null, "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ttl");
+        assertThatThrownBy(() -> locks.acquire("k", LONG, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("owner");
+        assertThatThrownBy(() -> locks.extend("k", LONG, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("owner");
+        assertThatThrownBy(() -> locks.forceRelease("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key");
+        int room = node.maxKeyLength() - prefix.length();
+        String longest = "k".repeat(room);
+        assertThat(locks.acquire(longest, LONG, "a")).isPresent();
+        assertThat(locks.acquire(longest, LONG, "b")).isEmpty();
+        assertThatThrownBy(() -> locks.acquire(longest + "k", LONG, "a"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+        assertThat(locks.acquire("k", LONG, "a")).as("nothing was locked by the rejected calls").isPresent();
+    }
+
+    @Test
+    public void aDisconnectedAdapterRefusesCalls() {
+        PersistenceAdapter node = node();
+        node.disconnect();
+        assertThat(node.isConnected()).isFalse();
+        node.disconnect(); // idempotent
+        assertThatThrownBy(() -> node.locks().acquire("k", LONG)).isInstanceOf(IllegalStateException.class);
+        node.connect();
+        assertThat(node.locks().acquire("k", LONG)).isPresent();
+    }
+}

@@ -1,0 +1,130 @@
+package org.gogoscope.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * A literal prefix followed by a glob, in the library's one glob grammar: {@code *} any run of characters,
+ * {@code ?} one character, every other character literal. Translates to each backend's own matching syntax
+ * with every metacharacter of that syntax escaped, so user input is never interpreted by the backend.
+ */
+public final class KeyPattern {
+
+    private final String prefix;
+    private final String glob;
+    private final Pattern regex;
+
+    KeyPattern(String prefix, String glob) {
+        this.prefix = prefix;
+        this.glob = glob;
+        this.regex = Pattern.compile(toRegex(), Pattern.DOTALL);
+    }
+
+    /** The literal prefix every matching full key starts with. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The glob, without the prefix. */
+    public String glob() {
+        return glob;
+    }
+
+    /** Whether {@code fullKey} (prefix included) matches. */
+    public boolean matches(String fullKey) {
+        return regex.matcher(fullKey).matches();
+    }
+
+    /** Whether the glob has no wildcard, i.e. matches exactly one key. */
+    public boolean isLiteral() {
+        return glob.indexOf('*') < 0 && glob.indexOf('?') < 0;
+    }
+
+    /** An anchored Java/PCRE regular expression for full keys (usable by MongoDB's {@code $regex}). */
+    public String toRegex() {
+        StringBuilder out = new StringBuilder("^");
+        appendQuoted(out, prefix);
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' || c == '?') {
+                appendQuoted(out, literal.toString());
+                literal.setLength(0);
+                out.append(c == '*' ? "[\\s\\S]*" : "[\\s\\S]");
+            } else {
+                literal.append(c);
+            }
+        }
+        appendQuoted(out, literal.toString());
+        return out.append('$').toString();
+    }
+
+    /**
+     * A SQL {@code LIKE} pattern for full keys, to be used with {@code ESCAPE 'escape'}: {@code %}, {@code _}
+     * and the escape character itself are escaped wherever they stand for themselves.
+     */
+    public String toSqlLike(char escape) {
+        StringBuilder out = new StringBuilder();
+        appendLikeLiteral(out, prefix, escape);
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                out.append('%');
+            } else if (c == '?') {
+                out.append('_');
+            } else {
+                appendLikeLiteral(out, String.valueOf(c), escape);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A Redis {@code SCAN MATCH} glob for full keys: {@code * ? [ ] \} are escaped where literal. */
+    public String toRedisGlob() {
+        StringBuilder out = new StringBuilder();
+        appendRedisLiteral(out, prefix);
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' || c == '?') {
+                out.append(c);
+            } else {
+                appendRedisLiteral(out, String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendQuoted(StringBuilder out, String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c < 128 && !Character.isLetterOrDigit(c)) { // a backslash makes any ASCII symbol literal
+                out.append('\\');
+            }
+            out.append(c);
+        }
+    }
+
+    private static void appendLikeLiteral(StringBuilder out, String literal, char escape) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '%' || c == '_' || c == escape) {
+                out.append(escape);
+            }
+            out.append(c);
+        }
+    }
+
+    private static void appendRedisLiteral(StringBuilder out, String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return prefix + glob;
+    }
+}

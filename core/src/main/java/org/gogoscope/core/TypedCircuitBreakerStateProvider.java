@@ -1,0 +1,65 @@
+package org.gogoscope.core;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.core.storage.CircuitStorage;
+
+/** {@link CircuitBreakerStateProvider} over a backend's {@link CircuitStorage}. */
+final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvider {
+
+    private final StorageAdapter adapter;
+
+    TypedCircuitBreakerStateProvider(StorageAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    @Override
+    public Optional<CircuitBreakerState> getState(String key) {
+        String full = adapter.keySpace().full("key", key);
+        CircuitStorage storage = adapter.storages().circuits();
+        return adapter.call("circuit.getState", () -> storage.get(full));
+    }
+
+    @Override
+    public void setState(String key, CircuitBreakerState state) {
+        String full = adapter.keySpace().full("key", key);
+        Args.notNull("state", state);
+        CircuitStorage storage = adapter.storages().circuits();
+        adapter.call("circuit.setState", () -> {
+            storage.put(full, state);
+            return null;
+        });
+    }
+
+    @Override
+    public int recordFailure(String key, int maxFailures) {
+        String full = adapter.keySpace().full("key", key);
+        Args.atLeast("maxFailures", maxFailures, 1);
+        CircuitStorage storage = adapter.storages().circuits();
+        return adapter.call("circuit.recordFailure", () -> storage.recordFailure(full, maxFailures));
+    }
+
+    @Override
+    public void recordSuccess(String key) {
+        String full = adapter.keySpace().full("key", key);
+        CircuitStorage storage = adapter.storages().circuits();
+        adapter.call("circuit.recordSuccess", () -> {
+            storage.recordSuccess(full);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean transitionToHalfOpen(String key, Duration openDelay) {
+        String full = adapter.keySpace().full("key", key);
+        Args.notNull("openDelay", openDelay);
+        if (openDelay.isNegative()) {
+            throw new IllegalArgumentException("openDelay must be >= 0, was " + openDelay);
+        }
+        long delayMillis = openDelay.toMillis();
+        CircuitStorage storage = adapter.storages().circuits();
+        return adapter.call("circuit.transitionToHalfOpen", () -> storage.transitionToHalfOpen(full, delayMillis));
+    }
+}

@@ -1,0 +1,106 @@
+package org.gogoscope.core;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.gogoscope.api.ClaimResult;
+import org.gogoscope.api.IdempotencyProvider;
+import org.gogoscope.core.storage.IdempotencyStorage;
+import org.gogoscope.core.storage.StoredClaim;
+
+/** {@link IdempotencyProvider} over a backend's {@link IdempotencyStorage}. */
+final class TypedIdempotencyProvider implements IdempotencyProvider {
+
+    private final StorageAdapter adapter;
+
+    TypedIdempotencyProvider(StorageAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    @Override
+    public <T> ClaimResult<T> claim(String key, String fingerprint, Duration lease, Class<T> resultType) {
+        return claim(key, fingerprint, lease, (Type) resultType);
+    }
+
+    @Override
+    public <T> ClaimResult<T> claim(String key, String fingerprint, Duration lease, Type resultType) {
+        String full = adapter.keySpace().full("key", key);
+        long leaseMillis = Args.ttlMillis("lease", lease);
+        Args.notNull("resultType", resultType);
+        if (fingerprint != null && fingerprint.isEmpty()) {
+            throw new IllegalArgumentException("fingerprint must be null or non-empty");
+        }
+        String token = UUID.randomUUID().toString();
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        StoredClaim found = adapter.call("idempotency.claim", () -> storage.claim(full, token, fingerprint, leaseMillis));
+        if (found instanceof StoredClaim.Claimed) {
+            return new ClaimResult.Claimed<>(token);
+        }
+        if (found instanceof StoredClaim.InProgress inProgress) {
+            if (!Objects.equals(inProgress.fingerprint(), fingerprint)) {
+                return new ClaimResult.Mismatch<>(inProgress.fingerprint());
+            }
+            return new ClaimResult.InProgress<>(Instant.ofEpochMilli(inProgress.leaseExpiresAtMillis()));
+        }
+        StoredClaim.Completed completed = (StoredClaim.Completed) found;
+        if (!Objects.equals(completed.fingerprint(), fingerprint)) {
+            return new ClaimResult.Mismatch<>(completed.fingerprint());
+        }
+        T result = adapter.json().fromJson("idempotency result of '" + key + "'", completed.resultJson(), resultType);
+        return new ClaimResult.Completed<>(result);
+    }
+
+    @Override
+    public boolean complete(String key, String claimToken, Object result, Duration ttl) {
+        String full = adapter.keySpace().full("key", key);
+        Args.text("claimToken", claimToken);
+        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        String json = adapter.json().toJson("result", result);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        return adapter.call("idempotency.complete", () -> storage.complete(full, claimToken, json, ttlMillis));
+    }
+
+    @Override
+    public boolean release(String key, String claimToken) {
+        String full = adapter.keySpace().full("key", key);
+        Args.text("claimToken", claimToken);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        return adapter.call("idempotency.release", () -> storage.release(full, claimToken));
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> resultType) {
+        return get(key, (Type) resultType);
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Type resultType) {
+        String full = adapter.keySpace().full("key", key);
+        Args.notNull("resultType", resultType);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        return adapter.call("idempotency.get", () -> storage.getResult(full))
+                .map(json -> adapter.json().fromJson("idempotency result of '" + key + "'", json, resultType));
+    }
+
+    @Override
+    public void set(String key, Object result, Duration ttl) {
+        String full = adapter.keySpace().full("key", key);
+        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        String json = adapter.json().toJson("result", result);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        adapter.call("idempotency.set", () -> {
+            storage.putResult(full, json, ttlMillis);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(String key) {
+        String full = adapter.keySpace().full("key", key);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        return adapter.call("idempotency.delete", () -> storage.delete(full));
+    }
+}

@@ -1,0 +1,24 @@
+package org.gogoscope.core.storage;
+
+import java.util.Optional;
+import org.gogoscope.api.CircuitBreakerState;
+
+/**
+ * Raw circuit-breaker operations. Semantics are those of
+ * {@link org.gogoscope.api.CircuitBreakerStateProvider}, on full keys; each method is one atomic step.
+ */
+public interface CircuitStorage {
+
+    Optional<CircuitBreakerState> get(String key);
+
+    void put(String key, CircuitBreakerState state);
+
+    /** count+1, lastFailure=now; OPEN if count >= maxFailures or state was HALF_OPEN. Returns the new count. */
+    int recordFailure(String key, int maxFailures);
+
+    /** count=0, state=CLOSED, lastSuccess=now (creating the record if absent). */
+    void recordSuccess(String key);
+
+    /** OPEN -> HALF_OPEN if lastFailure <= now - delayMillis; true if this call changed it. */
+    boolean transitionToHalfOpen(String key, long delayMillis);
+}

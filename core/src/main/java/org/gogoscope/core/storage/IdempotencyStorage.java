@@ -1,0 +1,36 @@
+package org.gogoscope.core.storage;
+
+import java.util.Optional;
+
+/**
+ * Raw idempotency records on full keys. A record is in progress (token, fingerprint, lease expiry) or
+ * completed (fingerprint, result JSON, expiry); an expired record is absent for every method.
+ */
+public interface IdempotencyStorage {
+
+    /**
+     * In one atomic step: if no live record exists, create an in-progress one with {@code token},
+     * {@code fingerprint} (nullable) and expiry now + {@code leaseMillis}, and return {@link StoredClaim.Claimed};
+     * otherwise return what the live record holds, unchanged.
+     */
+    StoredClaim claim(String key, String token, String fingerprint, long leaseMillis);
+
+    /**
+     * If the record is in progress under {@code token} (lease expired or not, as long as nobody re-claimed
+     * it), make it completed with {@code resultJson} and expiry now + {@code ttlMillis}, keeping its
+     * fingerprint. True if it did.
+     */
+    boolean complete(String key, String token, String resultJson, long ttlMillis);
+
+    /** Delete the record if it is in progress under {@code token}. */
+    boolean release(String key, String token);
+
+    /** The result of a live completed record. */
+    Optional<String> getResult(String key);
+
+    /** Upsert a completed record with no fingerprint. */
+    void putResult(String key, String resultJson, long ttlMillis);
+
+    /** Delete any record; true if a live one was removed. */
+    boolean delete(String key);
+}
