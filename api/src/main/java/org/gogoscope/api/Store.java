@@ -1,0 +1,31 @@
+package org.gogoscope.api;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.inject.Qualifier;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * CDI qualifier selecting a named store, configured under {@code gogoscope.store.<value>.*}:
+ * {@code @Inject @Store("orders") LockProvider locks;}. Without it, a provider comes from the store its kind is
+ * routed to ({@code gogoscope.locks.store}, ... default {@code default}) and a {@link PersistenceAdapter} from
+ * the store named {@code default}.
+ *
+ * <p>The {@code jakarta.inject} API is needed only where the qualifier is evaluated, i.e. in a CDI container;
+ * code outside CDI may use the rest of this package without it.
+ */
+@Qualifier
+@Documented
+@Retention(RUNTIME)
+@Target({FIELD, PARAMETER, METHOD, TYPE})
+public @interface Store {
+
+    /** The store's name, e.g. {@code orders}: letters, digits, {@code _} and {@code -}. */
+    String value();
+}
