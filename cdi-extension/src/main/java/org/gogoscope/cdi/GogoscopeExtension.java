@@ -1,0 +1,99 @@
+package org.gogoscope.cdi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.gogoscope.api.ConfigurationException;
+
+/**
+ * The go-go-scope CDI portable extension. It reads MicroProfile Config and registers, for every known store,
+ * {@code @Store("<name>")} beans of {@link org.gogoscope.api.PersistenceAdapter} and the five providers, plus
+ * unqualified beans: each provider from the store its kind is routed to ({@code gogoscope.locks.store}, ...,
+ * default {@code default}) and the adapter of store {@code default}. All beans are {@code @ApplicationScoped}.
+ *
+ * <p>Lifecycle: injection points are collected during discovery; beans are added in
+ * {@link AfterBeanDiscovery}; in {@link AfterDeploymentValidation} every known store is validated and every
+ * used one created and connected, and all problems are reported as one deployment problem; in
+ * {@link BeforeShutdown} every adapter is disconnected. When the MicroProfile Health API is present, each
+ * known store also gets a {@code @Readiness} health check.
+ */
+public class GogoscopeExtension implements Extension {
+
+    private final List<StoreUsage> usages = Collections.synchronizedList(new ArrayList<>());
+    private StorePlan plan;
+    private StoreRegistry registry;
+    private ConfigurationException configProblem;
+
+    void collect(@Observes ProcessInjectionPoint<?, ?> event) {
+        StoreUsage.of(event.getInjectionPoint()).ifPresent(usages::add);
+    }
+
+    void register(@Observes AfterBeanDiscovery event) {
+        GogoscopeConfig config = new GogoscopeConfig(ConfigProvider.getConfig());
+        try {
+            plan = StorePlan.of(config, List.copyOf(usages));
+        } catch (ConfigurationException e) {
+            configProblem = e;
+            return;
+        }
+        registry = new StoreRegistry(config, Backends.discover());
+        for (ProviderKind kind : ProviderKind.values()) {
+            String routed = plan.route(kind);
+            addBean(event, kind, routed, "default", Default.Literal.INSTANCE);
+            for (String store : plan.known()) {
+                addBean(event, kind, store, store, StoreLiteral.of(store));
+            }
+        }
+        if (HealthChecks.available()) {
+            HealthChecks.register(event, registry, plan.known());
+        }
+    }
+
+    private void addBean(AfterBeanDiscovery event, ProviderKind kind, String store, String id, Annotation qualifier) {
+        StoreRegistry stores = registry;
+        event.addBean()
+                .id(GogoscopeExtension.class.getName() + "." + kind.type().getSimpleName() + "." + id)
+                .beanClass(GogoscopeExtension.class)
+                .types(kind.type(), Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> kind.from(stores.adapter(store)));
+    }
+
+    void start(@Observes AfterDeploymentValidation event) {
+        List<ConfigurationException> problems = configProblem != null ? List.of(configProblem) : registry.start(plan);
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(deploymentProblem(problems));
+        }
+    }
+
+    void stop(@Observes BeforeShutdown event) {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    /** One exception listing every problem, each also attached as a suppressed exception. */
+    static DeploymentException deploymentProblem(List<ConfigurationException> problems) {
+        StringBuilder message = new StringBuilder("go-go-scope configuration has ").append(problems.size())
+                .append(problems.size() == 1 ? " problem:" : " problems:");
+        for (int i = 0; i < problems.size(); i++) {
+            message.append("\n  ").append(i + 1).append(". ").append(problems.get(i).getMessage());
+        }
+        DeploymentException exception = new DeploymentException(message.toString());
+        problems.forEach(exception::addSuppressed);
+        return exception;
+    }
+}

@@ -1,0 +1,187 @@
+package org.gogoscope.cdi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.gogoscope.api.BackendException;
+import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.PersistenceAdapter;
+
+/**
+ * Owns the adapters of one deployment: validates every known store, creates and connects the used ones at
+ * startup, creates the others on first lookup, and disconnects all of them at shutdown. Thread-safe.
+ */
+final class StoreRegistry {
+
+    private static final Logger LOG = Logger.getLogger(StoreRegistry.class.getName());
+    /** The key the readiness probe reads (under the store's key prefix); it is never written. */
+    static final String PROBE_KEY = "gogoscope-readiness-probe";
+
+    private final GogoscopeConfig config;
+    private final Backends backends;
+    private final Map<String, StoreSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, PersistenceAdapter> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    StoreRegistry(GogoscopeConfig config, Backends backends) {
+        this.config = config;
+        this.backends = backends;
+    }
+
+    /**
+     * Validates every store of {@code plan} and connects the used ones. When anything fails, disconnects what
+     * it connected and returns every problem found; an empty list means the stores are ready.
+     */
+    synchronized List<ConfigurationException> start(StorePlan plan) {
+        List<ConfigurationException> problems = new ArrayList<>(plan.problems());
+        for (String store : plan.known()) {
+            try {
+                specs.put(store, StoreSpec.resolve(store, config, backends, plan.references(store)));
+            } catch (ConfigurationException e) {
+                problems.add(e);
+            }
+        }
+        for (String store : plan.used()) {
+            StoreSpec spec = specs.get(store);
+            if (spec != null) {
+                try {
+                    open(spec);
+                } catch (ConfigurationException e) {
+                    problems.add(e);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            close();
+        }
+        return problems;
+    }
+
+    /**
+     * The connected adapter of {@code store}, creating and connecting it on first use.
+     *
+     * @throws IllegalStateException after shutdown, or for a store the deployment does not know
+     * @throws ConfigurationException when the store cannot be created or connected (secrets hidden)
+     */
+    PersistenceAdapter adapter(String store) {
+        PersistenceAdapter adapter = open.get(store);
+        if (adapter != null && !closed) {
+            return adapter;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("go-go-scope store '" + store + "' is closed: the application is shutting down");
+            }
+            adapter = open.get(store);
+            if (adapter != null) {
+                return adapter;
+            }
+            StoreSpec spec = specs.get(store);
+            if (spec == null) {
+                throw new IllegalStateException("go-go-scope store '" + store + "' is not known to this deployment");
+            }
+            return open(spec);
+        }
+    }
+
+    /** The store's backend name, when the store is known. */
+    Optional<String> backend(String store) {
+        return Optional.ofNullable(specs.get(store)).map(StoreSpec::backend);
+    }
+
+    /** One read round trip on {@code store}, timed; never throws. */
+    Probe probe(String store) {
+        long start = System.nanoTime();
+        try {
+            PersistenceAdapter adapter = adapter(store);
+            adapter.cache().has(PROBE_KEY);
+            return new Probe(store, adapter.backend(), true, elapsedMillis(start), null);
+        } catch (RuntimeException e) {
+            StoreSpec spec = specs.get(store);
+            String message = spec == null ? e.getMessage() : spec.redactor().redact(e.getMessage());
+            return new Probe(store, backend(store).orElse("unknown"), false, elapsedMillis(start), message);
+        }
+    }
+
+    /** The outcome of {@link #probe}: whether the store answered one read, and how fast. */
+    record Probe(String store, String backend, boolean reachable, long latencyMillis, String error) {
+    }
+
+    /** Disconnects every adapter; idempotent. Later lookups fail with {@link IllegalStateException}. */
+    synchronized void close() {
+        closed = true;
+        for (Map.Entry<String, PersistenceAdapter> entry : open.entrySet()) {
+            StoreSpec spec = specs.get(entry.getKey());
+            try {
+                entry.getValue().disconnect();
+                LOG.fine(() -> "gogoscope: store '" + entry.getKey() + "' disconnected");
+            } catch (RuntimeException e) {
+                LOG.warning("gogoscope: store '" + entry.getKey() + "' (" + spec.backend() + ") did not disconnect"
+                        + " cleanly: " + spec.redactor().redact(e.getMessage()));
+            }
+        }
+        open.clear();
+    }
+
+    private PersistenceAdapter open(StoreSpec spec) {
+        long start = System.nanoTime();
+        PersistenceAdapter adapter = create(spec);
+        try {
+            adapter.connect();
+        } catch (ConfigurationException e) {
+            disconnectQuietly(adapter);
+            throw sanitized(spec, e.property(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            disconnectQuietly(adapter);
+            String what = e instanceof BackendException ? "is unreachable" : "could not connect";
+            throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"),
+                    "Store '" + spec.name() + "' (" + spec.backendShown() + ") " + what + ": " + e.getMessage()
+                            + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
+        }
+        open.put(spec.name(), adapter);
+        if (spec.embeddedDefault()) {
+            LOG.warning("gogoscope: store '" + spec.name() + "' has no configuration, so it uses the embedded default"
+                    + " backend '" + spec.backend() + "': locks, cache and records live in this JVM only."
+                    + " Set " + GogoscopeConfig.property(spec.name(), "backend") + " to share them between nodes.");
+        }
+        LOG.info(() -> "gogoscope: store '" + spec.name() + "' connected to " + spec.backend() + " (key prefix '"
+                + adapter.keyPrefix() + "') in " + elapsedMillis(start) + " ms");
+        return adapter;
+    }
+
+    private PersistenceAdapter create(StoreSpec spec) {
+        try {
+            return spec.factory().create(spec.backend(), spec.settings());
+        } catch (ConfigurationException e) {
+            throw sanitized(spec, e.property(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"), "Store '" + spec.name() + "' ("
+                    + spec.backendShown() + ") could not be created: " + e.getMessage()
+                    + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
+        }
+    }
+
+    /** A {@link ConfigurationException} with secrets removed; the cause is kept only when it holds none. */
+    private static ConfigurationException sanitized(StoreSpec spec, String property, String message, Throwable cause) {
+        String text = spec.redactor().redact(message);
+        return spec.redactor().isClean(cause)
+                ? new ConfigurationException(property, text, cause)
+                : new ConfigurationException(property, text + " [cause omitted: it contained a secret]");
+    }
+
+    private static void disconnectQuietly(PersistenceAdapter adapter) {
+        try {
+            adapter.disconnect();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "gogoscope: disconnect after a failed connect failed too", e);
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
