@@ -51,9 +51,9 @@ public class GogoscopeExtension implements Extension {
         registry = new StoreRegistry(config, Backends.discover());
         for (ProviderKind kind : ProviderKind.values()) {
             String routed = plan.route(kind);
-            addBean(event, kind, routed, "default", Default.Literal.INSTANCE);
+            addBean(event, kind, routed, "@Default", Default.Literal.INSTANCE);
             for (String store : plan.known()) {
-                addBean(event, kind, store, store, StoreLiteral.of(store));
+                addBean(event, kind, store, "@Store(" + store + ")", StoreLiteral.of(store));
             }
         }
         if (HealthChecks.available()) {
@@ -64,7 +64,7 @@ public class GogoscopeExtension implements Extension {
     private void addBean(AfterBeanDiscovery event, ProviderKind kind, String store, String id, Annotation qualifier) {
         StoreRegistry stores = registry;
         event.addBean()
-                .id(GogoscopeExtension.class.getName() + "." + kind.type().getSimpleName() + "." + id)
+                .id(GogoscopeExtension.class.getName() + "." + kind.type().getSimpleName() + id)
                 .beanClass(GogoscopeExtension.class)
                 .types(kind.type(), Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)

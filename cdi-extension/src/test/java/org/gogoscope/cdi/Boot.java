@@ -36,7 +36,9 @@ final class Boot implements AutoCloseable {
                 .build();
         ConfigProviderResolver.instance().registerConfig(config, loader());
         try {
-            Weld weld = new Weld("gogoscope-test-" + IDS.incrementAndGet()).disableDiscovery().addBeanClasses(beans);
+            Weld weld = new Weld("gogoscope-test-" + IDS.incrementAndGet()).disableDiscovery().addBeanClasses(beans)
+                    // no bootstrap thread pool: thread counts before and after a boot stay comparable
+                    .property("org.jboss.weld.executor.threadPoolType", "NONE");
             // Weld SE reads META-INF/services only with discovery on; load them the way a container does
             ServiceLoader.load(Extension.class, loader()).forEach(weld::addExtension);
             return new Boot(weld.initialize(), config);
