@@ -69,7 +69,7 @@ public class GogoscopeExtension implements Extension {
                 .types(kind.type(), Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(context -> kind.from(stores.adapter(store)));
+                .createWith(context -> stores.bean(kind, store));
     }
 
     void start(@Observes AfterDeploymentValidation event) {

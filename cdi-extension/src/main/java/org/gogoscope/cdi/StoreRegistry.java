@@ -1,5 +1,6 @@
 package org.gogoscope.cdi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,16 @@ final class StoreRegistry {
             }
             return open(spec);
         }
+    }
+
+    /** The bean of {@code kind} of {@code store}: the adapter or one of its providers, as configured. */
+    Object bean(ProviderKind kind, String store) {
+        PersistenceAdapter adapter = adapter(store);
+        Optional<Duration> ttl = specs.get(store).cacheDefaultTtl();
+        if (kind == ProviderKind.CACHE && ttl.isPresent()) {
+            return new DefaultTtlCache(adapter.cache(), ttl.get());
+        }
+        return kind.from(adapter);
     }
 
     /** The store's backend name, when the store is known. */

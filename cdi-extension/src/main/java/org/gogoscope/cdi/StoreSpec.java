@@ -1,6 +1,8 @@
 package org.gogoscope.cdi;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.gogoscope.api.ConfigurationException;
@@ -17,9 +19,14 @@ import org.gogoscope.core.spi.AdapterSettings;
  * @param settings the store's properties
  * @param properties every set property of the store, relative name to value (for messages; may hold secrets)
  * @param redactor hides the store's secrets
+ * @param cacheDefaultTtl the TTL {@code CacheProvider.set(key, value)} uses; empty for no expiry
  */
 record StoreSpec(String name, String backend, boolean embeddedDefault, AdapterFactory factory,
-        AdapterSettings settings, SortedMap<String, String> properties, Redactor redactor) {
+        AdapterSettings settings, SortedMap<String, String> properties, Redactor redactor,
+        Optional<Duration> cacheDefaultTtl) {
+
+    /** Relative name of the optional TTL applied by {@code CacheProvider.set(key, value)}. */
+    static final String CACHE_DEFAULT_TTL = "cache.default-ttl";
 
     /** The backend of the {@code default} store when it has no configuration at all. */
     static final String EMBEDDED_BACKEND = "memory";
@@ -51,7 +58,21 @@ record StoreSpec(String name, String backend, boolean embeddedDefault, AdapterFa
                 "Unknown backend '" + chosen + "' in " + property + "; known backends: " + backends.names()
                         + " (a backend is known when its jar is on the class path: gogoscope-jpa for postgresql,"
                         + " mysql, mariadb and sqlite, gogoscope-redis, gogoscope-mongodb)"));
-        return new StoreSpec(name, chosen, embedded, factory, config.settings(name), properties, redactor);
+        AdapterSettings settings = config.settings(name);
+        return new StoreSpec(name, chosen, embedded, factory, settings, properties, redactor,
+                cacheDefaultTtl(settings));
+    }
+
+    private static Optional<Duration> cacheDefaultTtl(AdapterSettings settings) {
+        Optional<String> text = settings.get(CACHE_DEFAULT_TTL);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration ttl = settings.getDuration(CACHE_DEFAULT_TTL, null);
+        if (ttl.toMillis() < 1) {
+            throw settings.invalid(CACHE_DEFAULT_TTL, text.get(), "a duration of at least 1ms", null);
+        }
+        return Optional.of(ttl);
     }
 
     /** {@code gogoscope.store.<name>.backend='<backend>'}. */

@@ -103,4 +103,12 @@ class ConfigurationErrorTest {
             assertThat(TcpAdapterFactory.CONNECTED.get()).isEqualTo(before);
         }
     }
+
+    @Test
+    void invalidCacheDefaultTtl() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "memory",
+                "gogoscope.store.default.cache.default-ttl", "soon"), AllProviders.class);
+        assertThat(message).contains("Invalid gogoscope.store.default.cache.default-ttl: expected a duration")
+                .contains("was 'soon'");
+    }
 }
