@@ -1,0 +1,105 @@
+package org.gogoscope.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/** Opens the DataSource a {@link SqlSettings} names, and closes it if the adapter owns it. */
+final class ConnectionSource {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final DataSource dataSource;
+    private final HikariDataSource owned;
+    private final JtaSuspender jta;
+
+    private ConnectionSource(DataSource dataSource, HikariDataSource owned, JtaSuspender jta) {
+        this.dataSource = dataSource;
+        this.owned = owned;
+        this.jta = jta;
+    }
+
+    static ConnectionSource open(SqlSettings settings) {
+        if (settings.dataSource() != null) {
+            return new ConnectionSource(settings.dataSource(), null, JtaSuspender.forContainer());
+        }
+        if (settings.jndiName() != null) {
+            try {
+                DataSource found = (DataSource) new InitialContext().lookup(settings.jndiName());
+                return new ConnectionSource(found, null, JtaSuspender.forContainer());
+            } catch (NamingException | ClassCastException e) {
+                throw new SqlFailure("no DataSource under JNDI name '" + settings.jndiName() + "': " + e, e);
+            }
+        }
+        HikariDataSource pool = new HikariDataSource(hikari(settings));
+        return new ConnectionSource(pool, pool, JtaSuspender.NONE);
+    }
+
+    static HikariConfig hikari(SqlSettings settings) {
+        HikariConfig config = new HikariConfig();
+        String url = settings.jdbcUrl();
+        config.setPoolName("gogoscope-" + settings.backend() + "-" + POOLS.incrementAndGet());
+        config.setJdbcUrl(url);
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        long timeout = settings.timeout().toMillis();
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5000)));
+        config.setInitializationFailTimeout(-1); // connect() checks the database itself, within the timeout
+        config.setAutoCommit(true);
+        int seconds = (int) Math.max(1, (timeout + 999) / 1000);
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+            config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(seconds * 2));
+        } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(timeout));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(timeout * 2));
+        } else if (url.startsWith("jdbc:sqlite:")) {
+            createParentDirectory(url.substring("jdbc:sqlite:".length()));
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(timeout));
+        }
+        return config;
+    }
+
+    private static void createParentDirectory(String path) {
+        String file = path.startsWith("file:") ? path.substring(5) : path;
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return;
+        }
+        File parent = new File(file).getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) {
+            throw new SqlFailure("cannot create directory " + parent + " for the SQLite file", null);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    JtaSuspender jta() {
+        return jta;
+    }
+
+    void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+}

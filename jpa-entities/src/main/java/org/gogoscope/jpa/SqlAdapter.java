@@ -1,0 +1,79 @@
+package org.gogoscope.jpa;
+
+import java.sql.Connection;
+import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.storage.Storages;
+
+/**
+ * The SQL backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite}: one implementation of
+ * the storage SPI for all of them, differing only in the native SQL of their {@link SqlStatements} class.
+ * {@code connect()} opens the pool (or looks up the container DataSource), checks that the database is the
+ * configured kind, and creates and migrates the tables unless told not to. Each adapter is one node; adapters
+ * on the same database (or SQLite file) see the same locks, breakers, cache, checkpoints and records.
+ */
+public final class SqlAdapter extends StorageAdapter {
+
+    private final SqlSettings settings;
+    private final SqlStatements statements;
+    private volatile ConnectionSource source;
+
+    public SqlAdapter(SqlSettings settings, String keyPrefix) {
+        this(settings, settings.dialect().statements(), keyPrefix);
+    }
+
+    private SqlAdapter(SqlSettings settings, SqlStatements statements, String keyPrefix) {
+        super(settings.backend(), keyPrefix, statements.maxKeyLength());
+        this.settings = settings;
+        this.statements = statements;
+    }
+
+    public SqlSettings settings() {
+        return settings;
+    }
+
+    @Override
+    protected Storages open() {
+        ConnectionSource opened = ConnectionSource.open(settings);
+        try {
+            int seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
+            Db db = new Db(opened.dataSource(), seconds, opened.jta());
+            db.withConnection(connection -> {
+                checkDialect(connection);
+                if (settings.createSchema()) {
+                    Schema.create(connection, statements);
+                }
+                return null;
+            });
+            long interval = settings.purgeInterval().toMillis();
+            int batch = settings.purgeBatch();
+            Storages storages = new Storages(new SqlLockStorage(db, statements), new SqlCircuitStorage(db, statements),
+                    new SqlCacheStorage(db, statements,
+                            new Purger(db, statements.purge(SqlStatements.CACHE), interval, batch)),
+                    new SqlCheckpointStorage(db, statements),
+                    new SqlIdempotencyStorage(db, statements,
+                            new Purger(db, statements.purge(SqlStatements.IDEMPOTENCY), interval, batch)));
+            source = opened;
+            return storages;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private void checkDialect(Connection connection) throws java.sql.SQLException {
+        Dialect actual = Dialect.detect(connection.getMetaData());
+        if (actual != settings.dialect()) {
+            throw new IllegalStateException("backend '" + settings.backend() + "' is connected to "
+                    + connection.getMetaData().getDatabaseProductName() + ", which is dialect " + actual);
+        }
+    }
+
+    @Override
+    protected void close(Storages storages) {
+        ConnectionSource open = source;
+        source = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+}

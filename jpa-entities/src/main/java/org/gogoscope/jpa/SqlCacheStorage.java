@@ -1,0 +1,70 @@
+package org.gogoscope.jpa;
+
+import java.util.List;
+import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
+import org.gogoscope.core.storage.CacheStorage;
+
+/** Cache entries: one statement per operation; expired rows are invisible and purged in batches. */
+final class SqlCacheStorage implements CacheStorage {
+
+    private final Db db;
+    private final SqlStatements sql;
+    private final Purger purger;
+    private final NamedSql get;
+    private final NamedSql put;
+    private final NamedSql delete;
+    private final NamedSql exists;
+    private final NamedSql keys;
+    private final NamedSql deleteLive;
+    private final NamedSql deleteExpired;
+
+    SqlCacheStorage(Db db, SqlStatements sql, Purger purger) {
+        this.db = db;
+        this.sql = sql;
+        this.purger = purger;
+        this.get = NamedSql.parse(sql.cacheGet());
+        this.put = NamedSql.parse(sql.cachePut());
+        this.delete = NamedSql.parse(sql.cacheDelete());
+        this.exists = NamedSql.parse(sql.cacheExists());
+        this.keys = NamedSql.parse(sql.cacheKeys());
+        this.deleteLive = NamedSql.parse(sql.cacheDeleteMatchingLive());
+        this.deleteExpired = NamedSql.parse(sql.cacheDeleteMatchingExpired());
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return db.queryOne(get, Params.of("key", key), rs -> rs.getString(1));
+    }
+
+    @Override
+    public void put(String key, String json, long ttlMillis) {
+        db.update(put, Params.of("key", key).and("json", json).number("ttl", ttlMillis == 0 ? null : ttlMillis));
+        purger.maybePurge();
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return db.update(delete, Params.of("key", key)) > 0;
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return db.queryOne(exists, Params.of("key", key), rs -> Boolean.TRUE).isPresent();
+    }
+
+    /** The database filters by the pattern (index range on the literal prefix); the exact glob is re-checked here. */
+    @Override
+    public List<String> keys(KeyPattern pattern) {
+        return db.query(keys, Params.of("pattern", sql.pattern(pattern)), rs -> rs.getString(1)).stream()
+                .filter(pattern::matches).toList();
+    }
+
+    @Override
+    public long deleteMatching(KeyPattern pattern) {
+        Params params = Params.of("pattern", sql.pattern(pattern));
+        long live = db.update(deleteLive, params);
+        db.update(deleteExpired, params);
+        return live;
+    }
+}

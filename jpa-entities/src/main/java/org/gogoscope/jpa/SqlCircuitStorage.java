@@ -1,0 +1,88 @@
+package org.gogoscope.jpa;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.storage.CircuitStorage;
+
+/**
+ * Circuit breakers: every transition is one conditional upsert or update, so no read-modify-write round trips.
+ * States are stored as the Node adapters write them: {@code closed}, {@code open}, {@code half-open}.
+ */
+final class SqlCircuitStorage implements CircuitStorage {
+
+    private final Db db;
+    private final boolean returning;
+    private final NamedSql get;
+    private final NamedSql put;
+    private final NamedSql failure;
+    private final NamedSql success;
+    private final NamedSql halfOpen;
+
+    SqlCircuitStorage(Db db, SqlStatements sql) {
+        this.db = db;
+        this.returning = sql.returning();
+        this.get = NamedSql.parse(sql.circuitGet());
+        this.put = NamedSql.parse(sql.circuitPut());
+        this.failure = NamedSql.parse(sql.circuitFailure());
+        this.success = NamedSql.parse(sql.circuitSuccess());
+        this.halfOpen = NamedSql.parse(sql.circuitHalfOpen());
+    }
+
+    static String stored(CircuitState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static CircuitState parse(String stored) {
+        return CircuitState.valueOf(stored.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    @Override
+    public Optional<CircuitBreakerState> get(String key) {
+        return db.queryOne(get, Params.of("key", key), SqlCircuitStorage::read);
+    }
+
+    private static CircuitBreakerState read(ResultSet rs) throws SQLException {
+        return new CircuitBreakerState(parse(rs.getString(1)), rs.getInt(2), instant(rs, 3), instant(rs, 4));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public void put(String key, CircuitBreakerState state) {
+        db.update(put, Params.of("key", key).and("state", stored(state.state())).and("count", state.failureCount())
+                .number("failure", millis(state.lastFailureTime())).number("success", millis(state.lastSuccessTime())));
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    @Override
+    public int recordFailure(String key, int maxFailures) {
+        Params params = Params.of("key", key).and("max", maxFailures);
+        if (!returning) {
+            return (int) db.updateReturningKey(failure, params).orElseThrow(
+                    () -> new SqlFailure("recordFailure returned no count", null));
+        }
+        return db.queryOne(failure, params, rs -> rs.getInt(1)).orElseThrow(
+                () -> new SqlFailure("recordFailure returned no count", null));
+    }
+
+    @Override
+    public void recordSuccess(String key) {
+        db.update(success, Params.of("key", key));
+    }
+
+    @Override
+    public boolean transitionToHalfOpen(String key, long delayMillis) {
+        return db.update(halfOpen, Params.of("key", key).and("delay", delayMillis)) > 0;
+    }
+}

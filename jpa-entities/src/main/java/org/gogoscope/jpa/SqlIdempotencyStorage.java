@@ -1,0 +1,101 @@
+package org.gogoscope.jpa;
+
+import java.util.Optional;
+import org.gogoscope.core.storage.IdempotencyStorage;
+import org.gogoscope.core.storage.StoredClaim;
+
+/**
+ * Idempotency records. A claim is one conditional upsert (it takes the key only if no live record exists);
+ * when it did not win, one more SELECT reads what the live record holds. On MySQL, which has no RETURNING,
+ * that SELECT always follows and tells by the (random, unique) claim token whether this caller won.
+ * A record is completed when {@code result} is not NULL; {@code expires_at} is the lease while in progress.
+ */
+final class SqlIdempotencyStorage implements IdempotencyStorage {
+
+    private static final int CLAIM_ATTEMPTS = 5;
+
+    private record Row(String token, String fingerprint, String result, long expiresAt) {
+    }
+
+    private final Db db;
+    private final boolean returning;
+    private final Purger purger;
+    private final NamedSql claim;
+    private final NamedSql read;
+    private final NamedSql complete;
+    private final NamedSql release;
+    private final NamedSql getResult;
+    private final NamedSql put;
+    private final NamedSql delete;
+
+    SqlIdempotencyStorage(Db db, SqlStatements sql, Purger purger) {
+        this.db = db;
+        this.returning = sql.returning();
+        this.purger = purger;
+        this.claim = NamedSql.parse(sql.idempotencyClaim());
+        this.read = NamedSql.parse(sql.idempotencyRead());
+        this.complete = NamedSql.parse(sql.idempotencyComplete());
+        this.release = NamedSql.parse(sql.idempotencyRelease());
+        this.getResult = NamedSql.parse(sql.idempotencyGetResult());
+        this.put = NamedSql.parse(sql.idempotencyPut());
+        this.delete = NamedSql.parse(sql.idempotencyDelete());
+    }
+
+    @Override
+    public StoredClaim claim(String key, String token, String fingerprint, long leaseMillis) {
+        Params params = Params.of("key", key).and("token", token).text("fingerprint", fingerprint)
+                .and("lease", leaseMillis);
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            if (returning) {
+                if (db.queryOne(claim, params, rs -> rs.getString(1)).isPresent()) {
+                    purger.maybePurge();
+                    return new StoredClaim.Claimed();
+                }
+            } else {
+                db.update(claim, params);
+            }
+            Optional<Row> live = db.queryOne(read, Params.of("key", key),
+                    rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            if (live.isPresent()) {
+                Row row = live.get();
+                if (row.result() != null) {
+                    return new StoredClaim.Completed(row.fingerprint(), row.result());
+                }
+                if (!returning && token.equals(row.token())) {
+                    purger.maybePurge();
+                    return new StoredClaim.Claimed();
+                }
+                return new StoredClaim.InProgress(row.fingerprint(), row.expiresAt());
+            }
+            // the live record expired or was deleted between the two statements: try again
+        }
+        throw new SqlFailure("idempotency claim of '" + key + "' kept racing with expiry", null);
+    }
+
+    @Override
+    public boolean complete(String key, String token, String resultJson, long ttlMillis) {
+        return db.update(complete, Params.of("key", key).and("token", token).and("result", resultJson)
+                .and("ttl", ttlMillis)) > 0;
+    }
+
+    @Override
+    public boolean release(String key, String token) {
+        return db.update(release, Params.of("key", key).and("token", token)) > 0;
+    }
+
+    @Override
+    public Optional<String> getResult(String key) {
+        return db.queryOne(getResult, Params.of("key", key), rs -> rs.getString(1));
+    }
+
+    @Override
+    public void putResult(String key, String resultJson, long ttlMillis) {
+        db.update(put, Params.of("key", key).and("result", resultJson).and("ttl", ttlMillis));
+        purger.maybePurge();
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return db.update(delete, Params.of("key", key)) > 0;
+    }
+}

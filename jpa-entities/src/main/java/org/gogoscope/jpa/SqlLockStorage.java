@@ -1,0 +1,54 @@
+package org.gogoscope.jpa;
+
+import java.util.OptionalLong;
+import org.gogoscope.core.storage.LockStorage;
+
+/**
+ * Locks: each operation is one conditional statement, so one round trip and atomic by the row's lock.
+ * Rows are never deleted by this library: release and forceRelease expire the row, and the fencing token stays
+ * in it, so the next grant is token + 1. A grant is also never below the database clock in microseconds, so
+ * even when a row is deleted behind the library's back (the Node adapters purge expired locks) the next token is
+ * still higher, unless the database clock steps back or a key is granted more than once per microsecond.
+ */
+final class SqlLockStorage implements LockStorage {
+
+    private final Db db;
+    private final boolean returning;
+    private final NamedSql acquire;
+    private final NamedSql extend;
+    private final NamedSql release;
+    private final NamedSql forceRelease;
+
+    SqlLockStorage(Db db, SqlStatements sql) {
+        this.db = db;
+        this.returning = sql.returning();
+        this.acquire = NamedSql.parse(sql.lockAcquire());
+        this.extend = NamedSql.parse(sql.lockExtend());
+        this.release = NamedSql.parse(sql.lockRelease());
+        this.forceRelease = NamedSql.parse(sql.lockForceRelease());
+    }
+
+    @Override
+    public OptionalLong tryAcquire(String key, String owner, long ttlMillis) {
+        Params params = Params.of("key", key).and("owner", owner).and("ttl", ttlMillis);
+        if (!returning) {
+            return db.updateReturningKey(acquire, params);
+        }
+        return db.queryOne(acquire, params, rs -> rs.getLong(1)).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public boolean extend(String key, String owner, long ttlMillis) {
+        return db.update(extend, Params.of("key", key).and("owner", owner).and("ttl", ttlMillis)) > 0;
+    }
+
+    @Override
+    public boolean release(String key, String owner) {
+        return db.update(release, Params.of("key", key).and("owner", owner)) > 0;
+    }
+
+    @Override
+    public boolean forceRelease(String key) {
+        return db.update(forceRelease, Params.of("key", key)) > 0;
+    }
+}

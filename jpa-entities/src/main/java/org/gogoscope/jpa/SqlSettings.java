@@ -1,0 +1,109 @@
+package org.gogoscope.jpa;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * How a {@link SqlAdapter} reaches its database: exactly one of a JDBC URL (the adapter runs its own HikariCP
+ * pool), a container DataSource's JNDI name, or a {@link DataSource} object the caller owns. Immutable; the
+ * {@code with...} methods return modified copies.
+ *
+ * @param backend the backend name: {@code postgresql}, {@code mysql}, {@code mariadb} or {@code sqlite}
+ * @param jdbcUrl JDBC URL for a pool of the adapter's own, or {@code null}
+ * @param user database user, or {@code null}
+ * @param password database password, or {@code null}; never printed
+ * @param poolSize maximum connections of the adapter's pool
+ * @param jndiName JNDI name of a container DataSource, or {@code null}
+ * @param dataSource a DataSource the caller owns, or {@code null}
+ * @param createSchema whether {@code connect()} creates and migrates the tables
+ * @param timeout bound on getting a connection and on each statement
+ * @param purgeInterval at most one purge of expired rows per table per node per interval
+ * @param purgeBatch rows per purge
+ */
+public record SqlSettings(String backend, String jdbcUrl, String user, String password, int poolSize,
+        String jndiName, DataSource dataSource, boolean createSchema, Duration timeout, Duration purgeInterval,
+        int purgeBatch) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(60);
+    public static final int DEFAULT_PURGE_BATCH = 500;
+
+    public SqlSettings {
+        Dialect.ofBackend(Objects.requireNonNull(backend, "backend"));
+        backend = backend.toLowerCase(Locale.ROOT);
+        int sources = (jdbcUrl == null ? 0 : 1) + (jndiName == null ? 0 : 1) + (dataSource == null ? 0 : 1);
+        if (sources != 1) {
+            throw new IllegalArgumentException("exactly one of jdbcUrl, jndiName and dataSource must be given, were "
+                    + sources);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+        }
+        if (timeout == null || timeout.toMillis() < 250) {
+            throw new IllegalArgumentException("timeout must be at least 250ms, was " + timeout);
+        }
+        if (purgeInterval == null || purgeInterval.isNegative()) {
+            throw new IllegalArgumentException("purgeInterval must be >= 0, was " + purgeInterval);
+        }
+        if (purgeBatch < 1) {
+            throw new IllegalArgumentException("purgeBatch must be >= 1, was " + purgeBatch);
+        }
+    }
+
+    /** A pool of the adapter's own on {@code jdbcUrl}, with defaults for everything else. */
+    public static SqlSettings jdbc(String backend, String jdbcUrl, String user, String password) {
+        return new SqlSettings(backend, Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password, DEFAULT_POOL_SIZE,
+                null, null, true, DEFAULT_TIMEOUT, DEFAULT_PURGE_INTERVAL, DEFAULT_PURGE_BATCH);
+    }
+
+    /** A container DataSource looked up by {@code jndiName}. */
+    public static SqlSettings jndi(String backend, String jndiName) {
+        return new SqlSettings(backend, null, null, null, DEFAULT_POOL_SIZE, Objects.requireNonNull(jndiName,
+                "jndiName"), null, true, DEFAULT_TIMEOUT, DEFAULT_PURGE_INTERVAL, DEFAULT_PURGE_BATCH);
+    }
+
+    /** A DataSource the caller owns (and closes). */
+    public static SqlSettings dataSource(String backend, DataSource dataSource) {
+        return new SqlSettings(backend, null, null, null, DEFAULT_POOL_SIZE, null, Objects.requireNonNull(dataSource,
+                "dataSource"), true, DEFAULT_TIMEOUT, DEFAULT_PURGE_INTERVAL, DEFAULT_PURGE_BATCH);
+    }
+
+    /** SQLite on {@code file} (created with its directories when missing). */
+    public static SqlSettings sqliteFile(String file) {
+        return jdbc("sqlite", "jdbc:sqlite:" + file, null, null);
+    }
+
+    public Dialect dialect() {
+        return Dialect.ofBackend(backend);
+    }
+
+    public SqlSettings withPoolSize(int size) {
+        return new SqlSettings(backend, jdbcUrl, user, password, size, jndiName, dataSource, createSchema, timeout,
+                purgeInterval, purgeBatch);
+    }
+
+    public SqlSettings withCreateSchema(boolean create) {
+        return new SqlSettings(backend, jdbcUrl, user, password, poolSize, jndiName, dataSource, create, timeout,
+                purgeInterval, purgeBatch);
+    }
+
+    public SqlSettings withTimeout(Duration value) {
+        return new SqlSettings(backend, jdbcUrl, user, password, poolSize, jndiName, dataSource, createSchema, value,
+                purgeInterval, purgeBatch);
+    }
+
+    public SqlSettings withPurge(Duration interval, int batch) {
+        return new SqlSettings(backend, jdbcUrl, user, password, poolSize, jndiName, dataSource, createSchema, timeout,
+                interval, batch);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlSettings[backend=" + backend + ", source=" + (jdbcUrl != null ? "jdbc" : jndiName != null
+                ? "jndi:" + jndiName : "dataSource") + ", poolSize=" + poolSize + ", createSchema=" + createSchema
+                + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,332 @@
+package org.gogoscope.jpa;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.gogoscope.core.KeyPattern;
+
+/**
+ * Every SQL statement the storages run, with named parameters. This base class writes the standard form
+ * (PostgreSQL and SQLite share {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE ... RETURNING}) from a few
+ * dialect fragments (the database clock, timestamp conversion, JSON casts, pattern matching); each dialect's
+ * class supplies the fragments and overrides what it writes differently. No statement contains user input:
+ * only named parameters.
+ *
+ * <p>Timestamps travel as epoch milliseconds in {@code long}s and are converted by SQL, so neither the JVM's
+ * nor the session's time zone plays a part; "now" is always the database's clock in UTC.
+ */
+abstract class SqlStatements {
+
+    static final String LOCKS = "go_goscope_locks";
+    static final String CIRCUIT = "go_goscope_circuit";
+    static final String CACHE = "go_goscope_cache";
+    static final String CHECKPOINTS = "go_goscope_checkpoints";
+    static final String IDEMPOTENCY = "go_goscope_idempotency";
+
+    /** The LIKE escape character, written {@code ESCAPE '!'}: safe under every SQL mode. */
+    static final char LIKE_ESCAPE = '!';
+
+    /** Largest key, in characters, every table accepts. */
+    abstract int maxKeyLength();
+
+    /** The resource holding this dialect's DDL (plain, runnable by a DBA). */
+    abstract String schemaResource();
+
+    /** The DDL resource for the connected server. */
+    String schemaResource(Connection connection) throws SQLException {
+        return schemaResource();
+    }
+
+    /**
+     * Brings tables created by an older schema (e.g. go-go-scope's Node adapters) up to this one; idempotent and
+     * safe when several nodes run it at once.
+     */
+    abstract void migrate(Connection connection) throws SQLException;
+
+    /** Whether upserts report through {@code RETURNING} (else through the generated key, MySQL). */
+    boolean returning() {
+        return true;
+    }
+
+    // ---- fragments -----------------------------------------------------------------------------------------
+
+    /** The database's current UTC time, as stored in time columns. */
+    abstract String now();
+
+    /** {@link #now()} plus the milliseconds in parameter {@code param}. */
+    abstract String nowPlus(String param);
+
+    /** Column {@code column} as epoch milliseconds. */
+    abstract String millis(String column);
+
+    /** Epoch milliseconds in parameter {@code param} as a stored time. */
+    abstract String fromMillis(String param);
+
+    /** A time before any other: what a released lock expires at. */
+    abstract String epoch();
+
+    /** A fencing-token floor from the database clock: epoch microseconds. */
+    abstract String clockToken();
+
+    /** The key column's name as written in statements. */
+    String key() {
+        return "key";
+    }
+
+    /** Parameter {@code param} as a JSON value for a JSON column. */
+    String jsonIn(String param) {
+        return ":" + param;
+    }
+
+    /** JSON column {@code column} as text. */
+    String jsonOut(String column) {
+        return column;
+    }
+
+    /** {@code column} matches pattern parameter {@code param}, as produced by {@link #pattern(KeyPattern)}. */
+    String matches(String column, String param) {
+        return column + " LIKE :" + param + " ESCAPE '" + LIKE_ESCAPE + "'";
+    }
+
+    /** The pattern parameter for {@link #matches}. */
+    String pattern(KeyPattern pattern) {
+        return pattern.toSqlLike(LIKE_ESCAPE);
+    }
+
+    String live(String column) {
+        return "(" + column + " IS NULL OR " + column + " > " + now() + ")";
+    }
+
+    /** Whether {@code e} reports a unique-constraint violation. */
+    boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    // ---- locks ---------------------------------------------------------------------------------------------
+
+    /**
+     * Grants {@code :key} to {@code :owner} for {@code :ttl} ms if free, expired or already the owner's, with a
+     * fencing token above the previous one and above the clock floor; returns the token, or no row.
+     */
+    String lockAcquire() {
+        return """
+            INSERT INTO %1$s AS l (%2$s, owner, expires_at, fencing_token)
+            VALUES (:key, :owner, %3$s, %4$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET owner = excluded.owner, expires_at = excluded.expires_at,
+                   fencing_token = CASE WHEN l.fencing_token + 1 > excluded.fencing_token
+                                        THEN l.fencing_token + 1 ELSE excluded.fencing_token END
+             WHERE l.expires_at <= %5$s OR l.owner = excluded.owner
+            RETURNING fencing_token""".formatted(LOCKS, key(), nowPlus("ttl"), clockToken(), now());
+    }
+
+    String lockExtend() {
+        return """
+            UPDATE %1$s SET expires_at = %3$s
+             WHERE %2$s = :key AND owner = :owner AND expires_at > %4$s""".formatted(LOCKS, key(), nowPlus("ttl"), now());
+    }
+
+    /** Frees the lock by expiring it; the row and its fencing token stay. */
+    String lockRelease() {
+        return """
+            UPDATE %1$s SET expires_at = %3$s
+             WHERE %2$s = :key AND owner = :owner AND expires_at > %4$s""".formatted(LOCKS, key(), epoch(), now());
+    }
+
+    String lockForceRelease() {
+        return """
+            UPDATE %1$s SET expires_at = %3$s
+             WHERE %2$s = :key AND expires_at > %4$s""".formatted(LOCKS, key(), epoch(), now());
+    }
+
+    // ---- circuit breakers ----------------------------------------------------------------------------------
+
+    String circuitGet() {
+        return """
+            SELECT state, failure_count, %3$s AS last_failure, %4$s AS last_success
+              FROM %1$s WHERE %2$s = :key""".formatted(CIRCUIT, key(), millis("last_failure_time"),
+                millis("last_success_time"));
+    }
+
+    String circuitPut() {
+        return """
+            INSERT INTO %1$s AS c (%2$s, state, failure_count, last_failure_time, last_success_time, updated_at)
+            VALUES (:key, :state, :count, %3$s, %4$s, %5$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET state = excluded.state, failure_count = excluded.failure_count,
+                   last_failure_time = excluded.last_failure_time, last_success_time = excluded.last_success_time,
+                   updated_at = excluded.updated_at""".formatted(CIRCUIT, key(), fromMillis("failure"),
+                fromMillis("success"), now());
+    }
+
+    /** count+1, lastFailure=now, OPEN at {@code :max} or from HALF_OPEN; returns the new count. */
+    String circuitFailure() {
+        return """
+            INSERT INTO %1$s AS c (%2$s, state, failure_count, last_failure_time, updated_at)
+            VALUES (:key, CASE WHEN 1 >= :max THEN 'open' ELSE 'closed' END, 1, %3$s, %3$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET failure_count = c.failure_count + 1,
+                   state = CASE WHEN c.failure_count + 1 >= :max OR c.state = 'half-open' THEN 'open'
+                                ELSE c.state END,
+                   last_failure_time = excluded.last_failure_time, updated_at = excluded.updated_at
+            RETURNING failure_count""".formatted(CIRCUIT, key(), now());
+    }
+
+    String circuitSuccess() {
+        return """
+            INSERT INTO %1$s AS c (%2$s, state, failure_count, last_success_time, updated_at)
+            VALUES (:key, 'closed', 0, %3$s, %3$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET state = 'closed', failure_count = 0, last_success_time = excluded.last_success_time,
+                   updated_at = excluded.updated_at""".formatted(CIRCUIT, key(), now());
+    }
+
+    String circuitHalfOpen() {
+        return """
+            UPDATE %1$s SET state = 'half-open', updated_at = %3$s
+             WHERE %2$s = :key AND state = 'open'
+               AND (last_failure_time IS NULL OR %4$s <= %5$s - :delay)""".formatted(CIRCUIT, key(), now(),
+                millis("last_failure_time"), millis(now()));
+    }
+
+    // ---- cache ---------------------------------------------------------------------------------------------
+
+    String cacheGet() {
+        return "SELECT %3$s FROM %1$s WHERE %2$s = :key AND %4$s".formatted(CACHE, key(), jsonOut("value"),
+                live("expires_at"));
+    }
+
+    /** {@code :ttl} NULL means no expiry. */
+    String cachePut() {
+        return """
+            INSERT INTO %1$s AS c (%2$s, value, expires_at) VALUES (:key, %3$s, %4$s)
+            ON CONFLICT (%2$s) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at"""
+                .formatted(CACHE, key(), jsonIn("json"), nowPlus("ttl"));
+    }
+
+    String cacheDelete() {
+        return "DELETE FROM %1$s WHERE %2$s = :key AND %3$s".formatted(CACHE, key(), live("expires_at"));
+    }
+
+    String cacheExists() {
+        return "SELECT 1 FROM %1$s WHERE %2$s = :key AND %3$s".formatted(CACHE, key(), live("expires_at"));
+    }
+
+    String cacheKeys() {
+        return "SELECT %2$s FROM %1$s WHERE %3$s AND %4$s".formatted(CACHE, key(), matches(key(), "pattern"),
+                live("expires_at"));
+    }
+
+    String cacheDeleteMatchingLive() {
+        return "DELETE FROM %1$s WHERE %2$s AND %3$s".formatted(CACHE, matches(key(), "pattern"), live("expires_at"));
+    }
+
+    String cacheDeleteMatchingExpired() {
+        return "DELETE FROM %1$s WHERE %2$s AND expires_at <= %3$s".formatted(CACHE, matches(key(), "pattern"), now());
+    }
+
+    /** Deletes at most {@code :limit} expired rows of {@code table}, by the index on expires_at. */
+    String purge(String table) {
+        return """
+            DELETE FROM %1$s WHERE %2$s IN
+              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s LIMIT :limit)""".formatted(table, key(), now());
+    }
+
+    // ---- checkpoints ---------------------------------------------------------------------------------------
+
+    private String checkpointColumns() {
+        return "id, task_id, sequence, timestamp, progress, %s AS data, estimated_time_remaining"
+                .formatted(jsonOut("data"));
+    }
+
+    /** Upsert by id unless (task, sequence) belongs to another id; 0 rows then. */
+    String checkpointSave() {
+        return """
+            INSERT INTO %1$s AS c (id, task_id, sequence, timestamp, progress, data, estimated_time_remaining)
+            SELECT :id, :task, :sequence, :timestamp, :progress, %2$s, :eta
+             WHERE NOT EXISTS (SELECT 1 FROM %1$s o WHERE o.task_id = :task AND o.sequence = :sequence AND o.id <> :id)
+            ON CONFLICT (id) DO UPDATE
+               SET task_id = excluded.task_id, sequence = excluded.sequence, timestamp = excluded.timestamp,
+                   progress = excluded.progress, data = excluded.data,
+                   estimated_time_remaining = excluded.estimated_time_remaining""".formatted(CHECKPOINTS,
+                jsonIn("data"));
+    }
+
+    String checkpointLoad() {
+        return "SELECT %2$s FROM %1$s WHERE id = :id".formatted(CHECKPOINTS, checkpointColumns());
+    }
+
+    String checkpointLatest() {
+        return "SELECT %2$s FROM %1$s WHERE task_id = :task ORDER BY sequence DESC LIMIT 1"
+                .formatted(CHECKPOINTS, checkpointColumns());
+    }
+
+    String checkpointList() {
+        return "SELECT %2$s FROM %1$s WHERE task_id = :task ORDER BY sequence".formatted(CHECKPOINTS,
+                checkpointColumns());
+    }
+
+    /** Deletes every checkpoint of the task at or below the (keep+1)-th highest sequence. */
+    String checkpointCleanup() {
+        return """
+            DELETE FROM %1$s WHERE task_id = :task AND sequence <=
+              (SELECT s FROM (SELECT sequence AS s FROM %1$s WHERE task_id = :task
+                               ORDER BY sequence DESC LIMIT 1 OFFSET :keep) x)""".formatted(CHECKPOINTS);
+    }
+
+    String checkpointDeleteAll() {
+        return "DELETE FROM %1$s WHERE task_id = :task".formatted(CHECKPOINTS);
+    }
+
+    // ---- idempotency ---------------------------------------------------------------------------------------
+
+    /** Claims {@code :key} for {@code :token} unless a live record exists; returns the token when it did. */
+    String idempotencyClaim() {
+        return """
+            INSERT INTO %1$s AS i (%2$s, claim_token, fingerprint, result, expires_at)
+            VALUES (:key, :token, :fingerprint, NULL, %3$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET claim_token = excluded.claim_token, fingerprint = excluded.fingerprint, result = NULL,
+                   expires_at = excluded.expires_at
+             WHERE i.expires_at <= %4$s
+            RETURNING claim_token""".formatted(IDEMPOTENCY, key(), nowPlus("lease"), now());
+    }
+
+    String idempotencyRead() {
+        return """
+            SELECT claim_token, fingerprint, %3$s AS result, %4$s AS expires
+              FROM %1$s WHERE %2$s = :key AND expires_at > %5$s""".formatted(IDEMPOTENCY, key(), jsonOut("result"),
+                millis("expires_at"), now());
+    }
+
+    String idempotencyComplete() {
+        return """
+            UPDATE %1$s SET result = %3$s, claim_token = NULL, expires_at = %4$s
+             WHERE %2$s = :key AND claim_token = :token AND result IS NULL""".formatted(IDEMPOTENCY, key(),
+                jsonIn("result"), nowPlus("ttl"));
+    }
+
+    String idempotencyRelease() {
+        return "DELETE FROM %1$s WHERE %2$s = :key AND claim_token = :token AND result IS NULL"
+                .formatted(IDEMPOTENCY, key());
+    }
+
+    String idempotencyGetResult() {
+        return "SELECT %3$s FROM %1$s WHERE %2$s = :key AND result IS NOT NULL AND expires_at > %4$s"
+                .formatted(IDEMPOTENCY, key(), jsonOut("result"), now());
+    }
+
+    String idempotencyPut() {
+        return """
+            INSERT INTO %1$s AS i (%2$s, claim_token, fingerprint, result, expires_at)
+            VALUES (:key, NULL, NULL, %3$s, %4$s)
+            ON CONFLICT (%2$s) DO UPDATE
+               SET claim_token = NULL, fingerprint = NULL, result = excluded.result,
+                   expires_at = excluded.expires_at""".formatted(IDEMPOTENCY, key(), jsonIn("result"),
+                nowPlus("ttl"));
+    }
+
+    String idempotencyDelete() {
+        return "DELETE FROM %1$s WHERE %2$s = :key AND expires_at > %3$s".formatted(IDEMPOTENCY, key(), now());
+    }
+}

@@ -1,0 +1,127 @@
+package org.gogoscope.jpa;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.gogoscope.core.KeyPattern;
+
+/**
+ * SQLite (3.35+ for RETURNING): times are INTEGER epoch milliseconds of the database's clock
+ * ({@code julianday('now')}, millisecond precision, UTC). SQLite's LIKE ignores case for ASCII, so patterns use
+ * GLOB, which is case-sensitive, with every literal {@code * ? [} bracketed.
+ */
+final class SqliteStatements extends SqlStatements {
+
+    private static final String NOW = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
+
+    @Override
+    int maxKeyLength() {
+        return 1024;
+    }
+
+    @Override
+    String schemaResource() {
+        return "org/gogoscope/jpa/schema/sqlite.sql";
+    }
+
+    @Override
+    String now() {
+        return NOW;
+    }
+
+    @Override
+    String nowPlus(String param) {
+        return "(" + NOW + " + :" + param + ")";
+    }
+
+    @Override
+    String millis(String column) {
+        return column;
+    }
+
+    @Override
+    String fromMillis(String param) {
+        return ":" + param;
+    }
+
+    @Override
+    String epoch() {
+        return "0";
+    }
+
+    @Override
+    String clockToken() {
+        return "(" + NOW + " * 1000)";
+    }
+
+    @Override
+    String matches(String column, String param) {
+        return column + " GLOB :" + param;
+    }
+
+    @Override
+    String pattern(KeyPattern pattern) {
+        StringBuilder out = new StringBuilder();
+        appendLiteral(out, pattern.prefix());
+        for (char c : pattern.glob().toCharArray()) {
+            if (c == '*' || c == '?') {
+                out.append(c);
+            } else {
+                appendLiteral(out, String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendLiteral(StringBuilder out, String literal) {
+        for (char c : literal.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[') {
+                out.append('[').append(c).append(']');
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    @Override
+    boolean isUniqueViolation(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("UNIQUE constraint failed") || message.contains("SQLITE_CONSTRAINT");
+    }
+
+    /** SQLite has no ADD COLUMN IF NOT EXISTS: columns are read from PRAGMA table_info first. */
+    @Override
+    void migrate(Connection connection) throws SQLException {
+        addColumn(connection, LOCKS, "fencing_token", "INTEGER NOT NULL DEFAULT 0");
+        addColumn(connection, IDEMPOTENCY, "claim_token", "TEXT");
+        addColumn(connection, IDEMPOTENCY, "fingerprint", "TEXT");
+        addColumn(connection, IDEMPOTENCY, "result", "TEXT");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS uq_checkpoints_task_sequence"
+                    + " ON go_goscope_checkpoints(task_id, sequence)");
+        }
+    }
+
+    private static void addColumn(Connection connection, String table, String column, String type)
+            throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                columns.add(rs.getString("name"));
+            }
+        }
+        if (!columns.contains(column)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("duplicate column")) { // another node was first
+                    throw e;
+                }
+            }
+        }
+    }
+}

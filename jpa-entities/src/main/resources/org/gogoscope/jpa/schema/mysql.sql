@@ -1,0 +1,50 @@
+-- go-go-scope schema for MySQL 8.0+. Safe to run again (IF NOT EXISTS everywhere).
+-- Times are DATETIME(3) holding UTC (the library writes UTC_TIMESTAMP(3)); keys use the binary no-pad collation
+-- so that they are case-sensitive and trailing spaces count. For MariaDB use mariadb.sql (utf8mb4_nopad_bin).
+
+CREATE TABLE IF NOT EXISTS go_goscope_locks (
+  `key` VARCHAR(255) NOT NULL PRIMARY KEY,
+  owner VARCHAR(255) NOT NULL,
+  expires_at DATETIME(3) NOT NULL,
+  fencing_token BIGINT NOT NULL DEFAULT 0,
+  INDEX idx_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS go_goscope_circuit (
+  `key` VARCHAR(255) NOT NULL PRIMARY KEY,
+  state VARCHAR(20) NOT NULL,
+  failure_count INT NOT NULL DEFAULT 0,
+  last_failure_time DATETIME(3),
+  last_success_time DATETIME(3),
+  updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  INDEX idx_updated (updated_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS go_goscope_cache (
+  `key` VARCHAR(255) NOT NULL PRIMARY KEY,
+  value JSON NOT NULL,
+  expires_at DATETIME(3),
+  INDEX idx_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS go_goscope_checkpoints (
+  id VARCHAR(255) NOT NULL PRIMARY KEY,
+  task_id VARCHAR(255) NOT NULL,
+  sequence INT NOT NULL,
+  timestamp BIGINT NOT NULL,
+  progress INT NOT NULL DEFAULT 0,
+  data JSON NOT NULL,
+  estimated_time_remaining BIGINT,
+  created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+  INDEX idx_checkpoints_task (task_id),
+  INDEX idx_checkpoints_sequence (task_id, sequence)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
+  `key` VARCHAR(255) NOT NULL PRIMARY KEY,
+  claim_token VARCHAR(64) NULL,
+  fingerprint TEXT NULL,
+  result LONGTEXT NULL,
+  expires_at DATETIME(3) NOT NULL,
+  INDEX idx_expires (expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;

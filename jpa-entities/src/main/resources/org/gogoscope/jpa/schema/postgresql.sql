@@ -1,0 +1,49 @@
+-- go-go-scope schema for PostgreSQL 12+. Safe to run again (IF NOT EXISTS everywhere).
+-- Times are TIMESTAMP (without time zone) holding UTC; the library compares them with now() AT TIME ZONE 'UTC'.
+-- The first four tables are the seeds' (go-go-scope Node adapters) plus the columns this library adds.
+
+CREATE TABLE IF NOT EXISTS go_goscope_locks (
+  key TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  expires_at TIMESTAMP NOT NULL,
+  fencing_token BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS idx_locks_expires ON go_goscope_locks(expires_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_circuit (
+  key TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  failure_count INTEGER NOT NULL DEFAULT 0,
+  last_failure_time TIMESTAMP,
+  last_success_time TIMESTAMP,
+  updated_at TIMESTAMP NOT NULL DEFAULT NOW()
+);
+CREATE INDEX IF NOT EXISTS idx_circuit_updated ON go_goscope_circuit(updated_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_cache (
+  key TEXT PRIMARY KEY,
+  value JSONB NOT NULL,
+  expires_at TIMESTAMP,
+  accessed_at TIMESTAMP DEFAULT NOW()
+);
+CREATE INDEX IF NOT EXISTS idx_cache_expires ON go_goscope_cache(expires_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_checkpoints (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  timestamp BIGINT NOT NULL,
+  progress INTEGER NOT NULL DEFAULT 0,
+  data JSONB NOT NULL,
+  estimated_time_remaining BIGINT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS uq_checkpoints_task_sequence ON go_goscope_checkpoints(task_id, sequence);
+
+CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
+  key TEXT PRIMARY KEY,
+  claim_token TEXT,
+  fingerprint TEXT,
+  result JSONB,
+  expires_at TIMESTAMP NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_idempotency_expires ON go_goscope_idempotency(expires_at);

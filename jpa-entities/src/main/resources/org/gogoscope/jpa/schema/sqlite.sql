@@ -1,0 +1,47 @@
+-- go-go-scope schema for SQLite 3.35+. Safe to run again (IF NOT EXISTS everywhere).
+-- Times are INTEGER epoch milliseconds (UTC) of the database clock; JSON is TEXT.
+
+CREATE TABLE IF NOT EXISTS go_goscope_locks (
+  key TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  fencing_token INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS idx_locks_expires ON go_goscope_locks(expires_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_circuit (
+  key TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  failure_count INTEGER NOT NULL DEFAULT 0,
+  last_failure_time INTEGER,
+  last_success_time INTEGER,
+  updated_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS idx_circuit_updated ON go_goscope_circuit(updated_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_cache (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  expires_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS idx_cache_expires ON go_goscope_cache(expires_at);
+
+CREATE TABLE IF NOT EXISTS go_goscope_checkpoints (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  timestamp INTEGER NOT NULL,
+  progress INTEGER NOT NULL DEFAULT 0,
+  data TEXT NOT NULL,
+  estimated_time_remaining INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS uq_checkpoints_task_sequence ON go_goscope_checkpoints(task_id, sequence);
+
+CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
+  key TEXT PRIMARY KEY,
+  claim_token TEXT,
+  fingerprint TEXT,
+  result TEXT,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_idempotency_expires ON go_goscope_idempotency(expires_at);
