@@ -47,6 +47,8 @@ abstract class JtaSuspender {
                 if (found instanceof jakarta.transaction.TransactionManager manager) {
                     return new Suspending(manager);
                 }
+            } catch (javax.naming.NoInitialContextException e) {
+                return NONE; // Java SE without JNDI: no container, no JTA
             } catch (NamingException | RuntimeException e) {
                 // try the next name
             }

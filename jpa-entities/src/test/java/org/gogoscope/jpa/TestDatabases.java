@@ -30,6 +30,26 @@ final class TestDatabases {
         return settings("sqlite", "sqlite", "jdbc:sqlite:target/sqlite/conformance.db", null);
     }
 
+    /** {@code settings} with its URL's host and port replaced by 127.0.0.1:{@code port}. */
+    static SqlSettings through(SqlSettings settings, int port) {
+        String url = settings.jdbcUrl().replaceFirst("//[^/:]+(:\\d+)?/", "//127.0.0.1:" + port + "/");
+        return new SqlSettings(settings.backend(), url, settings.user(), settings.password(), settings.poolSize(),
+                null, null, settings.createSchema(), settings.timeout(), settings.purgeInterval(),
+                settings.purgeBatch());
+    }
+
+    /** Host and port of a server URL. */
+    static java.net.InetSocketAddress address(SqlSettings settings) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//([^/:]+)(?::(\\d+))?/")
+                .matcher(settings.jdbcUrl());
+        if (!m.find()) {
+            throw new IllegalStateException("no host in " + settings.backend() + " URL");
+        }
+        int port = m.group(2) != null ? Integer.parseInt(m.group(2))
+                : settings.backend().equals("postgresql") ? 5432 : 3306;
+        return java.net.InetSocketAddress.createUnresolved(m.group(1), port);
+    }
+
     private static SqlSettings settings(String name, String backend, String url, String user) {
         SqlSettings settings = SqlSettings.jdbc(backend, lookup(name, "url", url), lookup(name, "user", user),
                 lookup(name, "password", null));

@@ -1,0 +1,110 @@
+package org.gogoscope.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.gogoscope.api.BackendException;
+import org.gogoscope.api.PersistenceAdapter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A database that is down, hung or lost mid-flight gives a {@link BackendException} naming the backend and the
+ * operation within the configured timeout (plus slack for a loaded machine), never a raw driver exception or a
+ * hang; once it is back, calls work again without reconnecting.
+ */
+class BackendUnavailableTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** The bound we assert: the configured timeout plus slack for a machine shared with other builds. */
+    private static final long BOUND_MILLIS = TIMEOUT.toMillis() * 2 + 2000;
+
+    static Stream<Arguments> servers() {
+        return RoundTripTest.servers();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aRefusedConnectionFailsConnectNamingTheBackend(String name, Supplier<SqlSettings> settings) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), closedPort)
+                .withTimeout(TIMEOUT), "down:");
+        assertFailsInTime(adapter::connect, settings.get().backend(), "connect");
+        assertThat(adapter.isConnected()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aHungServerFailsConnectWithinTheTimeout(String name, Supplier<SqlSettings> settings) throws Exception {
+        InetSocketAddress server = TestDatabases.address(settings.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(server.getHostString(), server.getPort())) {
+            proxy.goSilent();
+            PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), proxy.port())
+                    .withTimeout(TIMEOUT), "hung:");
+            assertFailsInTime(adapter::connect, settings.get().backend(), "connect");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aServerLostMidFlightFailsCallsInTimeAndRecovers(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        InetSocketAddress server = TestDatabases.address(settings.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(server.getHostString(), server.getPort())) {
+            PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), proxy.port())
+                    .withTimeout(TIMEOUT).withPoolSize(2), "lost" + System.nanoTime() + ":");
+            adapter.connect();
+            try {
+                assertThat(adapter.locks().acquire("k", Duration.ofMillis(500), "a")).isPresent();
+                proxy.goSilent();
+                for (int i = 0; i < 3; i++) { // dropped connections, then hung new ones
+                    assertFailsInTime(() -> adapter.locks().acquire("k", Duration.ofSeconds(5), "b"),
+                            settings.get().backend(), "lock.acquire");
+                }
+                assertFailsInTime(() -> adapter.cache().get("x", String.class), settings.get().backend(),
+                        "cache.get");
+                proxy.recover();
+                long deadline = System.nanoTime() + 15_000_000_000L;
+                boolean recovered = false;
+                while (!recovered && System.nanoTime() < deadline) {
+                    try {
+                        recovered = adapter.locks().acquire("k", Duration.ofSeconds(5), "b").isPresent();
+                    } catch (BackendException e) {
+                        Thread.sleep(100); // the pool replaces its broken connections
+                    }
+                }
+                assertThat(recovered).as("calls work again once the server is back").isTrue();
+            } finally {
+                adapter.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void anUnusableSqliteFileFailsConnectNamingTheBackend() {
+        PersistenceAdapter adapter = new SqlAdapter(SqlSettings.sqliteFile("/proc/gogoscope/cannot.db")
+                .withTimeout(TIMEOUT), "x:");
+        assertFailsInTime(adapter::connect, "sqlite", "connect");
+    }
+
+    private static void assertFailsInTime(Runnable call, String backend, String operation) {
+        long start = System.nanoTime();
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BackendException.class, e -> {
+            assertThat(e.backend()).isEqualTo(backend);
+            assertThat(e.operation()).isEqualTo(operation);
+            assertThat(e.getMessage()).startsWith(backend + " " + operation + " failed");
+        });
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsed).as("%s %s failed after %d ms", backend, operation, elapsed).isLessThan(BOUND_MILLIS);
+    }
+}
