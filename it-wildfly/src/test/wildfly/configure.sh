@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Prepares the unpacked WildFly for the integration tests, the way an operator would:
+#   1. installs the JDBC drivers (PostgreSQL, MariaDB, SQLite) as WildFly modules;
+#   2. runs datasources.cli in an embedded, offline server to register the drivers and three
+#      container-managed, JTA-enabled DataSources in standalone-microprofile.xml.
+# Idempotent: a marker file records that the server is configured.
+# Usage: configure.sh <wildfly home> <directory holding the driver jars> <directory for the SQLite file>
+set -euo pipefail
+
+home=$1 drivers=$2 sqlite_dir=$3
+here=$(cd "$(dirname "$0")" && pwd)
+marker=$home/standalone/configuration/.gogoscope-configured
+if [ -f "$marker" ]; then
+  echo "[configure] $home is already configured"
+  exit 0
+fi
+
+module() { # module name, jar file name pattern
+  local name=$1 pattern=$2 dir jar
+  dir=$home/modules/${name//.//}/main
+  jar=$(cd "$drivers" && ls $pattern | head -1)
+  mkdir -p "$dir"
+  cp "$drivers/$jar" "$dir/"
+  cat > "$dir/module.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<module name="$name" xmlns="urn:jboss:module:1.9">
+    <resources>
+        <resource-root path="$jar"/>
+    </resources>
+    <dependencies>
+        <module name="java.logging"/>
+        <module name="java.management"/>
+        <module name="java.naming"/>
+        <module name="java.security.jgss"/>
+        <module name="java.security.sasl"/>
+        <module name="java.sql"/>
+        <module name="java.transaction.xa"/>
+        <module name="jdk.unsupported" optional="true"/>
+    </dependencies>
+</module>
+XML
+  echo "[configure] module $name <- $jar"
+}
+
+module org.postgresql 'postgresql-*.jar'
+module org.mariadb.jdbc 'mariadb-java-client-*.jar'
+module org.xerial.sqlite 'sqlite-jdbc-*.jar'
+
+mkdir -p "$sqlite_dir"
+script=$(mktemp --suffix=.cli)
+trap 'rm -f "$script"' EXIT
+sed "s|@SQLITE_FILE@|$(cd "$sqlite_dir" && pwd)/gogoscope.db|" "$here/datasources.cli" > "$script"
+"$home/bin/jboss-cli.sh" --file="$script"
+touch "$marker"
+echo "[configure] DataSources installed in $home/standalone/configuration/standalone-microprofile.xml"
