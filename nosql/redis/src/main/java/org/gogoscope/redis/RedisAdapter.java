@@ -1,0 +1,75 @@
+package org.gogoscope.redis;
+
+import java.util.function.Supplier;
+import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.storage.Storages;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The Redis backend ({@code redis}) on Jedis: one implementation for a standalone server, a Sentinel-managed
+ * master and a Cluster. Every check-then-act is one Lua script run atomically on the server with the server's
+ * clock; {@link RedisKeys} documents the key layout. Each adapter opens its own client and pool on
+ * {@link #connect()}, which also checks that the server answers.
+ */
+public final class RedisAdapter extends StorageAdapter {
+
+    /** Keys up to this many characters, prefix included. */
+    public static final int MAX_KEY_LENGTH = 1024;
+
+    private final RedisClientConfig config;
+    private final Supplier<UnifiedJedis> clients;
+    private final RedisKeys keys;
+    private volatile RedisClient client;
+
+    /**
+     * @param config where to connect
+     * @param keyPrefix prepended to every application key
+     */
+    public RedisAdapter(RedisClientConfig config, String keyPrefix) {
+        this(requireConfig(config), config::open, keyPrefix);
+    }
+
+    /** An adapter whose client comes from {@code clients} (tests: instrumented connections). */
+    RedisAdapter(RedisClientConfig config, Supplier<UnifiedJedis> clients, String keyPrefix) {
+        super("redis", keyPrefix, MAX_KEY_LENGTH);
+        this.config = config;
+        this.clients = clients;
+        this.keys = new RedisKeys(keyPrefix);
+    }
+
+    private static RedisClientConfig requireConfig(RedisClientConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        return config;
+    }
+
+    /** The connection settings. */
+    public RedisClientConfig config() {
+        return config;
+    }
+
+    @Override
+    protected Storages open() {
+        RedisClient opened = new RedisClient(clients.get());
+        try {
+            opened.call(j -> j.ping());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        client = opened;
+        return new Storages(new RedisLockStorage(opened, keys), new RedisCircuitStorage(opened, keys),
+                new RedisCacheStorage(opened, keys), new RedisCheckpointStorage(opened, keys),
+                new RedisIdempotencyStorage(opened, keys));
+    }
+
+    @Override
+    protected void close(Storages storages) {
+        RedisClient open = client;
+        client = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+}

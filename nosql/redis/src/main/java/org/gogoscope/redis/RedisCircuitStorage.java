@@ -1,0 +1,66 @@
+package org.gogoscope.redis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.storage.CircuitStorage;
+
+/** Circuit breakers: one hash per breaker without TTL; every transition is one script on the server clock. */
+final class RedisCircuitStorage implements CircuitStorage {
+
+    private final RedisClient client;
+    private final RedisKeys keys;
+
+    RedisCircuitStorage(RedisClient client, RedisKeys keys) {
+        this.client = client;
+        this.keys = keys;
+    }
+
+    @Override
+    public Optional<CircuitBreakerState> get(String key) {
+        String circuit = keys.circuit(key);
+        Map<String, String> fields = client.call(j -> j.hgetAll(circuit));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CircuitBreakerState(CircuitState.valueOf(fields.get("state")),
+                Integer.parseInt(fields.get("failureCount")), instant(fields.get("lastFailureTime")),
+                instant(fields.get("lastSuccessTime"))));
+    }
+
+    @Override
+    public void put(String key, CircuitBreakerState state) {
+        client.eval(RedisScript.CIRCUIT_PUT, List.of(keys.circuit(key)), List.of(state.state().name(),
+                Integer.toString(state.failureCount()), millis(state.lastFailureTime()),
+                millis(state.lastSuccessTime())));
+    }
+
+    @Override
+    public int recordFailure(String key, int maxFailures) {
+        Object count = client.eval(RedisScript.CIRCUIT_RECORD_FAILURE, List.of(keys.circuit(key)),
+                List.of(Integer.toString(maxFailures)));
+        return Math.toIntExact((Long) count);
+    }
+
+    @Override
+    public void recordSuccess(String key) {
+        client.eval(RedisScript.CIRCUIT_RECORD_SUCCESS, List.of(keys.circuit(key)), List.of());
+    }
+
+    @Override
+    public boolean transitionToHalfOpen(String key, long delayMillis) {
+        return RedisLockStorage.isOne(client.eval(RedisScript.CIRCUIT_HALF_OPEN, List.of(keys.circuit(key)),
+                List.of(Long.toString(delayMillis))));
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    private static String millis(Instant instant) {
+        return instant == null ? "" : Long.toString(instant.toEpochMilli());
+    }
+}

@@ -1,0 +1,109 @@
+package org.gogoscope.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * One adapter's connection to a standalone server, a Sentinel-managed master or a Cluster: a Jedis
+ * {@link UnifiedJedis} with its pool. Runs scripts with {@code EVALSHA} (falling back to {@code EVAL}, which
+ * also caches the script, after {@code NOSCRIPT}), scans every master, and drops idle pooled connections after
+ * a connection failure so the next call opens a fresh one.
+ */
+final class RedisClient implements AutoCloseable {
+
+    private static final int SCAN_COUNT = 500;
+
+    private final UnifiedJedis jedis;
+
+    RedisClient(UnifiedJedis jedis) {
+        this.jedis = jedis;
+    }
+
+    /** Runs {@code command} on the Jedis client; see the class comment for connection failures. */
+    <T> T call(Function<UnifiedJedis, T> command) {
+        try {
+            return command.apply(jedis);
+        } catch (JedisConnectionException e) {
+            dropIdleConnections();
+            throw e;
+        }
+    }
+
+    /** Runs {@code script}: one {@code EVALSHA}, or {@code EVAL} if the server does not have it cached. */
+    Object eval(RedisScript script, List<String> keys, List<String> args) {
+        return call(j -> {
+            try {
+                return j.evalsha(script.sha1(), keys, args);
+            } catch (JedisNoScriptException e) {
+                return j.eval(script.source(), keys, args);
+            }
+        });
+    }
+
+    /** Every key matching the Redis glob {@code match}, on every master, each master's keys once. */
+    void scan(String match, Consumer<List<String>> batches) {
+        call(j -> {
+            if (j instanceof JedisCluster cluster) {
+                for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+                    try (Jedis node = new Jedis(pool.getResource())) {
+                        if ("master".equals(String.valueOf(node.role().get(0)))) {
+                            scanNode(node::scan, match, batches);
+                        }
+                    }
+                }
+            } else {
+                scanNode(j::scan, match, batches);
+            }
+            return null;
+        });
+    }
+
+    private static void scanNode(ScanCommand scan, String match, Consumer<List<String>> batches) {
+        ScanParams params = new ScanParams().match(match).count(SCAN_COUNT);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = scan.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                batches.accept(new ArrayList<>(page.getResult()));
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+
+    private void dropIdleConnections() {
+        try {
+            if (jedis instanceof JedisPooled pooled) {
+                pooled.getPool().clear();
+            } else if (jedis instanceof JedisCluster cluster) {
+                for (Map.Entry<String, ConnectionPool> node : cluster.getClusterNodes().entrySet()) {
+                    node.getValue().clear();
+                }
+            }
+            // JedisSentineled does not expose its pool: its idle connections are dropped one by one on use
+        } catch (RuntimeException ignored) {
+            // best effort: the caller reports the original failure
+        }
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+
+    @FunctionalInterface
+    private interface ScanCommand {
+        ScanResult<String> scan(String cursor, ScanParams params);
+    }
+}

@@ -1,0 +1,188 @@
+package org.gogoscope.redis;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * Where and how an adapter connects: a standalone server ({@code redis://} or {@code rediss://} URI), a
+ * Sentinel-managed master, or a Cluster. Immutable; the {@code with*} methods return modified copies. Every
+ * adapter opens its own client and pool from it.
+ */
+public final class RedisClientConfig {
+
+    /** The topology. */
+    public enum Mode { STANDALONE, SENTINEL, CLUSTER }
+
+    /** Default pool size per server. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+    /** Default connect and socket timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Mode mode;
+    private final URI uri;
+    private final Set<HostAndPort> nodes;
+    private final String masterName;
+    private final String user;
+    private final String password;
+    private final int database;
+    private final int poolSize;
+    private final Duration connectTimeout;
+    private final Duration socketTimeout;
+
+    private RedisClientConfig(Mode mode, URI uri, Set<HostAndPort> nodes, String masterName, String user,
+            String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout) {
+        this.mode = mode;
+        this.uri = uri;
+        this.nodes = nodes;
+        this.masterName = masterName;
+        this.user = user;
+        this.password = password;
+        this.database = database;
+        this.poolSize = poolSize;
+        this.connectTimeout = connectTimeout;
+        this.socketTimeout = socketTimeout;
+    }
+
+    /** A standalone server, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}. */
+    public static RedisClientConfig standalone(String uri) {
+        URI parsed;
+        try {
+            parsed = URI.create(Objects.requireNonNull(uri, "uri"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("uri is not a valid URI", e);
+        }
+        if (!JedisURIHelper.isValid(parsed) || !JedisURIHelper.isRedisScheme(parsed)) {
+            throw new IllegalArgumentException("uri must look like redis://host:port[/db] or rediss://host:port");
+        }
+        return new RedisClientConfig(Mode.STANDALONE, parsed, Set.of(), null, JedisURIHelper.getUser(parsed),
+                JedisURIHelper.getPassword(parsed), JedisURIHelper.getDBIndex(parsed), DEFAULT_POOL_SIZE,
+                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    /** A Redis Cluster reached through any of {@code seedNodes}. */
+    public static RedisClientConfig cluster(Collection<HostAndPort> seedNodes) {
+        return new RedisClientConfig(Mode.CLUSTER, null, nonEmpty("seedNodes", seedNodes), null, null, null, 0,
+                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    /** The master {@code masterName} as reported by any of {@code sentinels}. */
+    public static RedisClientConfig sentinel(String masterName, Collection<HostAndPort> sentinels) {
+        if (masterName == null || masterName.isBlank()) {
+            throw new IllegalArgumentException("masterName must not be null or blank");
+        }
+        return new RedisClientConfig(Mode.SENTINEL, null, nonEmpty("sentinels", sentinels), masterName, null, null,
+                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    /** Credentials for the data nodes (for Sentinel: for the master; sentinels are reached without). */
+    public RedisClientConfig withCredentials(String newUser, String newPassword) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, newUser, newPassword, database, poolSize,
+                connectTimeout, socketTimeout);
+    }
+
+    /** The logical database (standalone and Sentinel only). */
+    public RedisClientConfig withDatabase(int newDatabase) {
+        if (newDatabase < 0) {
+            throw new IllegalArgumentException("database must be >= 0, was " + newDatabase);
+        }
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, newDatabase, poolSize,
+                connectTimeout, socketTimeout);
+    }
+
+    /** The most connections per server the adapter's pool opens. */
+    public RedisClientConfig withPoolSize(int newPoolSize) {
+        if (newPoolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, was " + newPoolSize);
+        }
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, newPoolSize,
+                connectTimeout, socketTimeout);
+    }
+
+    /** Connect timeout and socket (read) timeout; also the longest wait for a pooled connection. */
+    public RedisClientConfig withTimeouts(Duration connect, Duration socket) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                positive("connectTimeout", connect), positive("socketTimeout", socket));
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public int poolSize() {
+        return poolSize;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration socketTimeout() {
+        return socketTimeout;
+    }
+
+    /** Opens the Jedis client of this configuration, with its own pool. */
+    UnifiedJedis open() {
+        boolean ssl = mode == Mode.STANDALONE && JedisURIHelper.isRedisSSLScheme(uri);
+        JedisClientConfig client = clientConfig(user, password, database, ssl);
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(0);
+        pool.setMaxWait(connectTimeout.plus(socketTimeout));
+        pool.setJmxEnabled(false);
+        return switch (mode) {
+            case STANDALONE -> new JedisPooled(pool, JedisURIHelper.getHostAndPort(uri), client);
+            case CLUSTER -> new JedisCluster(nodes, client, 5, pool);
+            case SENTINEL -> new JedisSentineled(masterName, client, pool, nodes, clientConfig(null, null, 0, false));
+        };
+    }
+
+    private JedisClientConfig clientConfig(String clientUser, String clientPassword, int db, boolean ssl) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(Math.toIntExact(connectTimeout.toMillis()))
+                .socketTimeoutMillis(Math.toIntExact(socketTimeout.toMillis()))
+                .user(clientUser).password(clientPassword).database(db).ssl(ssl)
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                .build();
+    }
+
+    private static Set<HostAndPort> nonEmpty(String name, Collection<HostAndPort> nodes) {
+        if (nodes == null || nodes.isEmpty() || nodes.contains(null)) {
+            throw new IllegalArgumentException(name + " must name at least one host:port and no null");
+        }
+        return Set.copyOf(new LinkedHashSet<>(nodes));
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be between 1 ms and 24 days, was " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        String where = switch (mode) {
+            case STANDALONE -> uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+            case CLUSTER -> "cluster " + nodes;
+            case SENTINEL -> "sentinel " + masterName + "@" + nodes;
+        };
+        return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", password="
+                + (password == null ? "none" : "<hidden>") + "]";
+    }
+}

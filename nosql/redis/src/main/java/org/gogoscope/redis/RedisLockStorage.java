@@ -1,0 +1,45 @@
+package org.gogoscope.redis;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.gogoscope.core.storage.LockStorage;
+
+/** Locks: each operation is one script ({@code EVALSHA}) or one command, i.e. one round trip. */
+final class RedisLockStorage implements LockStorage {
+
+    private final RedisClient client;
+    private final RedisKeys keys;
+
+    RedisLockStorage(RedisClient client, RedisKeys keys) {
+        this.client = client;
+        this.keys = keys;
+    }
+
+    @Override
+    public OptionalLong tryAcquire(String key, String owner, long ttlMillis) {
+        Object token = client.eval(RedisScript.LOCK_ACQUIRE, List.of(keys.lock(key), keys.fence(key)),
+                List.of(owner, Long.toString(ttlMillis)));
+        return token == null ? OptionalLong.empty() : OptionalLong.of((Long) token);
+    }
+
+    @Override
+    public boolean extend(String key, String owner, long ttlMillis) {
+        return isOne(client.eval(RedisScript.LOCK_EXTEND, List.of(keys.lock(key)),
+                List.of(owner, Long.toString(ttlMillis))));
+    }
+
+    @Override
+    public boolean release(String key, String owner) {
+        return isOne(client.eval(RedisScript.LOCK_RELEASE, List.of(keys.lock(key)), List.of(owner)));
+    }
+
+    @Override
+    public boolean forceRelease(String key) {
+        String lock = keys.lock(key);
+        return client.call(j -> j.del(lock)) == 1L;
+    }
+
+    static boolean isOne(Object reply) {
+        return Long.valueOf(1L).equals(reply);
+    }
+}

@@ -1,0 +1,66 @@
+package org.gogoscope.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The Lua scripts of the Redis backend, read once from {@code org/gogoscope/redis/lua/*.lua} on the class
+ * path, with their SHA-1 digests for {@code EVALSHA}.
+ */
+enum RedisScript {
+    LOCK_ACQUIRE("lock_acquire"),
+    LOCK_EXTEND("lock_extend"),
+    LOCK_RELEASE("lock_release"),
+    CIRCUIT_PUT("circuit_put"),
+    CIRCUIT_RECORD_FAILURE("circuit_record_failure"),
+    CIRCUIT_RECORD_SUCCESS("circuit_record_success"),
+    CIRCUIT_HALF_OPEN("circuit_half_open"),
+    IDEMPOTENCY_CLAIM("idempotency_claim"),
+    IDEMPOTENCY_COMPLETE("idempotency_complete"),
+    IDEMPOTENCY_RELEASE("idempotency_release"),
+    IDEMPOTENCY_PUT("idempotency_put"),
+    IDEMPOTENCY_DELETE("idempotency_delete"),
+    CHECKPOINT_SAVE("checkpoint_save"),
+    CHECKPOINT_DELETE("checkpoint_delete");
+
+    private final String source;
+    private final String sha1;
+
+    RedisScript(String name) {
+        this.source = read("lua/" + name + ".lua");
+        this.sha1 = sha1(source);
+    }
+
+    String source() {
+        return source;
+    }
+
+    String sha1() {
+        return sha1;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource org/gogoscope/redis/" + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read script org/gogoscope/redis/" + resource, e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is not available", e);
+        }
+    }
+}

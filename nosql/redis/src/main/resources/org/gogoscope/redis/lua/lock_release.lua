@@ -1,0 +1,7 @@
+-- Compare-and-delete: removes the lock only if the owner still holds it. The fencing counter stays.
+-- KEYS[1] lock hash; ARGV[1] owner. Returns 1 if removed, else 0.
+if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0

@@ -1,0 +1,34 @@
+package org.gogoscope.redis;
+
+import java.util.List;
+import org.gogoscope.conformance.BackendFixture;
+import org.gogoscope.conformance.ConformanceSuite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import redis.clients.jedis.HostAndPort;
+
+/** The whole contract through a Sentinel (a throwaway master and one Sentinel on loopback). */
+class RedisSentinelConformanceTest extends ConformanceSuite {
+
+    private static RedisServers servers;
+    private static HostAndPort sentinel;
+
+    @BeforeAll
+    static void startSentinel() throws Exception {
+        servers = new RedisServers();
+        sentinel = servers.sentinel("gogo-master");
+    }
+
+    @AfterAll
+    static void stopSentinel() {
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    @Override
+    protected BackendFixture fixture() {
+        return prefix -> new RedisAdapter(RedisClientConfig.sentinel("gogo-master", List.of(sentinel)).withPoolSize(8),
+                prefix);
+    }
+}
