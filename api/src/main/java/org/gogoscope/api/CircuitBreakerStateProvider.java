@@ -46,4 +46,23 @@ public interface CircuitBreakerStateProvider {
      * @return {@code true} if this call made the transition
      */
     boolean transitionToHalfOpen(String key, Duration openDelay);
+
+    /**
+     * Reads the versioned breaker document of {@code key}, together with the backend's current time. Records
+     * live beside the {@link CircuitBreakerState} of the same key and are independent of it.
+     *
+     * @return the record; {@link CircuitRecord#exists()} is false when nothing was written
+     */
+    CircuitRecord readRecord(String key);
+
+    /**
+     * Atomically writes {@code data} as the document of {@code key} if its version is still
+     * {@code expectedVersion} ({@code 0} = no document yet, insert only if absent). Of concurrent writers with
+     * the same expected version on any nodes, exactly one succeeds; the version then becomes
+     * {@code expectedVersion + 1}.
+     *
+     * @param data a non-null document of at most 64 KiB
+     * @return {@code true} if written; {@code false} if the version differed (nothing changed)
+     */
+    boolean compareAndSetRecord(String key, long expectedVersion, String data);
 }

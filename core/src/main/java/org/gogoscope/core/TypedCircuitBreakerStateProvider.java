@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.core.storage.CircuitStorage;
 
 /** {@link CircuitBreakerStateProvider} over a backend's {@link CircuitStorage}. */
@@ -61,5 +62,31 @@ final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvi
         long delayMillis = openDelay.toMillis();
         CircuitStorage storage = adapter.storages().circuits();
         return adapter.call("circuit.transitionToHalfOpen", () -> storage.transitionToHalfOpen(full, delayMillis));
+    }
+
+    /** The largest document {@link #compareAndSetRecord} accepts, in characters. */
+    static final int MAX_RECORD_LENGTH = 64 * 1024;
+
+    @Override
+    public CircuitRecord readRecord(String key) {
+        String full = adapter.keySpace().full("key", key);
+        CircuitStorage storage = adapter.storages().circuits();
+        return adapter.call("circuit.readRecord", () -> storage.readRecord(full));
+    }
+
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        String full = adapter.keySpace().full("key", key);
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expectedVersion must be >= 0, was " + expectedVersion);
+        }
+        Args.notNull("data", data);
+        if (data.length() > MAX_RECORD_LENGTH) {
+            throw new IllegalArgumentException("data must be at most " + MAX_RECORD_LENGTH + " characters, was "
+                    + data.length());
+        }
+        CircuitStorage storage = adapter.storages().circuits();
+        return adapter.call("circuit.compareAndSetRecord",
+                () -> storage.compareAndSetRecord(full, expectedVersion, data));
     }
 }

@@ -16,6 +16,9 @@ public final class MemoryBackend {
     record LockEntry(String owner, long expiresAt, long token) {
     }
 
+    record CircuitRecordEntry(String data, long version) {
+    }
+
     record CacheEntry(String json, long expiresAt) {
     }
 
@@ -28,6 +31,7 @@ public final class MemoryBackend {
     final ConcurrentHashMap<String, LockEntry> locks = new ConcurrentHashMap<>();
     final AtomicLong fencingTokens = new AtomicLong();
     final ConcurrentHashMap<String, CircuitBreakerState> circuits = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, CircuitRecordEntry> circuitRecords = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, CacheEntry> cache = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, StoredCheckpoint> checkpoints = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, IdempotencyEntry> idempotency = new ConcurrentHashMap<>();

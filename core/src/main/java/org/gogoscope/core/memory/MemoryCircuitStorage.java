@@ -3,6 +3,7 @@ package org.gogoscope.core.memory;
 import java.time.Instant;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.storage.CircuitStorage;
 
@@ -56,5 +57,26 @@ final class MemoryCircuitStorage implements CircuitStorage {
             return current;
         });
         return changed[0];
+    }
+
+    @Override
+    public CircuitRecord readRecord(String key) {
+        MemoryBackend.CircuitRecordEntry entry = backend.circuitRecords.get(key);
+        Instant now = Instant.ofEpochMilli(backend.now());
+        return entry == null ? new CircuitRecord(null, 0, now) : new CircuitRecord(entry.data(), entry.version(), now);
+    }
+
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        boolean[] written = {false};
+        backend.circuitRecords.compute(key, (k, current) -> {
+            long version = current == null ? 0 : current.version();
+            if (version != expectedVersion) {
+                return current;
+            }
+            written[0] = true;
+            return new MemoryBackend.CircuitRecordEntry(data, version + 1);
+        });
+        return written[0];
     }
 }

@@ -2,6 +2,7 @@ package org.gogoscope.core.storage;
 
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
 
 /**
  * Raw circuit-breaker operations. Semantics are those of
@@ -21,4 +22,18 @@ public interface CircuitStorage {
 
     /** OPEN -> HALF_OPEN if lastFailure <= now - delayMillis; true if this call changed it. */
     boolean transitionToHalfOpen(String key, long delayMillis);
+
+    /**
+     * The versioned document of {@code key} and the backend's clock, in one step; see
+     * {@link org.gogoscope.api.CircuitBreakerStateProvider#readRecord}. Backends that do not store records yet
+     * inherit this default, which fails (as a {@code BackendException} naming the backend).
+     */
+    default CircuitRecord readRecord(String key) {
+        throw new UnsupportedOperationException("circuit records are not implemented by " + getClass().getName());
+    }
+
+    /** Compare-and-set of the document of {@code key}; expectedVersion 0 = insert if absent. */
+    default boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        throw new UnsupportedOperationException("circuit records are not implemented by " + getClass().getName());
+    }
 }

@@ -1,0 +1,18 @@
+package org.gogoscope.api.annotation;
+
+/** The {@link Idempotent} key was already used by a request with different arguments. Nothing ran. */
+public class IdempotencyMismatchException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    public IdempotencyMismatchException(String key) {
+        super("Idempotency key '" + key + "' was used with different arguments");
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,104 @@
+package org.gogoscope.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.api.CircuitState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The versioned breaker documents of {@link CircuitBreakerStateProvider#readRecord} and
+ * {@link CircuitBreakerStateProvider#compareAndSetRecord}, used by the shared MicroProfile circuit breaker.
+ * Not yet part of {@link ConformanceSuite}: a backend that implements records runs it with its own
+ * {@code class XCircuitRecordTest extends CircuitRecordContract}.
+ */
+public abstract class CircuitRecordContract extends ContractSupport {
+
+    private static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
+
+    @Test
+    public void anAbsentRecordHasVersionZeroAndTheBackendTime() {
+        CircuitRecord record = node().circuitBreakers().readRecord("svc");
+        assertThat(record.exists()).isFalse();
+        assertThat(record.data()).isNull();
+        assertThat(record.version()).isZero();
+        assertThat(record.backendTime()).isBetween(Instant.now().minus(CLOCK_TOLERANCE),
+                Instant.now().plus(CLOCK_TOLERANCE));
+    }
+
+    @Test
+    public void compareAndSetInsertsOnlyIfAbsentAndThenFollowsTheVersion() {
+        CircuitBreakerStateProvider a = node().circuitBreakers();
+        CircuitBreakerStateProvider b = node().circuitBreakers();
+        assertThat(a.compareAndSetRecord("svc", 0, "{\"v\":1}")).isTrue();
+        assertThat(b.compareAndSetRecord("svc", 0, "{\"v\":2}")).isFalse();
+        CircuitRecord read = b.readRecord("svc");
+        assertThat(read.data()).isEqualTo("{\"v\":1}");
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(b.compareAndSetRecord("svc", 1, "{\"v\":3}")).isTrue();
+        assertThat(a.compareAndSetRecord("svc", 1, "{\"v\":4}")).isFalse();
+        assertThat(a.readRecord("svc")).extracting(CircuitRecord::data, CircuitRecord::version)
+                .containsExactly("{\"v\":3}", 2L);
+    }
+
+    @Test
+    public void recordsAndStatesOfOneKeyAreIndependent() {
+        CircuitBreakerStateProvider circuits = node().circuitBreakers();
+        circuits.recordFailure("svc", 1);
+        assertThat(circuits.readRecord("svc").exists()).isFalse();
+        assertThat(circuits.compareAndSetRecord("svc", 0, "x")).isTrue();
+        assertThat(circuits.getState("svc").orElseThrow().state()).isEqualTo(CircuitState.OPEN);
+    }
+
+    @Test
+    public void recordsArePrefixIsolated() {
+        node().circuitBreakers().compareAndSetRecord("svc", 0, "mine");
+        assertThat(node(otherPrefix()).circuitBreakers().readRecord("svc").exists()).isFalse();
+    }
+
+    @Test
+    public void exactlyOneOfConcurrentWritersOfOneVersionWins() throws Exception {
+        node().circuitBreakers().compareAndSetRecord("svc", 0, "start");
+        List<Boolean> results = concurrently(8, i -> node().circuitBreakers().compareAndSetRecord("svc", 1, "w" + i));
+        assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(node().circuitBreakers().readRecord("svc").version()).isEqualTo(2);
+    }
+
+    @Test
+    public void concurrentReadModifyWriteLoopsLoseNoUpdate() throws Exception {
+        int threads = 6;
+        int increments = 20;
+        concurrently(threads, i -> {
+            CircuitBreakerStateProvider circuits = node().circuitBreakers();
+            for (int n = 0; n < increments; n++) {
+                while (true) {
+                    CircuitRecord read = circuits.readRecord("counter");
+                    long value = read.exists() ? Long.parseLong(read.data()) : 0;
+                    if (circuits.compareAndSetRecord("counter", read.version(), Long.toString(value + 1))) {
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+        CircuitRecord end = node().circuitBreakers().readRecord("counter");
+        assertThat(end.data()).isEqualTo(Long.toString(threads * increments));
+        assertThat(end.version()).isEqualTo(threads * increments);
+    }
+
+    @Test
+    public void badArgumentsAreNamed() {
+        CircuitBreakerStateProvider circuits = node().circuitBreakers();
+        assertThatThrownBy(() -> circuits.compareAndSetRecord("svc", -1, "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expectedVersion");
+        assertThatThrownBy(() -> circuits.compareAndSetRecord("svc", 0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data");
+        assertThatThrownBy(() -> circuits.readRecord(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+    }
+}
