@@ -115,6 +115,14 @@ final class MySqlStatements extends SqlStatements {
               last_failure_time = %1$s, updated_at = %1$s""".formatted(NOW);
     }
 
+    /** Generated key 1 when inserted; LAST_INSERT_ID(0) when a record exists. */
+    @Override
+    String circuitRecordInsert() {
+        return """
+            INSERT INTO go_goscope_circuit_records (`key`, data, version) VALUES (:key, :data, LAST_INSERT_ID(1))
+            ON DUPLICATE KEY UPDATE version = version + LAST_INSERT_ID(0)""";
+    }
+
     @Override
     String circuitSuccess() {
         return """
@@ -172,7 +180,7 @@ final class MySqlStatements extends SqlStatements {
 
     // ---- schema ----------------------------------------------------------------------------------------------
 
-    private static final String[] TABLES = {LOCKS, CIRCUIT, CACHE, CHECKPOINTS, IDEMPOTENCY};
+    private static final String[] TABLES = {LOCKS, CIRCUIT, CACHE, CHECKPOINTS, IDEMPOTENCY, CIRCUIT_RECORDS};
 
     /** Column definitions this schema needs, applied with MODIFY/ADD where a table (e.g. the seeds') differs. */
     private static final String[][] COLUMNS = {

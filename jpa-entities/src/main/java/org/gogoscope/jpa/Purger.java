@@ -18,13 +18,14 @@ final class Purger {
     private final NamedSql purge;
     private final long intervalNanos;
     private final int batch;
-    private final AtomicLong next = new AtomicLong(System.nanoTime());
+    private final AtomicLong next;
 
     Purger(Db db, String purgeSql, long intervalMillis, int batch) {
         this.db = db;
         this.purge = NamedSql.parse(purgeSql);
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.batch = batch;
+        this.next = new AtomicLong(System.nanoTime() + intervalNanos); // a node's first purge is one interval in
     }
 
     /** Purges one batch if the interval has passed since the last purge of this node. */

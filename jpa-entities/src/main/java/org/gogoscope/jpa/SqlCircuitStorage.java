@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.storage.CircuitStorage;
 
@@ -22,6 +23,9 @@ final class SqlCircuitStorage implements CircuitStorage {
     private final NamedSql failure;
     private final NamedSql success;
     private final NamedSql halfOpen;
+    private final NamedSql recordRead;
+    private final NamedSql recordInsert;
+    private final NamedSql recordUpdate;
 
     SqlCircuitStorage(Db db, SqlStatements sql) {
         this.db = db;
@@ -31,6 +35,9 @@ final class SqlCircuitStorage implements CircuitStorage {
         this.failure = NamedSql.parse(sql.circuitFailure());
         this.success = NamedSql.parse(sql.circuitSuccess());
         this.halfOpen = NamedSql.parse(sql.circuitHalfOpen());
+        this.recordRead = NamedSql.parse(sql.circuitRecordRead());
+        this.recordInsert = NamedSql.parse(sql.circuitRecordInsert());
+        this.recordUpdate = NamedSql.parse(sql.circuitRecordUpdate());
     }
 
     static String stored(CircuitState state) {
@@ -84,5 +91,29 @@ final class SqlCircuitStorage implements CircuitStorage {
     @Override
     public boolean transitionToHalfOpen(String key, long delayMillis) {
         return db.update(halfOpen, Params.of("key", key).and("delay", delayMillis)) > 0;
+    }
+
+    /** One statement: the record (if any) and the database clock. */
+    @Override
+    public CircuitRecord readRecord(String key) {
+        return db.queryOne(recordRead, Params.of("key", key), rs -> {
+            String data = rs.getString(1);
+            long version = rs.getLong(2);
+            Instant now = Instant.ofEpochMilli(rs.getLong(3));
+            return data == null ? new CircuitRecord(null, 0, now) : new CircuitRecord(data, version, now);
+        }).orElseThrow(() -> new SqlFailure("circuit record read returned no row", null));
+    }
+
+    /** One statement: insert-if-absent for version 0, else an update conditional on the version. */
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        if (expectedVersion == 0) {
+            Params params = Params.of("key", key).and("data", data);
+            if (!returning) {
+                return db.updateReturningKey(recordInsert, params).isPresent();
+            }
+            return db.queryOne(recordInsert, params, rs -> rs.getLong(1)).isPresent();
+        }
+        return db.update(recordUpdate, Params.of("key", key).and("data", data).and("expected", expectedVersion)) > 0;
     }
 }

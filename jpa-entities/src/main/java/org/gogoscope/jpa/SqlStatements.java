@@ -21,6 +21,7 @@ abstract class SqlStatements {
     static final String CACHE = "go_goscope_cache";
     static final String CHECKPOINTS = "go_goscope_checkpoints";
     static final String IDEMPOTENCY = "go_goscope_idempotency";
+    static final String CIRCUIT_RECORDS = "go_goscope_circuit_records";
 
     /** The LIKE escape character, written {@code ESCAPE '!'}: safe under every SQL mode. */
     static final char LIKE_ESCAPE = '!';
@@ -187,6 +188,28 @@ abstract class SqlStatements {
              WHERE %2$s = :key AND state = 'open'
                AND (last_failure_time IS NULL OR %4$s <= %5$s - :delay)""".formatted(CIRCUIT, key(), now(),
                 millis("last_failure_time"), millis(now()));
+    }
+
+    /** The record's data and version (NULL when absent) and the database clock, in one row. */
+    String circuitRecordRead() {
+        return """
+            SELECT (SELECT data FROM %1$s WHERE %2$s = :key) AS data,
+                   (SELECT version FROM %1$s WHERE %2$s = :key) AS version,
+                   %3$s AS now_millis""".formatted(CIRCUIT_RECORDS, key(), millis(now()));
+    }
+
+    /** Inserts version 1 unless a record exists; returns the version when it did. */
+    String circuitRecordInsert() {
+        return """
+            INSERT INTO %1$s (%2$s, data, version) VALUES (:key, :data, 1)
+            ON CONFLICT (%2$s) DO NOTHING
+            RETURNING version""".formatted(CIRCUIT_RECORDS, key());
+    }
+
+    String circuitRecordUpdate() {
+        return """
+            UPDATE %1$s SET data = :data, version = version + 1
+             WHERE %2$s = :key AND version = :expected""".formatted(CIRCUIT_RECORDS, key());
     }
 
     // ---- cache ---------------------------------------------------------------------------------------------

@@ -48,3 +48,10 @@ CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
   expires_at DATETIME(3) NOT NULL,
   INDEX idx_expires (expires_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
+
+-- Versioned breaker documents (compare-and-set by version), beside the breaker states.
+CREATE TABLE IF NOT EXISTS go_goscope_circuit_records (
+  `key` VARCHAR(255) NOT NULL PRIMARY KEY,
+  data MEDIUMTEXT NOT NULL,
+  version BIGINT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;

@@ -47,3 +47,10 @@ CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
   expires_at TIMESTAMP NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_idempotency_expires ON go_goscope_idempotency(expires_at);
+
+-- Versioned breaker documents (compare-and-set by version), beside the breaker states.
+CREATE TABLE IF NOT EXISTS go_goscope_circuit_records (
+  key TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  version BIGINT NOT NULL
+);

@@ -1,0 +1,174 @@
+package org.gogoscope.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.PersistenceAdapter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the SQL backends promise beyond the contract: rows, tokens, collations, purging, time zones. */
+class SqlBehaviourTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    static Stream<Arguments> all() {
+        return RoundTripTest.all();
+    }
+
+    private static String prefix() {
+        return "sb" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    }
+
+    private static String key(SqlSettings settings) {
+        return settings.dialect() == Dialect.MYSQL ? "`key`" : "key";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void fencingTokensKeepGrowingWhenLockRowsAreDeletedBehindTheLibrarysBack(String name,
+            Supplier<SqlSettings> settings) throws Exception {
+        String prefix = prefix();
+        PersistenceAdapter adapter = new SqlAdapter(settings.get(), prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get()))) {
+            long last = 0;
+            for (int i = 0; i < 5; i++) {
+                LockHandle handle = adapter.locks().acquire("k", LONG, "owner-" + i).orElseThrow();
+                assertThat(handle.fencingToken()).isGreaterThan(last);
+                last = handle.fencingToken();
+                assertThat(handle.release()).isTrue();
+                assertThat(count(raw, settings.get(), prefix + "k")).as("release keeps the row and its token")
+                        .isEqualTo(1);
+                if (i % 2 == 1) { // what the Node adapters' cleanup does to expired locks
+                    Thread.sleep(2); // the documented limit: not within the clock's tick (1 ms on SQLite)
+                    try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                            "DELETE FROM go_goscope_locks WHERE " + key(settings.get()) + " = ?")) {
+                        s.setString(1, prefix + "k");
+                        assertThat(s.executeUpdate()).isEqualTo(1);
+                    }
+                }
+            }
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    private static int count(HikariDataSource raw, SqlSettings settings, String fullKey) throws SQLException {
+        try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM go_goscope_locks WHERE " + key(settings) + " = ?")) {
+            s.setString(1, fullKey);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void keysDifferingInCaseOrTrailingSpacesAreDifferentKeys(String name, Supplier<SqlSettings> settings) {
+        PersistenceAdapter adapter = new SqlAdapter(settings.get(), prefix());
+        adapter.connect();
+        try {
+            adapter.cache().set("k", "plain");
+            adapter.cache().set("k ", "space");
+            adapter.cache().set("K", "upper");
+            assertThat(adapter.cache().get("k", String.class)).contains("plain");
+            assertThat(adapter.cache().get("k ", String.class)).contains("space");
+            assertThat(adapter.cache().get("K", String.class)).contains("upper");
+            assertThat(adapter.locks().acquire("lock", LONG, "Alice")).isPresent();
+            assertThat(adapter.locks().acquire("lock", LONG, "alice")).as("owners are case-sensitive too").isEmpty();
+            assertThat(adapter.locks().acquire("lock ", LONG, "bob")).isPresent();
+            assertThat(adapter.cache().keys("k*")).containsExactlyInAnyOrder("k", "k ");
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void expiredRowsArePurgedInBoundedBatches(String name, Supplier<SqlSettings> settings) throws Exception {
+        String prefix = prefix();
+        SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 3), prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get()))) {
+            for (int i = 0; i < 7; i++) {
+                adapter.cache().set("e" + i, i, Duration.ofMillis(1));
+            }
+            Thread.sleep(20);
+            SqlStatements sql = settings.get().dialect().statements();
+            Db db = new Db(raw, 5, JtaSuspender.NONE);
+            Purger purger = new Purger(db, sql.purge(SqlStatements.CACHE), 0, 3);
+            int rounds = 0;
+            while (countCache(raw, settings.get(), prefix) > 0) {
+                assertThat(purger.purgeNow()).as("one batch").isBetween(1, 3);
+                assertThat(++rounds).as("rounds to purge 7 rows (and others' expired rows)").isLessThan(200);
+            }
+            assertThat(rounds).isGreaterThanOrEqualTo(3);
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    private static int countCache(HikariDataSource raw, SqlSettings settings, String prefix) throws SQLException {
+        try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM go_goscope_cache WHERE " + key(settings) + " LIKE ?")) {
+            s.setString(1, prefix + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    static Stream<Arguments> mysqlDrivers() {
+        return Stream.of(Arguments.of("mariadb", (Supplier<SqlSettings>) TestDatabases::mariadb),
+                Arguments.of("mysql-connector-j", (Supplier<SqlSettings>) TestDatabases::mysqlDriver));
+    }
+
+    /** The seeds' MySQL adapter depended on the session time zone; this one stores and compares UTC. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mysqlDrivers")
+    void mysqlTimesAreUtcWhateverTheSessionTimeZone(String name, Supplier<SqlSettings> settings) throws Exception {
+        SqlSettings base = settings.get();
+        SqlSettings shifted = new SqlSettings(base.backend(), base.jdbcUrl() + (base.jdbcUrl().contains("?") ? "&" : "?")
+                + "sessionVariables=time_zone='-09:30'", base.user(), base.password(), 2, null, null, true,
+                base.timeout(), base.purgeInterval(), base.purgeBatch());
+        String prefix = prefix();
+        PersistenceAdapter adapter = new SqlAdapter(shifted, prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(shifted))) {
+            try (Connection c = raw.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT @@session.time_zone")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the session really is shifted").isEqualTo("-09:30");
+            }
+            adapter.locks().acquire("tz", Duration.ofMillis(300), "a").orElseThrow();
+            assertThat(adapter.locks().acquire("tz", LONG, "b")).isEmpty();
+            try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(3), expires_at) FROM go_goscope_locks"
+                            + " WHERE `key` = ?")) {
+                s.setString(1, prefix + "tz");
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1) / 1000).as("stored expiry is UTC now + ttl, in ms").isBetween(-100L, 300L);
+                }
+            }
+            Thread.sleep(400);
+            assertThat(adapter.locks().acquire("tz", LONG, "b")).isPresent();
+        } finally {
+            adapter.disconnect();
+        }
+    }
+}
