@@ -1,0 +1,107 @@
+package org.gogoscope.mongodb;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.storage.CircuitStorage;
+
+/**
+ * Circuit-breaker state in {@code go_goscope_circuit}:
+ * {@code {_id: key, state, failureCount, lastFailureTime, lastSuccessTime}}. State never expires. Times that
+ * the backend records itself ({@code recordFailure}, {@code recordSuccess}) come from the server's clock.
+ */
+final class MongoCircuitStorage implements CircuitStorage {
+
+    static final String STATE = "state";
+    static final String FAILURES = "failureCount";
+    static final String LAST_FAILURE = "lastFailureTime";
+    static final String LAST_SUCCESS = "lastSuccessTime";
+
+    private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER).projection(Projections.include(FAILURES, STATE));
+
+    private final MongoCollection<Document> circuits;
+
+    MongoCircuitStorage(MongoCollection<Document> circuits) {
+        this.circuits = circuits;
+    }
+
+    @Override
+    public Optional<CircuitBreakerState> get(String key) {
+        return Optional.ofNullable(circuits.find(Filters.eq("_id", key)).first()).map(MongoCircuitStorage::state);
+    }
+
+    @Override
+    public void put(String key, CircuitBreakerState state) {
+        Document document = new Document("_id", key).append(STATE, state.state().name())
+                .append(FAILURES, state.failureCount()).append(LAST_FAILURE, date(state.lastFailureTime()))
+                .append(LAST_SUCCESS, date(state.lastSuccessTime()));
+        circuits.replaceOne(Filters.eq("_id", key), document, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * One command counts the failure atomically ({@code $inc}). If the new count reaches {@code maxFailures} or
+     * the breaker was half-open, a second command opens it, conditional on the same facts still holding, so a
+     * success that came in between is never overwritten.
+     */
+    @Override
+    public int recordFailure(String key, int maxFailures) {
+        Document counted = circuits.findOneAndUpdate(Filters.eq("_id", key),
+                Updates.combine(Updates.inc(FAILURES, 1), Updates.currentDate(LAST_FAILURE),
+                        Updates.setOnInsert(STATE, CircuitState.CLOSED.name()),
+                        Updates.setOnInsert(LAST_SUCCESS, null)),
+                UPSERT_AFTER);
+        int count = ((Number) counted.get(FAILURES)).intValue();
+        String state = counted.getString(STATE);
+        boolean halfOpen = CircuitState.HALF_OPEN.name().equals(state);
+        if (!CircuitState.OPEN.name().equals(state) && (count >= maxFailures || halfOpen)) {
+            circuits.updateOne(Filters.and(Filters.eq("_id", key), Filters.ne(STATE, CircuitState.OPEN.name()),
+                    Filters.or(Filters.gte(FAILURES, maxFailures), Filters.eq(STATE, CircuitState.HALF_OPEN.name()))),
+                    Updates.set(STATE, CircuitState.OPEN.name()));
+        }
+        return count;
+    }
+
+    @Override
+    public void recordSuccess(String key) {
+        circuits.updateOne(Filters.eq("_id", key),
+                Updates.combine(Updates.set(STATE, CircuitState.CLOSED.name()), Updates.set(FAILURES, 0),
+                        Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** One conditional update: OPEN, and the last failure at least {@code delayMillis} old on the server's clock. */
+    @Override
+    public boolean transitionToHalfOpen(String key, long delayMillis) {
+        Bson delayPassed = Filters.or(Filters.eq(LAST_FAILURE, null), Filters.expr(new Document("$lte",
+                List.of(new Document("$add", List.of("$" + LAST_FAILURE, delayMillis)), "$$NOW"))));
+        Bson due = Filters.and(Filters.eq("_id", key), Filters.eq(STATE, CircuitState.OPEN.name()), delayPassed);
+        return circuits.updateOne(due, Updates.set(STATE, CircuitState.HALF_OPEN.name())).getMatchedCount() == 1;
+    }
+
+    private static CircuitBreakerState state(Document document) {
+        Date lastFailure = document.getDate(LAST_FAILURE);
+        Date lastSuccess = document.getDate(LAST_SUCCESS);
+        return new CircuitBreakerState(CircuitState.valueOf(document.getString(STATE)),
+                ((Number) document.get(FAILURES)).intValue(),
+                lastFailure == null ? null : lastFailure.toInstant(),
+                lastSuccess == null ? null : lastSuccess.toInstant());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

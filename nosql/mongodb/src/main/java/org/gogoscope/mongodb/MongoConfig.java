@@ -1,0 +1,141 @@
+package org.gogoscope.mongodb;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a {@link MongoAdapter} reaches its server: connection string, database, write and read concern, the one
+ * timeout that bounds server selection, connecting, waiting for a pooled connection and each socket read, and
+ * the grace period added to garbage-collection dates. Immutable; the {@code with} methods return copies.
+ */
+public final class MongoConfig {
+
+    /** Default {@link #timeout()}: how long an operation may wait for a server before it fails. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@link #gcGrace()}. */
+    public static final Duration DEFAULT_GC_GRACE = Duration.ofHours(1);
+
+    private final ConnectionString uri;
+    private final String database;
+    private final WriteConcern writeConcern;
+    private final ReadConcern readConcern;
+    private final Duration timeout;
+    private final Duration gcGrace;
+    private final List<CommandListener> listeners;
+
+    private MongoConfig(ConnectionString uri, String database, WriteConcern writeConcern, ReadConcern readConcern,
+            Duration timeout, Duration gcGrace, List<CommandListener> listeners) {
+        this.uri = uri;
+        this.database = database;
+        this.writeConcern = writeConcern;
+        this.readConcern = readConcern;
+        this.timeout = timeout;
+        this.gcGrace = gcGrace;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Settings for {@code uri} and {@code database}, with majority write and read concern, a 5 s timeout and a
+     * one-hour garbage-collection grace.
+     */
+    public static MongoConfig of(String uri, String database) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("uri must not be blank");
+        }
+        if (database == null || database.isBlank()) {
+            throw new IllegalArgumentException("database must not be blank");
+        }
+        return new MongoConfig(new ConnectionString(uri), database, WriteConcern.MAJORITY, ReadConcern.MAJORITY,
+                DEFAULT_TIMEOUT, DEFAULT_GC_GRACE, List.of());
+    }
+
+    public MongoConfig withWriteConcern(WriteConcern concern) {
+        Objects.requireNonNull(concern, "writeConcern");
+        if (!concern.isAcknowledged()) {
+            throw new IllegalArgumentException("writeConcern must be acknowledged: locks need the server's answer");
+        }
+        return new MongoConfig(uri, database, concern, readConcern, timeout, gcGrace, listeners);
+    }
+
+    public MongoConfig withReadConcern(ReadConcern concern) {
+        Objects.requireNonNull(concern, "readConcern");
+        return new MongoConfig(uri, database, writeConcern, concern, timeout, gcGrace, listeners);
+    }
+
+    /** {@code timeout} must be at least one millisecond. */
+    public MongoConfig withTimeout(Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("timeout must be at least 1ms, was " + timeout);
+        }
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
+    }
+
+    /** {@code gcGrace} must not be negative. */
+    public MongoConfig withGcGrace(Duration gcGrace) {
+        if (gcGrace == null || gcGrace.isNegative()) {
+            throw new IllegalArgumentException("gcGrace must be >= 0, was " + gcGrace);
+        }
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
+    }
+
+    /** Adds a driver command listener (monitoring, tests counting round trips). */
+    public MongoConfig withCommandListener(CommandListener listener) {
+        List<CommandListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, more);
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public WriteConcern writeConcern() {
+        return writeConcern;
+    }
+
+    public ReadConcern readConcern() {
+        return readConcern;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Added to every garbage-collection date ({@code expiresAt}, which the TTL monitor reads): it absorbs the
+     * difference between this JVM's clock, which computes those dates, and the server's clock, which judges
+     * expiry. See the README.
+     */
+    public Duration gcGrace() {
+        return gcGrace;
+    }
+
+    /** The driver settings: the connection string's own options, then this configuration's timeouts. */
+    MongoClientSettings clientSettings() {
+        long millis = timeout.toMillis();
+        MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(uri)
+                .writeConcern(writeConcern).readConcern(readConcern)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE),
+                        TimeUnit.MILLISECONDS).readTimeout((int) Math.min(millis, Integer.MAX_VALUE),
+                        TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(millis, TimeUnit.MILLISECONDS));
+        listeners.forEach(builder::addCommandListener);
+        return builder.build();
+    }
+
+    /** Never shows the connection string, which may hold a password. */
+    @Override
+    public String toString() {
+        return "MongoConfig[hosts=" + uri.getHosts() + ", database=" + database + ", writeConcern=" + writeConcern
+                + ", readConcern=" + readConcern.getLevel() + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package org.gogoscope.mongodb;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.gogoscope.core.storage.IdempotencyStorage;
+import org.gogoscope.core.storage.StoredClaim;
+
+/**
+ * Idempotency records in {@code go_goscope_idempotency}. In progress:
+ * {@code {_id: key, token, fingerprint, touchedAt, ttlMillis (the lease), expiresAt}}; completed: the same
+ * without {@code token} and with {@code result} as real BSON.
+ */
+final class MongoIdempotencyStorage implements IdempotencyStorage {
+
+    static final String TOKEN = "token";
+    static final String FINGERPRINT = "fingerprint";
+    static final String RESULT = "result";
+    /** A claim that meets an expiring record retries; more attempts than this means the server misbehaves. */
+    private static final int MAX_CLAIM_ATTEMPTS = 10;
+
+    private static final FindOneAndUpdateOptions UPSERT = new FindOneAndUpdateOptions().upsert(true)
+            .projection(Projections.include("_id"));
+
+    private final MongoCollection<BsonDocument> records;
+    private final Expiry expiry;
+
+    MongoIdempotencyStorage(MongoCollection<Document> records, Expiry expiry) {
+        this.records = records.withDocumentClass(BsonDocument.class);
+        this.expiry = expiry;
+    }
+
+    /**
+     * One {@code findAndModify} with upsert whose filter matches only an expired record: it replaces that
+     * record or inserts a new one. A duplicate key means a live record exists; one more read returns it. If that
+     * record expired in the meantime, the claim starts over.
+     */
+    @Override
+    public StoredClaim claim(String key, String token, String fingerprint, long leaseMillis) {
+        Bson claim = Updates.combine(Updates.set(TOKEN, token), Updates.set(FINGERPRINT, fingerprint),
+                Updates.unset(RESULT), expiry.start(leaseMillis));
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            try {
+                records.findOneAndUpdate(Filters.and(Filters.eq("_id", key), Expiry.expired()), claim, UPSERT);
+                return new StoredClaim.Claimed();
+            } catch (RuntimeException e) {
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+            BsonDocument live = records.find(liveKey(key)).first();
+            if (live != null) {
+                return held(live);
+            }
+        }
+        throw new IllegalStateException("idempotency claim of " + key + " found neither a live nor a free record in "
+                + MAX_CLAIM_ATTEMPTS + " attempts");
+    }
+
+    private static StoredClaim held(BsonDocument live) {
+        BsonValue stored = live.get(FINGERPRINT);
+        String fingerprint = stored == null || stored.isNull() ? null : stored.asString().getValue();
+        if (live.containsKey(RESULT)) {
+            return new StoredClaim.Completed(fingerprint, BsonJson.toJson(live.get(RESULT)));
+        }
+        return new StoredClaim.InProgress(fingerprint, Expiry.expiresAtMillis(live));
+    }
+
+    /** Completes an in-progress record under {@code token}, whether its lease ran out or not. */
+    @Override
+    public boolean complete(String key, String token, String resultJson, long ttlMillis) {
+        BsonValue result = BsonJson.toBson(resultJson);
+        Bson done = Updates.combine(Updates.unset(TOKEN), Updates.set(RESULT, result), expiry.start(ttlMillis));
+        return records.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(TOKEN, token)), done)
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean release(String key, String token) {
+        return records.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq(TOKEN, token))).getDeletedCount() == 1;
+    }
+
+    @Override
+    public Optional<String> getResult(String key) {
+        BsonDocument found = records.find(Filters.and(liveKey(key), Filters.exists(RESULT)))
+                .projection(Projections.include(RESULT)).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        return Optional.of(BsonJson.toJson(found.get(RESULT)));
+    }
+
+    @Override
+    public void putResult(String key, String resultJson, long ttlMillis) {
+        BsonValue result = BsonJson.toBson(resultJson);
+        records.updateOne(Filters.eq("_id", key), Updates.combine(Updates.unset(TOKEN), Updates.set(FINGERPRINT, null),
+                Updates.set(RESULT, result), expiry.start(ttlMillis)), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Deletes a live record (one command); if there was none, also removes an expired leftover so that a late
+     * {@link #complete} under its old token cannot bring it back.
+     */
+    @Override
+    public boolean delete(String key) {
+        if (records.deleteOne(liveKey(key)).getDeletedCount() == 1) {
+            return true;
+        }
+        records.deleteOne(Filters.and(Filters.eq("_id", key), Expiry.expired()));
+        return false;
+    }
+
+    private static Bson liveKey(String key) {
+        return Filters.and(Filters.eq("_id", key), Expiry.live());
+    }
+}
