@@ -162,7 +162,7 @@ public final class RedisClientConfig {
     }
 
     private static Set<HostAndPort> nonEmpty(String name, Collection<HostAndPort> nodes) {
-        if (nodes == null || nodes.isEmpty() || nodes.contains(null)) {
+        if (nodes == null || nodes.isEmpty() || nodes.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException(name + " must name at least one host:port and no null");
         }
         return Set.copyOf(new LinkedHashSet<>(nodes));

@@ -1,0 +1,125 @@
+package org.gogoscope.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.gogoscope.api.LockHandle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * Acquire, extend and release are one round trip each: the adapter's connection counts the requests it
+ * flushes to the real server (127.0.0.1:6379). The first call of each script may need NOSCRIPT + EVAL, so the
+ * scripts are loaded by a warm-up grant first.
+ */
+class RedisRoundTripTest {
+
+    private final AtomicInteger requests = new AtomicInteger();
+    private final String prefix = "rt" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private RedisAdapter adapter;
+
+    @AfterEach
+    void cleanUp() {
+        if (adapter != null) {
+            adapter.disconnect();
+        }
+        try (JedisPooled jedis = new JedisPooled(URI.create(RedisStandaloneConformanceTest.URI))) {
+            RedisStandaloneConformanceTest.deleteUnder(jedis, prefix);
+        }
+    }
+
+    @Test
+    void acquireExtendAndReleaseAreOneRoundTripEach() {
+        URI uri = URI.create(RedisStandaloneConformanceTest.URI);
+        Supplier<redis.clients.jedis.UnifiedJedis> counting = () -> {
+            GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+            pool.setMaxTotal(1);
+            return new JedisPooled(pool, new CountingSockets(uri.getHost(), uri.getPort(), requests),
+                    DefaultJedisClientConfig.builder().clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build());
+        };
+        adapter = new RedisAdapter(RedisClientConfig.standalone(uri.toString()), counting, prefix);
+        adapter.connect();
+        LockHandle warmUp = adapter.locks().acquire("warm-up", Duration.ofSeconds(5)).orElseThrow();
+        assertThat(warmUp.extend(Duration.ofSeconds(5))).isTrue();
+        assertThat(warmUp.release()).isTrue();
+
+        int before = requests.get();
+        LockHandle handle = adapter.locks().acquire("k", Duration.ofSeconds(5), "alice").orElseThrow();
+        assertThat(requests.get() - before).as("round trips of acquire").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(handle.extend(Duration.ofSeconds(10))).isTrue();
+        assertThat(requests.get() - before).as("round trips of extend").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(adapter.locks().acquire("k", Duration.ofSeconds(5), "bob")).isEmpty();
+        assertThat(requests.get() - before).as("round trips of a refused acquire").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(handle.release()).isTrue();
+        assertThat(requests.get() - before).as("round trips of release").isEqualTo(1);
+    }
+
+    /** Plain TCP sockets whose output stream counts flushes: one flush is one request sent. */
+    private static final class CountingSockets implements JedisSocketFactory {
+        private final String host;
+        private final int port;
+        private final AtomicInteger flushes;
+
+        CountingSockets(String host, int port, AtomicInteger flushes) {
+            this.host = host;
+            this.port = port;
+            this.flushes = flushes;
+        }
+
+        @Override
+        public Socket createSocket() {
+            Socket socket = new Socket() {
+                private OutputStream out;
+
+                @Override
+                public synchronized OutputStream getOutputStream() throws IOException {
+                    if (out == null) {
+                        out = new FilterOutputStream(super.getOutputStream()) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                this.out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void flush() throws IOException {
+                                flushes.incrementAndGet();
+                                super.flush();
+                            }
+                        };
+                    }
+                    return out;
+                }
+            };
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), 2000);
+                socket.setSoTimeout(2000);
+                return socket;
+            } catch (IOException e) {
+                throw new JedisConnectionException(e);
+            }
+        }
+    }
+}
