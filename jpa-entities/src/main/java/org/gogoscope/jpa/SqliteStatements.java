@@ -9,13 +9,16 @@ import java.util.Set;
 import org.gogoscope.core.KeyPattern;
 
 /**
- * SQLite (3.35+ for RETURNING): times are INTEGER epoch milliseconds of the database's clock
- * ({@code julianday('now')}, millisecond precision, UTC). SQLite's LIKE ignores case for ASCII, so patterns use
+ * SQLite (3.35+ for RETURNING): times are TEXT {@code 'YYYY-MM-DD HH:MM:SS.SSS'} in UTC from the database's clock
+ * ({@code strftime('%Y-%m-%d %H:%M:%f', 'now')}, millisecond precision), the SQLite equivalent of MySQL's
+ * DATETIME(3); fixed width, so text order is time order. SQLite's LIKE ignores case for ASCII, so patterns use
  * GLOB, which is case-sensitive, with every literal {@code * ? [} bracketed.
  */
 final class SqliteStatements extends SqlStatements {
 
-    private static final String NOW = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
+    private static final String FORMAT = "'%Y-%m-%d %H:%M:%f'";
+    private static final String NOW = "strftime(" + FORMAT + ", 'now')";
+    private static final String NOW_MILLIS = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
 
     @Override
     int maxKeyLength() {
@@ -32,29 +35,31 @@ final class SqliteStatements extends SqlStatements {
         return NOW;
     }
 
+    /** NULL stays NULL (no expiry). */
     @Override
     String nowPlus(String param) {
-        return "(" + NOW + " + :" + param + ")";
+        return "(CASE WHEN :%1$s IS NULL THEN NULL ELSE strftime(%2$s, 'now', printf('%%+.3f seconds', :%1$s / 1000.0)) END)"
+                .formatted(param, FORMAT);
     }
 
     @Override
     String millis(String column) {
-        return column;
+        return "CAST(round((julianday(" + column + ") - 2440587.5) * 86400000.0) AS INTEGER)";
     }
 
     @Override
     String fromMillis(String param) {
-        return ":" + param;
+        return "strftime(" + FORMAT + ", :" + param + " / 1000.0, 'unixepoch')";
     }
 
     @Override
     String epoch() {
-        return "0";
+        return "'1970-01-01 00:00:00.000'";
     }
 
     @Override
     String clockToken() {
-        return "(" + NOW + " * 1000)";
+        return "(" + NOW_MILLIS + " * 1000)";
     }
 
     @Override

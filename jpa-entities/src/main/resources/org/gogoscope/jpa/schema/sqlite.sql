@@ -1,10 +1,11 @@
 -- go-go-scope schema for SQLite 3.35+. Safe to run again (IF NOT EXISTS everywhere).
--- Times are INTEGER epoch milliseconds (UTC) of the database clock; JSON is TEXT.
+-- Times are TEXT 'YYYY-MM-DD HH:MM:SS.SSS' in UTC (strftime('%Y-%m-%d %H:%M:%f', 'now')), the equivalent of
+-- DATETIME(3); fixed width, so text order is time order. JSON is TEXT.
 
 CREATE TABLE IF NOT EXISTS go_goscope_locks (
   key TEXT PRIMARY KEY,
   owner TEXT NOT NULL,
-  expires_at INTEGER NOT NULL,
+  expires_at TEXT NOT NULL,
   fencing_token INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS idx_locks_expires ON go_goscope_locks(expires_at);
@@ -13,16 +14,16 @@ CREATE TABLE IF NOT EXISTS go_goscope_circuit (
   key TEXT PRIMARY KEY,
   state TEXT NOT NULL,
   failure_count INTEGER NOT NULL DEFAULT 0,
-  last_failure_time INTEGER,
-  last_success_time INTEGER,
-  updated_at INTEGER NOT NULL DEFAULT 0
+  last_failure_time TEXT,
+  last_success_time TEXT,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now'))
 );
 CREATE INDEX IF NOT EXISTS idx_circuit_updated ON go_goscope_circuit(updated_at);
 
 CREATE TABLE IF NOT EXISTS go_goscope_cache (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
-  expires_at INTEGER
+  expires_at TEXT
 );
 CREATE INDEX IF NOT EXISTS idx_cache_expires ON go_goscope_cache(expires_at);
 
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS go_goscope_idempotency (
   claim_token TEXT,
   fingerprint TEXT,
   result TEXT,
-  expires_at INTEGER NOT NULL
+  expires_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_idempotency_expires ON go_goscope_idempotency(expires_at);
 
