@@ -1,0 +1,142 @@
+package org.gogoscope.mongodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.Document;
+import org.gogoscope.api.LockHandle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What lands in the collections: real BSON values, the seed's indexes, and tokens that outlive documents. */
+class MongoStoredDocumentsTest {
+
+    private final String prefix = "sd" + System.nanoTime() + ":";
+    private MongoClient raw;
+    private MongoDatabase database;
+    private final List<MongoAdapter> adapters = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        raw = MongoClients.create(InProcessMongo.uri());
+        database = raw.getDatabase("test");
+    }
+
+    @AfterEach
+    void close() {
+        adapters.forEach(MongoAdapter::disconnect);
+        raw.close();
+    }
+
+    private MongoAdapter node(MongoConfig config) {
+        MongoAdapter adapter = new MongoAdapter(config, prefix);
+        adapters.add(adapter);
+        adapter.connect();
+        return adapter;
+    }
+
+    @Test
+    void valuesAreStoredAsBsonDocumentsWithTypedNumbers() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("small", 7);
+        value.put("large", 12_345_678_901L);
+        value.put("fraction", 2.5);
+        value.put("list", List.of("a", true));
+        node(InProcessMongo.config()).cache().set("doc", value);
+
+        BsonDocument stored = database.getCollection(MongoSchema.CACHE, BsonDocument.class)
+                .find(Filters.eq("_id", prefix + "doc")).first();
+        BsonDocument bson = stored.getDocument(MongoCacheStorage.VALUE);
+        assertThat(bson.get("small").getBsonType()).isEqualTo(BsonType.INT32);
+        assertThat(bson.get("large").getBsonType()).isEqualTo(BsonType.INT64);
+        assertThat(bson.get("fraction").getBsonType()).isEqualTo(BsonType.DOUBLE);
+        assertThat(bson.getArray("list").get(1).asBoolean().getValue()).isTrue();
+        assertThat(stored.get(Expiry.TTL_MILLIS)).as("no expiry").isNull();
+    }
+
+    @Test
+    void numbersBeyondDoubleAndExtendedJsonLookalikeKeysRoundTripExactly() {
+        MongoAdapter node = node(InProcessMongo.config());
+        BigDecimal precise = new BigDecimal("0.1000000000000000000000000001");
+        BigInteger huge = new BigInteger("123456789012345678901234567890");
+        node.cache().set("precise", precise);
+        node.cache().set("huge", huge);
+        node.cache().set("lookalike", Map.of("$date", 5, "a.b", "dotted"));
+        assertThat(node.cache().get("precise", BigDecimal.class)).contains(precise);
+        assertThat(node.cache().get("huge", BigInteger.class)).contains(huge);
+        assertThat(node.cache().get("lookalike", Map.class).orElseThrow())
+                .containsEntry("a.b", "dotted").containsKey("$date");
+        BsonDocument stored = database.getCollection(MongoSchema.CACHE, BsonDocument.class)
+                .find(Filters.eq("_id", prefix + "precise")).first();
+        assertThat(stored.get(MongoCacheStorage.VALUE).getBsonType()).isEqualTo(BsonType.DECIMAL128);
+    }
+
+    @Test
+    void theSeedsIndexesExist() {
+        node(InProcessMongo.config());
+        for (String ttl : List.of(MongoSchema.LOCKS, MongoSchema.CACHE, MongoSchema.IDEMPOTENCY)) {
+            assertThat(database.getCollection(ttl).listIndexes().into(new ArrayList<>()))
+                    .as("TTL index of %s", ttl)
+                    .anySatisfy(index -> {
+                        assertThat(index.get("key", Document.class)).isEqualTo(new Document(Expiry.EXPIRES_AT, 1));
+                        assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
+                    });
+        }
+        assertThat(database.getCollection(MongoSchema.CHECKPOINTS).listIndexes().into(new ArrayList<>()))
+                .anySatisfy(index -> {
+                    assertThat(index.get("key", Document.class))
+                            .isEqualTo(new Document("taskId", 1).append("sequence", 1));
+                    assertThat(index.getBoolean("unique")).isTrue();
+                })
+                .anySatisfy(index -> assertThat(index.get("key", Document.class)).isEqualTo(new Document("taskId", 1)));
+    }
+
+    @Test
+    void aReleasedLockKeepsItsDocumentAndAnExpiredOneDoesNotBlock() {
+        MongoAdapter node = node(InProcessMongo.config());
+        LockHandle first = node.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
+        assertThat(first.release()).isTrue();
+        Document stored = database.getCollection(MongoSchema.LOCKS).find(Filters.eq("_id", prefix + "k")).first();
+        assertThat(stored).as("release keeps the fencing counter").isNotNull();
+        assertThat(stored.get(MongoLockStorage.OWNER)).isNull();
+        assertThat(stored.getDate(Expiry.EXPIRES_AT)).as("GC only after the grace")
+                .isAfter(new Date(System.currentTimeMillis() + Duration.ofMinutes(59).toMillis()));
+        assertThat(simulateTtlMonitor()).isZero();
+        assertThat(node.locks().acquire("k", Duration.ofSeconds(30), "bob").orElseThrow().fencingToken())
+                .isGreaterThan(first.fencingToken());
+    }
+
+    @Test
+    void tokensKeepIncreasingAfterTheTtlMonitorDeletesTheDocument() throws InterruptedException {
+        MongoAdapter node = node(InProcessMongo.config().withGcGrace(Duration.ZERO));
+        long token = 0;
+        for (int round = 0; round < 3; round++) {
+            LockHandle handle = node.locks().acquire("k", Duration.ofMillis(20), "owner" + round).orElseThrow();
+            assertThat(handle.fencingToken()).isGreaterThan(token);
+            token = handle.fencingToken();
+            Thread.sleep(60);
+            assertThat(simulateTtlMonitor()).as("round %d: the monitor removed the expired lock", round).isOne();
+        }
+    }
+
+    /** What MongoDB's TTL monitor does to this test's locks (mongo-java-server has none). */
+    private long simulateTtlMonitor() {
+        return database.getCollection(MongoSchema.LOCKS).deleteMany(Filters.and(
+                Filters.regex("_id", "^" + java.util.regex.Pattern.quote(prefix)),
+                Filters.lte(Expiry.EXPIRES_AT, new Date()))).getDeletedCount();
+    }
+}
