@@ -1,0 +1,39 @@
+package org.gogoscope.interceptors;
+
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/** MicroProfile Config lookups of the interceptors, skipping {@link SharedBreakerConfigSource}. */
+final class MpConfig {
+
+    private final Config config;
+
+    private MpConfig(Config config) {
+        this.config = config;
+    }
+
+    static MpConfig current(ClassLoader loader) {
+        return new MpConfig(ConfigProvider.getConfig(loader));
+    }
+
+    /** The value of {@code name} from the highest-ordinal source other than the shared-breaker source. */
+    Optional<String> value(String name) {
+        for (ConfigSource source : config.getConfigSources()) {
+            if (SharedBreakerConfigSource.NAME.equals(source.getName())) {
+                continue;
+            }
+            String value = source.getValue(name);
+            if (value != null) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Global switch {@code gogoscope.circuit-breaker.shared}: share every {@code @CircuitBreaker}. */
+    boolean shareAll() {
+        return value("gogoscope.circuit-breaker.shared").map(Boolean::parseBoolean).orElse(false);
+    }
+}

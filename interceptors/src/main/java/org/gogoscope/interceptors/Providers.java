@@ -1,0 +1,54 @@
+package org.gogoscope.interceptors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.IdempotencyProvider;
+import org.gogoscope.api.LockProvider;
+
+/**
+ * The providers the interceptors use, looked up by type (and {@code @Store} name when an annotation names a
+ * store) once per store. Whoever produces the beans (the gogoscope CDI extension, or the application) decides
+ * the backend.
+ */
+@ApplicationScoped
+public class Providers {
+
+    private final Map<String, Object> resolved = new ConcurrentHashMap<>();
+
+    @Inject
+    @Any
+    Instance<LockProvider> locks;
+
+    @Inject
+    @Any
+    Instance<IdempotencyProvider> idempotency;
+
+    @Inject
+    @Any
+    Instance<CircuitBreakerStateProvider> circuits;
+
+    LockProvider locks(String store) {
+        return (LockProvider) resolved.computeIfAbsent("lock/" + store, k -> locks.select(qualifier(store)).get());
+    }
+
+    IdempotencyProvider idempotency(String store) {
+        return (IdempotencyProvider) resolved.computeIfAbsent("idempotency/" + store,
+                k -> idempotency.select(qualifier(store)).get());
+    }
+
+    CircuitBreakerStateProvider circuits(String store) {
+        return (CircuitBreakerStateProvider) resolved.computeIfAbsent("circuit/" + store,
+                k -> circuits.select(qualifier(store)).get());
+    }
+
+    static Annotation qualifier(String store) {
+        return store.isEmpty() ? Default.Literal.INSTANCE : new StoreLiteral(store);
+    }
+}
