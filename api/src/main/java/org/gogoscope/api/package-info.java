@@ -12,12 +12,15 @@
  *       ({@link org.gogoscope.api.PersistenceAdapter#maxKeyLength()}). A violation throws
  *       {@link java.lang.IllegalArgumentException} naming the argument.</li>
  *   <li><b>Prefix isolation.</b> No operation of an adapter with prefix {@code a:} sees or touches an entry
- *       written through prefix {@code b:}, for all five providers.</li>
+ *       written through prefix {@code b:}, for all five providers. Choose prefixes none of which is a prefix
+ *       of another (end each with a separator and do not nest them): the SQL, MongoDB and in-memory backends
+ *       store prefix and key concatenated, so prefix {@code a:} with key {@code x:k} and prefix {@code a:x:}
+ *       with key {@code k} name the same entry there.</li>
  *   <li><b>TTLs</b> are {@link java.time.Duration}s with millisecond precision; a TTL must be at least one
  *       millisecond. Expiry is judged by one clock per backend: the database server's clock where it has one
- *       (PostgreSQL, MySQL/MariaDB, SQLite, Redis), the JVM's wall clock for MongoDB and the in-memory adapter.
- *       An expired entry is never returned, listed, extended or revived, whether or not it was physically
- *       removed yet.</li>
+ *       (PostgreSQL, MySQL/MariaDB, SQLite, Redis, and MongoDB through {@code $currentDate} and {@code $$NOW}),
+ *       the JVM's wall clock for the in-memory adapter. An expired entry is never returned, listed, extended or
+ *       revived, whether or not it was physically removed yet.</li>
  *   <li><b>Values</b> (cache values, checkpoint data, idempotency results) are stored as JSON produced by
  *       Jakarta JSON Binding, so other languages can read them, and are read back into the requested type.
  *       A value JSON-B cannot map fails with {@link java.lang.IllegalArgumentException} before anything is
