@@ -6,26 +6,28 @@ import org.gogoscope.core.KeySpace;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * The Redis key layout of one adapter. {@code P} is the adapter's key prefix, {@code K} an application key;
- * {@code PK} is the full key (prefix and key, plain concatenation).
+ * The Redis key layout of one adapter, the seed's: {@code P} is the adapter's key prefix, {@code K} an
+ * application key.
  * <pre>
- * lock:PK                        hash {owner, token}, expires with PX           (lock grant)
- * fence:{H}PK                    integer, never expires                          (fencing counter of lock:PK)
- * circuit:PK                     hash {state, failureCount, lastFailureTime, lastSuccessTime}, never expires
- * cache:PK                       string, the value's JSON, optional PX
- * idempotency:PK                 hash {status, token, fingerprint, result, expiresAt}, expires with PX
- * {checkpoint}:PT:S              hash {id, taskId, sequence, timestamp, progress, data, estimatedTimeRemaining}
- * {checkpoint}-index:PT          sorted set, member = checkpoint id, score = sequence
- * {checkpoint}-id:PI             hash {key, index}: where checkpoint I is stored
+ * Plock:K                        hash {owner, token}, expires with PX           (lock grant)
+ * Pfence:{H}K                    integer, never expires                          (fencing counter of PlockK)
+ * Pcircuit:K                     hash {state, failureCount, lastFailureTime, lastSuccessTime}, never expires
+ * Pcache:K                       string, the value's JSON, optional PX
+ * Pidempotency:K                 hash {status, token, fingerprint, result, expiresAt}, expires with PX
+ * P{checkpoint}:T:S              hash {id, taskId, sequence, timestamp, progress, data, estimatedTimeRemaining}
+ * P{checkpoint}-index:T          sorted set, member = checkpoint id, score = sequence
+ * P{checkpoint}-id:I             hash {key, index}: where checkpoint I is stored
  * </pre>
- * The type segment comes first so that a prefix stays a literal string prefix of the full key: one
- * {@code SCAN MATCH cache:<escaped P>*} lists exactly the cache entries under {@code P}, including those of a
- * longer prefix, as the provider contract requires.
+ * ({@code Plock:K} above: the type segment follows the prefix, as {@code {prefix}lock:{key}} in the seed.)
+ * Because the type segment stands between prefix and key, prefixes {@code a:} and {@code a:x} never see each
+ * other's entries, even though {@code "a:" + "xb"} equals {@code "a:x" + "b"}.
  *
  * <p>Keys one script touches share a Redis Cluster hash slot. The fencing counter carries the hash tag
  * {@code {H}} where {@code H} is exactly what Redis hashes of the lock key (the whole lock key when it has no
  * tag), so it lands in the lock's slot while locks stay spread over the cluster. All checkpoint keys share the
- * tag {@code {checkpoint}}, so saving, moving and deleting a checkpoint is one atomic script.
+ * tag {@code {checkpoint}}, so saving, moving and deleting a checkpoint is one atomic script. A prefix may
+ * carry a complete hash tag of its own ({@code app{7}:}), which then places all of its keys in one slot; a
+ * prefix with an unclosed <code>{</code> is rejected, since it would split one script's keys over slots.
  */
 final class RedisKeys {
 
@@ -35,6 +37,11 @@ final class RedisKeys {
     private final String prefix;
 
     RedisKeys(String prefix) {
+        int open = prefix.indexOf('{');
+        if (open >= 0 && prefix.indexOf('}', open + 1) < 0) {
+            throw new IllegalArgumentException("keyPrefix must not contain an unclosed '{' on Redis (a hash tag "
+                    + "must be complete within the prefix), was '" + prefix + "'");
+        }
         this.prefix = prefix;
     }
 
@@ -49,45 +56,45 @@ final class RedisKeys {
     }
 
     String lock(String fullKey) {
-        return "lock:" + fullKey;
+        return prefix + "lock:" + app(fullKey);
     }
 
     String fence(String fullKey) {
-        return "fence:" + sameSlotTag(lock(fullKey)) + fullKey;
+        return prefix + "fence:" + sameSlotTag(lock(fullKey)) + app(fullKey);
     }
 
     String circuit(String fullKey) {
-        return "circuit:" + fullKey;
+        return prefix + "circuit:" + app(fullKey);
     }
 
     String cache(String fullKey) {
-        return "cache:" + fullKey;
+        return prefix + "cache:" + app(fullKey);
     }
 
     /** The full key of a cache entry's Redis key. */
     String fromCache(String redisKey) {
-        return redisKey.substring("cache:".length());
+        return prefix + redisKey.substring(prefix.length() + "cache:".length());
     }
 
     /** The cache keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern cachePattern(String glob) {
-        return new KeySpace("cache:" + prefix, Integer.MAX_VALUE).pattern("pattern", glob);
+        return new KeySpace(prefix + "cache:", Integer.MAX_VALUE).pattern("pattern", glob);
     }
 
     String idempotency(String fullKey) {
-        return "idempotency:" + fullKey;
+        return prefix + "idempotency:" + app(fullKey);
     }
 
     String checkpoint(String appTaskId, int sequence) {
-        return "{checkpoint}:" + prefix + appTaskId + ":" + sequence;
+        return prefix + "{checkpoint}:" + appTaskId + ":" + sequence;
     }
 
     String checkpointIndex(String appTaskId) {
-        return "{checkpoint}-index:" + prefix + appTaskId;
+        return prefix + "{checkpoint}-index:" + appTaskId;
     }
 
     String checkpointId(String appId) {
-        return "{checkpoint}-id:" + prefix + appId;
+        return prefix + "{checkpoint}-id:" + appId;
     }
 
     /** What Redis Cluster hashes of {@code key}: the content of its hash tag, or the whole key. */

@@ -56,7 +56,7 @@ class RedisClusterConformanceTest extends ConformanceSuite {
             }
             for (HostAndPort node : nodes) {
                 try (Jedis jedis = new Jedis(node)) {
-                    assertThat(jedis.scan("0", new ScanParams().match("cache:spread:*").count(1000)).getResult())
+                    assertThat(jedis.scan("0", new ScanParams().match("spread:cache:*").count(1000)).getResult())
                             .as("keys on master %s", node).isNotEmpty();
                 }
             }
