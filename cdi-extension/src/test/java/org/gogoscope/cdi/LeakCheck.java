@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -27,10 +28,19 @@ final class LeakCheck {
      * @return the number of connections seen while a container was up (to prove the count sees them)
      */
     static int assertNoLeaks(Map<String, String> properties, int serverPort) throws InterruptedException {
+        return assertNoLeaks(properties, serverPort, name -> false);
+    }
+
+    /**
+     * Like {@link #assertNoLeaks(Map, int)}, not counting threads for which {@code testServerThread} is true:
+     * those of a server the test itself runs in this JVM, which starts its workers lazily.
+     */
+    static int assertNoLeaks(Map<String, String> properties, int serverPort, Predicate<String> testServerThread)
+            throws InterruptedException {
         IntSupplier connections = () -> serverPort == 0 ? 0 : ProcessSockets.establishedTo(serverPort);
         cycle(properties, connections); // warm up: class loading and JVM-wide helpers start once
         int connectionsBefore = awaitAtMost(connections, 0);
-        Set<String> threadsBefore = threadNames();
+        Set<String> threadsBefore = threadNames(testServerThread);
 
         int seenWhileUp = 0;
         for (int i = 0; i < CYCLES; i++) {
@@ -39,8 +49,9 @@ final class LeakCheck {
 
         assertThat(awaitAtMost(connections, connectionsBefore)).as("this JVM's connections to port %s", serverPort)
                 .isLessThanOrEqualTo(connectionsBefore);
-        int threadsAfter = awaitAtMost(() -> threadNames().size(), threadsBefore.size());
-        assertThat(threadsAfter).as("live threads; new ones: %s", difference(threadNames(), threadsBefore))
+        int threadsAfter = awaitAtMost(() -> threadNames(testServerThread).size(), threadsBefore.size());
+        assertThat(threadsAfter).as("live threads; new ones: %s",
+                        difference(threadNames(testServerThread), threadsBefore))
                 .isLessThanOrEqualTo(threadsBefore.size());
         return seenWhileUp;
     }
@@ -64,8 +75,9 @@ final class LeakCheck {
         return seen;
     }
 
-    private static Set<String> threadNames() {
+    private static Set<String> threadNames(Predicate<String> ignored) {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+                .filter(info -> !ignored.test(info.getThreadName()))
                 .map(info -> info.getThreadName() + "#" + info.getThreadId())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
