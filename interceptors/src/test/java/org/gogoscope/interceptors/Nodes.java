@@ -1,0 +1,84 @@
+package org.gogoscope.interceptors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.gogoscope.core.memory.MemoryBackend;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Weld SE containers acting as cluster nodes: every node started by one instance shares one
+ * {@link MemoryBackend} (a fresh one per test) through {@link TestStores}. Register with
+ * {@code @RegisterExtension}; containers shut down after each test and system properties set through
+ * {@link #config} are removed.
+ */
+final class Nodes implements AfterEachCallback {
+
+    private final List<WeldContainer> started = new ArrayList<>();
+    private final List<String> properties = new ArrayList<>();
+    final MemoryBackend backend = new MemoryBackend();
+
+    /** Sets MicroProfile Config properties (as system properties) for nodes started afterwards. */
+    Nodes config(Map<String, String> values) {
+        values.forEach((k, v) -> {
+            System.setProperty(k, v);
+            properties.add(k);
+        });
+        return this;
+    }
+
+    /** Starts a node with {@code beans} and the test store producer. */
+    WeldContainer start(Class<?>... beans) {
+        releaseConfig();
+        TestStores.use(backend, "t:");
+        Weld weld = weld("node-").addBeanClasses(beans);
+        WeldContainer container = weld.initialize();
+        started.add(container);
+        return container;
+    }
+
+    /** Boots {@code beans} expecting a deployment failure; returns the failure. */
+    static Throwable deploymentFailure(Class<?>... beans) {
+        releaseConfig();
+        Weld weld = weld("bad-").addBeanClasses(beans);
+        try (WeldContainer container = weld.initialize()) {
+            throw new AssertionError("deployment of " + List.of(beans) + " should have failed");
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
+     * A synthetic archive with the test stores and the extensions a MicroProfile runtime has: MicroProfile
+     * Config, SmallRye Fault Tolerance and ours (Weld SE loads no service extensions without discovery).
+     */
+    private static Weld weld(String name) {
+        return new Weld(name + UUID.randomUUID()).disableDiscovery().addBeanClass(TestStores.class)
+                .addExtension(new io.smallrye.config.inject.ConfigExtension())
+                .addExtension(new io.smallrye.faulttolerance.FaultToleranceExtension())
+                .addExtension(new GogoscopeInterceptorsExtension());
+    }
+
+    private static void releaseConfig() {
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (WeldContainer container : started) {
+            if (container.isRunning()) {
+                container.shutdown();
+            }
+        }
+        started.clear();
+        properties.forEach(System::clearProperty);
+        properties.clear();
+        releaseConfig();
+    }
+}
