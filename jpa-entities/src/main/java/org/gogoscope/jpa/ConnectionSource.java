@@ -23,14 +23,15 @@ final class ConnectionSource {
         this.jta = jta;
     }
 
-    static ConnectionSource open(SqlSettings settings) {
+    /** Opens the DataSource; {@code jta} overrides the TransactionManager lookup when not null. */
+    static ConnectionSource open(SqlSettings settings, JtaSuspender jta) {
         if (settings.dataSource() != null) {
-            return new ConnectionSource(settings.dataSource(), null, JtaSuspender.forContainer());
+            return new ConnectionSource(settings.dataSource(), null, jta != null ? jta : JtaSuspender.forContainer());
         }
         if (settings.jndiName() != null) {
             try {
                 DataSource found = (DataSource) new InitialContext().lookup(settings.jndiName());
-                return new ConnectionSource(found, null, JtaSuspender.forContainer());
+                return new ConnectionSource(found, null, jta != null ? jta : JtaSuspender.forContainer());
             } catch (NamingException | ClassCastException e) {
                 throw new SqlFailure("no DataSource under JNDI name '" + settings.jndiName() + "': " + e, e);
             }

@@ -34,6 +34,11 @@ abstract class JtaSuspender {
 
     abstract <T> T outsideTransaction(Supplier<T> work);
 
+    /** Suspends through {@code manager}. */
+    static JtaSuspender suspending(jakarta.transaction.TransactionManager manager) {
+        return new Suspending(manager);
+    }
+
     /** For a container DataSource: suspends through the TransactionManager when one can be found. */
     static JtaSuspender forContainer() {
         try {

@@ -15,16 +15,23 @@ public final class SqlAdapter extends StorageAdapter {
 
     private final SqlSettings settings;
     private final SqlStatements statements;
+    private final JtaSuspender jta;
     private volatile ConnectionSource source;
 
     public SqlAdapter(SqlSettings settings, String keyPrefix) {
-        this(settings, settings.dialect().statements(), keyPrefix);
+        this(settings, keyPrefix, null);
     }
 
-    private SqlAdapter(SqlSettings settings, SqlStatements statements, String keyPrefix) {
+    /** With {@code jta} instead of the JNDI lookup of the container's TransactionManager (tests). */
+    SqlAdapter(SqlSettings settings, String keyPrefix, JtaSuspender jta) {
+        this(settings, settings.dialect().statements(), keyPrefix, jta);
+    }
+
+    private SqlAdapter(SqlSettings settings, SqlStatements statements, String keyPrefix, JtaSuspender jta) {
         super(settings.backend(), keyPrefix, statements.maxKeyLength());
         this.settings = settings;
         this.statements = statements;
+        this.jta = jta;
     }
 
     public SqlSettings settings() {
@@ -33,7 +40,7 @@ public final class SqlAdapter extends StorageAdapter {
 
     @Override
     protected Storages open() {
-        ConnectionSource opened = ConnectionSource.open(settings);
+        ConnectionSource opened = ConnectionSource.open(settings, jta);
         try {
             int seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
             Db db = new Db(opened.dataSource(), seconds, opened.jta());
