@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.storage.CircuitStorage;
 
-/** Circuit breakers: one hash per breaker without TTL; every transition is one script on the server clock. */
+/**
+ * Circuit breakers: one hash per breaker without TTL; every transition is one script on the server clock. A
+ * breaker's versioned record is a separate hash {@code {data, version}} in the same slot
+ * ({@link RedisKeys#circuitRecord}), so {@code setState} (which replaces the circuit hash) never touches it; its
+ * read and its compare-and-set are one script each.
+ */
 final class RedisCircuitStorage implements CircuitStorage {
 
     private final RedisClient client;
@@ -54,6 +60,25 @@ final class RedisCircuitStorage implements CircuitStorage {
     public boolean transitionToHalfOpen(String key, long delayMillis) {
         return RedisLockStorage.isOne(client.eval(RedisScript.CIRCUIT_HALF_OPEN, List.of(keys.circuit(key)),
                 List.of(Long.toString(delayMillis))));
+    }
+
+    /** One script: the server's {@code TIME}, then {@code HMGET data version}. */
+    @Override
+    public CircuitRecord readRecord(String key) {
+        List<?> reply = (List<?>) client.eval(RedisScript.CIRCUIT_RECORD_READ, List.of(keys.circuitRecord(key)),
+                List.of());
+        Instant now = Instant.ofEpochMilli(Long.parseLong((String) reply.get(0)));
+        String data = (String) reply.get(1);
+        String version = (String) reply.get(2);
+        return data == null || version == null ? new CircuitRecord(null, 0, now)
+                : new CircuitRecord(data, Long.parseLong(version), now);
+    }
+
+    /** One script: compare the stored version (absent = 0) with the expected one, then write and increment. */
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        return RedisLockStorage.isOne(client.eval(RedisScript.CIRCUIT_RECORD_CAS, List.of(keys.circuitRecord(key)),
+                List.of(Long.toString(expectedVersion), data)));
     }
 
     private static Instant instant(String millis) {

@@ -12,6 +12,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * Plock:K                        hash {owner, token}, expires with PX           (lock grant)
  * Pfence:{H}K                    integer, never expires                          (fencing counter of PlockK)
  * Pcircuit:K                     hash {state, failureCount, lastFailureTime, lastSuccessTime}, never expires
+ * Pcircuit-record:{H}K           hash {data, version}, never expires              (versioned record of PcircuitK)
  * Pcache:K                       string, the value's JSON, optional PX
  * Pidempotency:K                 hash {status, token, fingerprint, result, expiresAt}, expires with PX
  * P{checkpoint}:T:S              hash {id, taskId, sequence, timestamp, progress, data, estimatedTimeRemaining}
@@ -24,7 +25,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  *
  * <p>Keys one script touches share a Redis Cluster hash slot. The fencing counter carries the hash tag
  * {@code {H}} where {@code H} is exactly what Redis hashes of the lock key (the whole lock key when it has no
- * tag), so it lands in the lock's slot while locks stay spread over the cluster. All checkpoint keys share the
+ * tag), so it lands in the lock's slot while locks stay spread over the cluster; a breaker's record is tagged
+ * the same way after its circuit key, so the two stay in one slot. All checkpoint keys share the
  * tag {@code {checkpoint}}, so saving, moving and deleting a checkpoint is one atomic script. A prefix may
  * carry a complete hash tag of its own ({@code app{7}:}), which then places all of its keys in one slot; a
  * prefix with an unclosed <code>{</code> is rejected, since it would split one script's keys over slots.
@@ -65,6 +67,11 @@ final class RedisKeys {
 
     String circuit(String fullKey) {
         return prefix + "circuit:" + app(fullKey);
+    }
+
+    /** The versioned record of breaker {@code fullKey}: a sibling of {@link #circuit}, in the same slot. */
+    String circuitRecord(String fullKey) {
+        return prefix + "circuit-record:" + sameSlotTag(circuit(fullKey)) + app(fullKey);
     }
 
     String cache(String fullKey) {

@@ -20,6 +20,8 @@ enum RedisScript {
     CIRCUIT_RECORD_FAILURE("circuit_record_failure"),
     CIRCUIT_RECORD_SUCCESS("circuit_record_success"),
     CIRCUIT_HALF_OPEN("circuit_half_open"),
+    CIRCUIT_RECORD_READ("circuit_record_read"),
+    CIRCUIT_RECORD_CAS("circuit_record_cas"),
     IDEMPOTENCY_CLAIM("idempotency_claim"),
     IDEMPOTENCY_COMPLETE("idempotency_complete"),
     IDEMPOTENCY_RELEASE("idempotency_release"),

@@ -3,7 +3,9 @@ package org.gogoscope.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /** The seed's layout: the prefix first, then the type segment, then the key. */
 class RedisKeysTest {
@@ -16,6 +18,20 @@ class RedisKeysTest {
         assertThat(keys.cache("app:user:1")).isEqualTo("app:cache:user:1");
         assertThat(keys.checkpoint("import", 3)).isEqualTo("app:{checkpoint}:import:3");
         assertThat(keys.fromCache("app:cache:user:1")).isEqualTo("app:user:1");
+    }
+
+    @Test
+    void aBreakersRecordIsASiblingOfItsCircuitHashInTheSameSlot() {
+        RedisKeys keys = new RedisKeys("app:");
+        assertThat(keys.circuitRecord("app:svc")).isEqualTo("app:circuit-record:{app:circuit:svc}svc");
+        for (String key : List.of("svc", "a}b", "{x}y", "}{", "{}z", "user{42}", "\u00e9{\u00fc}")) {
+            String full = "app:" + key;
+            assertThat(keys.circuitRecord(full)).as(key).isNotEqualTo(keys.circuit(full));
+            assertThat(JedisClusterCRC16.getSlot(keys.circuitRecord(full))).as(key)
+                    .isEqualTo(JedisClusterCRC16.getSlot(keys.circuit(full)));
+        }
+        RedisKeys tagged = new RedisKeys("t{7}:");
+        assertThat(JedisClusterCRC16.getSlot(tagged.circuitRecord("t{7}:svc"))).isEqualTo(JedisClusterCRC16.getSlot("7"));
     }
 
     @Test

@@ -9,10 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.LockHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Acquire, extend and release are one round trip each: the adapter's connection counts the requests it
+ * Acquire, extend and release, and a breaker record's read and compare-and-set, are one round trip each: the adapter's connection counts the requests it
  * flushes to the real server (127.0.0.1:6379). The first call of each script may need NOSCRIPT + EVAL, so the
  * scripts are loaded by a warm-up grant first.
  */
@@ -44,16 +47,21 @@ class RedisRoundTripTest {
         }
     }
 
-    @Test
-    void acquireExtendAndReleaseAreOneRoundTripEach() {
+    /** A one-connection client on the shared server whose connection counts the requests it sends. */
+    private Supplier<redis.clients.jedis.UnifiedJedis> counting() {
         URI uri = URI.create(RedisStandaloneConformanceTest.URI);
-        Supplier<redis.clients.jedis.UnifiedJedis> counting = () -> {
+        return () -> {
             GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
             pool.setMaxTotal(1);
             return new JedisPooled(pool, new CountingSockets(uri.getHost(), uri.getPort(), requests),
                     DefaultJedisClientConfig.builder().clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build());
         };
-        adapter = new RedisAdapter(RedisClientConfig.standalone(uri.toString()), counting, prefix);
+    }
+
+    @Test
+    void acquireExtendAndReleaseAreOneRoundTripEach() {
+        URI uri = URI.create(RedisStandaloneConformanceTest.URI);
+        adapter = new RedisAdapter(RedisClientConfig.standalone(uri.toString()), counting(), prefix);
         adapter.connect();
         LockHandle warmUp = adapter.locks().acquire("warm-up", Duration.ofSeconds(5)).orElseThrow();
         assertThat(warmUp.extend(Duration.ofSeconds(5))).isTrue();
@@ -74,6 +82,39 @@ class RedisRoundTripTest {
         before = requests.get();
         assertThat(handle.release()).isTrue();
         assertThat(requests.get() - before).as("round trips of release").isEqualTo(1);
+    }
+
+    @Test
+    void aRecordReadAndACompareAndSetAreOneRoundTripEach() {
+        adapter = new RedisAdapter(RedisClientConfig.standalone(RedisStandaloneConformanceTest.URI), counting(), prefix);
+        adapter.connect();
+        CircuitBreakerStateProvider circuits = adapter.circuitBreakers();
+        assertThat(circuits.compareAndSetRecord("warm-up", 0, "w")).isTrue();
+        assertThat(circuits.readRecord("warm-up").version()).isEqualTo(1);
+
+        int before = requests.get();
+        CircuitRecord absent = circuits.readRecord("svc");
+        assertThat(requests.get() - before).as("round trips of readRecord").isEqualTo(1);
+        assertThat(absent.exists()).isFalse();
+
+        before = requests.get();
+        assertThat(circuits.compareAndSetRecord("svc", 0, "{\"calls\":[]}")).isTrue();
+        assertThat(requests.get() - before).as("round trips of a successful compareAndSetRecord").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(circuits.compareAndSetRecord("svc", 0, "lost")).isFalse();
+        assertThat(requests.get() - before).as("round trips of a failed compareAndSetRecord").isEqualTo(1);
+
+        before = requests.get();
+        CircuitRecord read = circuits.readRecord("svc");
+        assertThat(requests.get() - before).as("round trips of readRecord").isEqualTo(1);
+        assertThat(read).extracting(CircuitRecord::data, CircuitRecord::version).containsExactly("{\"calls\":[]}", 1L);
+
+        try (JedisPooled raw = new JedisPooled(URI.create(RedisStandaloneConformanceTest.URI))) {
+            String stored = new RedisKeys(prefix).circuitRecord(prefix + "svc");
+            assertThat(raw.hgetAll(stored)).isEqualTo(Map.of("data", "{\"calls\":[]}", "version", "1"));
+            assertThat(raw.ttl(stored)).as("records never expire").isEqualTo(-1);
+        }
     }
 
     /** Plain TCP sockets whose output stream counts flushes: one flush is one request sent. */
