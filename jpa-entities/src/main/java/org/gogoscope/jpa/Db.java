@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * Runs one statement per call on a pooled connection in auto-commit mode: one statement is one round trip and
  * its own transaction, never the caller's (a caller's JTA transaction is suspended around the call). Every
- * statement gets the configured query timeout. {@link SQLException}s leave as {@link SqlFailure}.
+ * statement gets the configured query timeout. A statement chosen as a deadlock victim was rolled back as a
+ * whole and is run again (at most 3 attempts); other {@link SQLException}s leave as {@link SqlFailure}.
  */
 final class Db {
 
@@ -96,14 +97,27 @@ final class Db {
         return timeoutSeconds;
     }
 
+    /** Attempts of a statement the database chose as a deadlock victim (rolled back entirely, so safe to rerun). */
+    private static final int DEADLOCK_ATTEMPTS = 3;
+
     private <T> T run(Work<T> work) {
         return jta.outsideTransaction(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw new SqlFailure(e);
+            for (int attempt = 1;; attempt++) {
+                try (Connection connection = dataSource.getConnection()) {
+                    return work.run(connection);
+                } catch (SQLException e) {
+                    if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                        throw new SqlFailure(e);
+                    }
+                }
             }
         });
+    }
+
+    /** Deadlock or serialization failure: PostgreSQL 40P01/40001, MySQL/MariaDB 1213 (40001). */
+    static boolean isDeadlock(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
     }
 
     private PreparedStatement prepare(Connection connection, NamedSql sql, Params params, boolean keys)

@@ -63,7 +63,7 @@ final class PostgresStatements extends SqlStatements {
     }
 
     /**
-     * Columns the seeds' schema lacks. {@code ADD COLUMN IF NOT EXISTS} is idempotent; concurrent nodes are
+     * Columns the seeds' schema lacks (the unique index on checkpoints is in the DDL). {@code ADD COLUMN IF NOT EXISTS} is idempotent; concurrent nodes are
      * serialised by PostgreSQL's table lock, and a node that loses a catalog race retries once.
      */
     @Override
@@ -72,8 +72,7 @@ final class PostgresStatements extends SqlStatements {
             "ALTER TABLE go_goscope_locks ADD COLUMN IF NOT EXISTS fencing_token BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS claim_token TEXT",
             "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS fingerprint TEXT",
-            "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS result JSONB",
-            "CREATE UNIQUE INDEX IF NOT EXISTS uq_checkpoints_task_sequence ON go_goscope_checkpoints(task_id, sequence)"
+            "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS result JSONB"
         };
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {

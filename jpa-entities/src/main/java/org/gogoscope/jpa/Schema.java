@@ -18,6 +18,7 @@ import java.util.List;
 final class Schema {
 
     private static final int ATTEMPTS = 4;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Schema.class.getName());
 
     private Schema() {
     }
@@ -28,7 +29,7 @@ final class Schema {
             try {
                 try (Statement statement = connection.createStatement()) {
                     for (String ddl : statements(statements.schemaResource(connection))) {
-                        statement.execute(ddl);
+                        execute(statement, ddl, statements);
                     }
                 }
                 statements.migrate(connection);
@@ -44,6 +45,21 @@ final class Schema {
             }
         }
         throw last;
+    }
+
+    /**
+     * Runs one DDL statement. A unique index that existing rows violate (tables written by the Node adapters
+     * may hold duplicate checkpoint sequences) is reported and skipped: the guarded statements still work.
+     */
+    private static void execute(Statement statement, String ddl, SqlStatements statements) throws SQLException {
+        try {
+            statement.execute(ddl);
+        } catch (SQLException e) {
+            if (!(ddl.startsWith("CREATE UNIQUE INDEX") && statements.isUniqueViolation(e))) {
+                throw e;
+            }
+            LOG.warning("go-go-scope: existing rows prevent " + ddl.replaceAll("\\s+", " ") + ": " + e.getMessage());
+        }
     }
 
     /** The statements of a DDL resource: split at semicolons ending a line, comments dropped. */

@@ -104,10 +104,6 @@ final class SqliteStatements extends SqlStatements {
         addColumn(connection, IDEMPOTENCY, "claim_token", "TEXT");
         addColumn(connection, IDEMPOTENCY, "fingerprint", "TEXT");
         addColumn(connection, IDEMPOTENCY, "result", "TEXT");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS uq_checkpoints_task_sequence"
-                    + " ON go_goscope_checkpoints(task_id, sequence)");
-        }
     }
 
     private static void addColumn(Connection connection, String table, String column, String type)

@@ -47,6 +47,9 @@ class SchemaMigrationTest {
                             + " ('legacy', 'node', TIMESTAMP '2000-01-01 00:00:00')");
                     execute(raw, "INSERT INTO go_goscope_cache (key, value) VALUES ('from-node', '\"node\"')");
                     execute(raw, "INSERT INTO go_goscope_circuit (key, state, failure_count) VALUES ('svc', 'open', 4)");
+                    // the Node adapter never prevented two ids with one task and sequence: the unique index must wait
+                    execute(raw, "INSERT INTO go_goscope_checkpoints (id, task_id, sequence, timestamp, data) VALUES"
+                            + " ('dup-1', 'old', 1, 0, '{}'), ('dup-2', 'old', 1, 0, '{}')");
                     List<PersistenceAdapter> nodes = connectConcurrently(settings, 4);
                     try {
                         assertMigratedAndWorking(nodes);

@@ -132,6 +132,49 @@ class SqlBehaviourTest {
         }
     }
 
+    /** A denser race than the contract's: 16 threads on 4 nodes sweep 40 new keys in the same order. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void racesOnManyNewKeysHaveOneWinnerEachAndNeverThrow(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        String prefix = prefix();
+        java.util.List<PersistenceAdapter> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            PersistenceAdapter node = new SqlAdapter(settings.get(), prefix);
+            node.connect();
+            nodes.add(node);
+        }
+        int keys = 40;
+        java.util.concurrent.atomic.AtomicIntegerArray winners = new java.util.concurrent.atomic.AtomicIntegerArray(keys);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int k = 0; k < keys; k++) {
+                        if (nodes.get(thread % 4).locks().acquire("race-" + k, LONG, "t" + thread).isPresent()) {
+                            winners.incrementAndGet(k);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get(120, java.util.concurrent.TimeUnit.SECONDS); // rethrows any exception
+            }
+            for (int k = 0; k < keys; k++) {
+                assertThat(winners.get(k)).as("winners of race-%d", k).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+            nodes.forEach(PersistenceAdapter::disconnect);
+        }
+    }
+
     static Stream<Arguments> mysqlDrivers() {
         return Stream.of(Arguments.of("mariadb", (Supplier<SqlSettings>) TestDatabases::mariadb),
                 Arguments.of("mysql-connector-j", (Supplier<SqlSettings>) TestDatabases::mysqlDriver));
