@@ -6,7 +6,7 @@ import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.Storages;
 
 /**
- * The MongoDB backend ({@code mongodb}) on mongodb-driver-sync: five collections, see {@link MongoSchema}.
+ * The MongoDB backend ({@code mongodb}) on mongodb-driver-sync: six collections, see {@link MongoSchema}.
  * Each adapter owns one {@link MongoClient} (its connection pool), opened by {@code connect()} together with
  * the indexes and closed by {@code disconnect()}; several adapters on one database act as nodes.
  *
@@ -42,7 +42,8 @@ public final class MongoAdapter extends StorageAdapter {
             Expiry expiry = new Expiry(config.gcGrace().toMillis());
             client = opened;
             return new Storages(new MongoLockStorage(schema.collection(MongoSchema.LOCKS), expiry),
-                    new MongoCircuitStorage(schema.collection(MongoSchema.CIRCUIT)),
+                    new MongoCircuitStorage(schema.collection(MongoSchema.CIRCUIT),
+                            schema.collection(MongoSchema.CIRCUIT_RECORDS)),
                     new MongoCacheStorage(schema.collection(MongoSchema.CACHE), expiry),
                     new MongoCheckpointStorage(schema.collection(MongoSchema.CHECKPOINTS)),
                     new MongoIdempotencyStorage(schema.collection(MongoSchema.IDEMPOTENCY), expiry));

@@ -1,6 +1,9 @@
 package org.gogoscope.mongodb;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.storage.CircuitStorage;
 
@@ -22,6 +26,12 @@ import org.gogoscope.core.storage.CircuitStorage;
  * Circuit-breaker state in {@code go_goscope_circuit}:
  * {@code {_id: key, state, failureCount, lastFailureTime, lastSuccessTime}}. State never expires. Times that
  * the backend records itself ({@code recordFailure}, {@code recordSuccess}) come from the server's clock.
+ *
+ * <p>Versioned records live beside it, under the same {@code _id}, in {@code go_goscope_circuit_records}:
+ * {@code {_id: key, data: string, version: int64}}, never expiring. A separate collection (like the SQL
+ * backend's table) keeps them out of {@code setState}'s replacement and {@code recordFailure}'s upsert.
+ * Reading is one aggregation that also returns the server's {@code $$NOW}; compare-and-set is one insert
+ * (version 0) or one update conditional on the version.
  */
 final class MongoCircuitStorage implements CircuitStorage {
 
@@ -33,10 +43,17 @@ final class MongoCircuitStorage implements CircuitStorage {
     private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER).projection(Projections.include(FAILURES, STATE));
 
-    private final MongoCollection<Document> circuits;
+    static final String DATA = "data";
+    static final String VERSION = "version";
+    private static final String RECORD = "record";
+    private static final String NOW = "now";
 
-    MongoCircuitStorage(MongoCollection<Document> circuits) {
+    private final MongoCollection<Document> circuits;
+    private final MongoCollection<Document> records;
+
+    MongoCircuitStorage(MongoCollection<Document> circuits, MongoCollection<Document> records) {
         this.circuits = circuits;
+        this.records = records;
     }
 
     @Override
@@ -90,6 +107,51 @@ final class MongoCircuitStorage implements CircuitStorage {
                 List.of(new Document("$add", List.of("$" + LAST_FAILURE, delayMillis)), "$$NOW"))));
         Bson due = Filters.and(Filters.eq("_id", key), Filters.eq(STATE, CircuitState.OPEN.name()), delayPassed);
         return circuits.updateOne(due, Updates.set(STATE, CircuitState.HALF_OPEN.name())).getMatchedCount() == 1;
+    }
+
+    /**
+     * One {@code aggregate}: {@code $match} on {@code _id} (index), {@code $facet} so that exactly one document
+     * comes back whether or not the record exists, and {@code $$NOW} for the server's clock.
+     */
+    @Override
+    public CircuitRecord readRecord(String key) {
+        Document result = records.aggregate(List.of(Aggregates.match(Filters.eq("_id", key)),
+                Aggregates.facet(new Facet(RECORD, Aggregates.project(Projections.include(DATA, VERSION)))),
+                Aggregates.project(Projections.fields(Projections.include(RECORD),
+                        Projections.computed(NOW, "$$NOW"))))).first();
+        if (result == null) {
+            throw new IllegalStateException("circuit record read returned no document (collection "
+                    + records.getNamespace() + " missing?)");
+        }
+        Instant now = result.getDate(NOW).toInstant();
+        List<Document> found = result.getList(RECORD, Document.class);
+        if (found.isEmpty()) {
+            return new CircuitRecord(null, 0, now);
+        }
+        Document record = found.get(0);
+        return new CircuitRecord(record.getString(DATA), ((Number) record.get(VERSION)).longValue(), now);
+    }
+
+    /**
+     * One command. Version 0: {@code insert}, where a duplicate key (11000) means another writer was first.
+     * Otherwise: {@code update} filtered on {@code _id} and the expected version, {@code $set data},
+     * {@code $inc version}.
+     */
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        if (expectedVersion == 0) {
+            try {
+                records.insertOne(new Document("_id", key).append(DATA, data).append(VERSION, 1L));
+                return true;
+            } catch (MongoException e) {
+                if (MongoErrors.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return records.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(VERSION, expectedVersion)),
+                Updates.combine(Updates.set(DATA, data), Updates.inc(VERSION, 1L))).getMatchedCount() == 1;
     }
 
     private static CircuitBreakerState state(Document document) {

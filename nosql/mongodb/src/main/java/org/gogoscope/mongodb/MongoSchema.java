@@ -1,14 +1,16 @@
 package org.gogoscope.mongodb;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
- * The five collections and their indexes. Keys are the documents' {@code _id} (unique by nature); the TTL
+ * The six collections and their indexes. Keys are the documents' {@code _id} (unique by nature); the TTL
  * indexes on {@code expiresAt} have {@code expireAfterSeconds: 0} and only collect garbage.
  * {@link #create()} is idempotent, so several nodes may run it at once.
  */
@@ -16,9 +18,13 @@ final class MongoSchema {
 
     static final String LOCKS = "go_goscope_locks";
     static final String CIRCUIT = "go_goscope_circuit";
+    static final String CIRCUIT_RECORDS = "go_goscope_circuit_records";
     static final String CACHE = "go_goscope_cache";
     static final String CHECKPOINTS = "go_goscope_checkpoints";
     static final String IDEMPOTENCY = "go_goscope_idempotency";
+
+    /** The server's error code for creating a collection that exists (since 7.0 only for differing options). */
+    private static final int NAMESPACE_EXISTS = 48;
 
     private final MongoDatabase database;
 
@@ -40,6 +46,26 @@ final class MongoSchema {
         checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID),
                 new IndexOptions().name("taskId"));
         collection(CIRCUIT); // keyed by _id only; created by its first write
+        ensureExists(CIRCUIT_RECORDS);
+    }
+
+    /**
+     * Creates collection {@code name} unless it exists. The circuit-record read aggregates over its collection
+     * and needs one result document even when nothing matches; for a collection that does not exist, MongoDB
+     * does not promise to run the pipeline at all (a router may answer an empty cursor for an unknown namespace).
+     * Checked first, so that connecting normally sends no failing command.
+     */
+    private void ensureExists(String name) {
+        if (database.listCollectionNames().filter(Filters.eq("name", name)).first() != null) {
+            return;
+        }
+        try {
+            database.createCollection(name);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != NAMESPACE_EXISTS) { // another node created it meanwhile: fine
+                throw e;
+            }
+        }
     }
 
     private void ttlIndex(String name) {

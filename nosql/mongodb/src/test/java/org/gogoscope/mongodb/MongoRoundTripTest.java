@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Acquire, extend and release are one command (one round trip) each, whether they succeed or not. */
+/**
+ * Acquire, extend and release, and a breaker record's read and compare-and-set, are one command (one round
+ * trip) each, whether they succeed or not.
+ */
 class MongoRoundTripTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
@@ -57,5 +62,23 @@ class MongoRoundTripTest {
         assertThat(counter.during(() -> assertThat(handle.release()).isTrue())).containsExactly("update");
         locks.acquire("k", TTL, "bob").orElseThrow();
         assertThat(counter.during(() -> assertThat(locks.forceRelease("k")).isTrue())).containsExactly("update");
+    }
+
+    @Test
+    void aRecordReadIsOneAggregateAndACompareAndSetOneInsertOrUpdate() {
+        CircuitBreakerStateProvider circuits = adapter.circuitBreakers();
+        AtomicReference<CircuitRecord> read = new AtomicReference<>();
+        assertThat(counter.during(() -> read.set(circuits.readRecord("svc")))).containsExactly("aggregate");
+        assertThat(read.get().exists()).isFalse();
+        assertThat(counter.during(() -> assertThat(circuits.compareAndSetRecord("svc", 0, "a")).isTrue()))
+                .containsExactly("insert");
+        assertThat(counter.during(() -> assertThat(circuits.compareAndSetRecord("svc", 0, "b")).isFalse()))
+                .containsExactly("insert");
+        assertThat(counter.during(() -> assertThat(circuits.compareAndSetRecord("svc", 1, "c")).isTrue()))
+                .containsExactly("update");
+        assertThat(counter.during(() -> assertThat(circuits.compareAndSetRecord("svc", 1, "d")).isFalse()))
+                .containsExactly("update");
+        assertThat(counter.during(() -> read.set(circuits.readRecord("svc")))).containsExactly("aggregate");
+        assertThat(read.get()).extracting(CircuitRecord::data, CircuitRecord::version).containsExactly("c", 2L);
     }
 }

@@ -86,6 +86,31 @@ class MongoStoredDocumentsTest {
     }
 
     @Test
+    void aCircuitRecordIsAStringAndAnInt64VersionBesideTheBreakersDocument() {
+        MongoAdapter node = node(InProcessMongo.config());
+        String data = "{\"calls\":[1,0,1],\"$date\":\"kept as text\"}";
+        assertThat(node.circuitBreakers().compareAndSetRecord("svc", 0, data)).isTrue();
+        assertThat(node.circuitBreakers().compareAndSetRecord("svc", 1, data)).isTrue();
+        node.circuitBreakers().recordFailure("svc", 5);
+
+        BsonDocument stored = database.getCollection(MongoSchema.CIRCUIT_RECORDS, BsonDocument.class)
+                .find(Filters.eq("_id", prefix + "svc")).first();
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", MongoCircuitStorage.DATA,
+                MongoCircuitStorage.VERSION);
+        assertThat(stored.getString(MongoCircuitStorage.DATA).getValue()).isEqualTo(data);
+        assertThat(stored.get(MongoCircuitStorage.VERSION).getBsonType()).isEqualTo(BsonType.INT64);
+        assertThat(stored.getInt64(MongoCircuitStorage.VERSION).getValue()).isEqualTo(2);
+        assertThat(database.getCollection(MongoSchema.CIRCUIT, BsonDocument.class)
+                .find(Filters.eq("_id", prefix + "svc")).first()).doesNotContainKey(MongoCircuitStorage.DATA);
+    }
+
+    @Test
+    void theRecordCollectionExistsAfterConnectSoTheFirstReadHasAResult() {
+        node(InProcessMongo.config());
+        assertThat(database.listCollectionNames()).contains(MongoSchema.CIRCUIT_RECORDS);
+    }
+
+    @Test
     void theSeedsIndexesExist() {
         node(InProcessMongo.config());
         for (String ttl : List.of(MongoSchema.LOCKS, MongoSchema.CACHE, MongoSchema.IDEMPOTENCY)) {
