@@ -52,7 +52,7 @@ final class Backends {
                 for (String backend : factory.backends()) {
                     found.putIfAbsent(backend, factory);
                 }
-            } catch (ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError | LinkageError e) {
                 LOG.log(Level.WARNING, "gogoscope: skipping a backend that cannot be loaded: " + e.getMessage(), e);
             }
         }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.gogoscope.api.BackendException;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.PersistenceAdapter;
 
@@ -146,11 +145,13 @@ final class StoreRegistry {
         } catch (ConfigurationException e) {
             disconnectQuietly(adapter);
             throw sanitized(spec, e.property(), e.getMessage(), e);
+        } catch (LinkageError e) {
+            disconnectQuietly(adapter);
+            throw missingClass(spec, e);
         } catch (RuntimeException e) {
             disconnectQuietly(adapter);
-            String what = e instanceof BackendException ? "is unreachable" : "could not connect";
             throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"),
-                    "Store '" + spec.name() + "' (" + spec.backendShown() + ") " + what + ": " + e.getMessage()
+                    "Store '" + spec.name() + "' (" + spec.backendShown() + ") could not connect: " + e.getMessage()
                             + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
         }
         open.put(spec.name(), adapter);
@@ -169,11 +170,20 @@ final class StoreRegistry {
             return spec.factory().create(spec.backend(), spec.settings());
         } catch (ConfigurationException e) {
             throw sanitized(spec, e.property(), e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw missingClass(spec, e);
         } catch (RuntimeException e) {
             throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"), "Store '" + spec.name() + "' ("
                     + spec.backendShown() + ") could not be created: " + e.getMessage()
                     + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
         }
+    }
+
+    /** A backend whose driver or client library is not on the class path. */
+    private static ConfigurationException missingClass(StoreSpec spec, LinkageError e) {
+        return sanitized(spec, GogoscopeConfig.property(spec.name(), "backend"), "Store '" + spec.name() + "' ("
+                + spec.backendShown() + ") cannot be used: a class it needs is missing (" + e
+                + "); put the backend's driver or client library on the class path", e);
     }
 
     /** A {@link ConfigurationException} with secrets removed; the cause is kept only when it holds none. */

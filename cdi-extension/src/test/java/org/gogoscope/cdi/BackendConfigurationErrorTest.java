@@ -27,7 +27,7 @@ class BackendConfigurationErrorTest {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "redis",
                 "gogoscope.store.default.redis.uri", "redis://:hunter2-pw@127.0.0.1:1",
                 "gogoscope.store.default.timeout", "1s"));
-        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='redis') is unreachable")
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='redis') could not connect")
                 .contains("gogoscope.store.default.redis.uri='redis://<hidden>@127.0.0.1:1'")
                 .doesNotContain("hunter2-pw");
     }
@@ -62,8 +62,54 @@ class BackendConfigurationErrorTest {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "mongodb",
                 "gogoscope.store.default.mongodb.uri", "mongodb://app:m0ngo-pw@127.0.0.1:1/db",
                 "gogoscope.store.default.timeout", "1s"));
-        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='mongodb') is unreachable")
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='mongodb') could not connect")
                 .contains("gogoscope.store.default.mongodb.uri='mongodb://<hidden>@127.0.0.1:1/db'")
                 .doesNotContain("m0ngo-pw");
+    }
+
+    @Test
+    void postgresqlUnreachableNamesTheUrlAndHidesAPasswordInIt() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgresql",
+                "gogoscope.store.default.jdbc.url", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=pg-pw1",
+                "gogoscope.store.default.timeout", "1s"));
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='postgresql') could not connect")
+                .contains("gogoscope.store.default.jdbc.url='jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=<hidden>'")
+                .doesNotContain("pg-pw1");
+    }
+
+    @Test
+    void mariadbWrongPasswordIsHidden() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "mariadb",
+                "gogoscope.store.default.jdbc.url", "jdbc:mariadb://127.0.0.1:3306/test",
+                "gogoscope.store.default.jdbc.user", "gogoscope_no_such_user",
+                "gogoscope.store.default.jdbc.password", "maria-pw2",
+                "gogoscope.store.default.timeout", "2s"));
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='mariadb') could not connect")
+                .contains("gogoscope.store.default.jdbc.user='gogoscope_no_such_user'")
+                .contains("gogoscope.store.default.jdbc.password=<hidden>")
+                .doesNotContain("maria-pw2");
+    }
+
+    @Test
+    void missingJndiDataSourceNamesThePropertyAndTheName() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgresql",
+                "gogoscope.store.default.datasource", "java:comp/env/jdbc/Missing"));
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='postgresql') could not connect")
+                .contains("java:comp/env/jdbc/Missing")
+                .contains("gogoscope.store.default.datasource='java:comp/env/jdbc/Missing'");
+    }
+
+    @Test
+    void sqlBackendWithoutUrlOrDataSource() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "mysql"));
+        assertThat(message).contains("Missing required property gogoscope.store.default.jdbc.url");
+    }
+
+    @Test
+    void sqlPoolSizeMustBePositive() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgresql",
+                "gogoscope.store.default.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
+                "gogoscope.store.default.jdbc.pool-size", "0"));
+        assertThat(message).contains("Invalid gogoscope.store.default.jdbc.pool-size").contains("'0'");
     }
 }

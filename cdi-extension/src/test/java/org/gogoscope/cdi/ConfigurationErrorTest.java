@@ -24,7 +24,7 @@ class ConfigurationErrorTest {
     void unknownBackendListsTheKnownOnes() {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgress"), AllProviders.class);
         assertThat(message).contains("Unknown backend 'postgress' in gogoscope.store.default.backend")
-                .contains("known backends: memory, tcp");
+                .contains("known backends: mariadb, memory, mongodb, mysql, postgresql, redis, sqlite, tcp");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ConfigurationErrorTest {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "tcp",
                 "gogoscope.store.default.tcp.address", dead,
                 "gogoscope.store.default.tcp.password", "s3cr3t-pw"), AllProviders.class);
-        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='tcp') is unreachable")
+        assertThat(message).contains("Store 'default' (gogoscope.store.default.backend='tcp') could not connect")
                 .contains("gogoscope.store.default.tcp.address='" + dead + "'")
                 .contains("gogoscope.store.default.tcp.password=<hidden>")
                 .doesNotContain("s3cr3t-pw");
@@ -99,7 +99,7 @@ class ConfigurationErrorTest {
             properties.put("gogoscope.store.orders.backend", "tcp");
             properties.put("gogoscope.store.orders.tcp.address", TcpServer.deadAddress());
             String message = bootFailure(properties, OrdersUser.class);
-            assertThat(message).contains("Store 'orders' (gogoscope.store.orders.backend='tcp') is unreachable");
+            assertThat(message).contains("Store 'orders' (gogoscope.store.orders.backend='tcp') could not connect");
             assertThat(TcpAdapterFactory.CONNECTED.get()).isEqualTo(before);
         }
     }

@@ -24,20 +24,20 @@ final class LeakCheck {
     }
 
     /**
-     * @param serverPort the port whose connections are counted; 0 for none
+     * @param serverPort the port whose connections are counted
      * @return the number of connections seen while a container was up (to prove the count sees them)
      */
     static int assertNoLeaks(Map<String, String> properties, int serverPort) throws InterruptedException {
-        return assertNoLeaks(properties, serverPort, name -> false);
+        return assertNoLeaks(properties, () -> ProcessSockets.establishedTo(serverPort), name -> false);
     }
 
     /**
-     * Like {@link #assertNoLeaks(Map, int)}, not counting threads for which {@code testServerThread} is true:
-     * those of a server the test itself runs in this JVM, which starts its workers lazily.
+     * Like {@link #assertNoLeaks(Map, int)}, counting {@code connections} (sockets, open files) and not counting
+     * threads for which {@code testServerThread} is true: those of a server the test itself runs in this JVM,
+     * which starts its workers lazily.
      */
-    static int assertNoLeaks(Map<String, String> properties, int serverPort, Predicate<String> testServerThread)
-            throws InterruptedException {
-        IntSupplier connections = () -> serverPort == 0 ? 0 : ProcessSockets.establishedTo(serverPort);
+    static int assertNoLeaks(Map<String, String> properties, IntSupplier connections,
+            Predicate<String> testServerThread) throws InterruptedException {
         cycle(properties, connections); // warm up: class loading and JVM-wide helpers start once
         int connectionsBefore = awaitAtMost(connections, 0);
         Set<String> threadsBefore = threadNames(testServerThread);
@@ -47,7 +47,7 @@ final class LeakCheck {
             seenWhileUp = Math.max(seenWhileUp, cycle(properties, connections));
         }
 
-        assertThat(awaitAtMost(connections, connectionsBefore)).as("this JVM's connections to port %s", serverPort)
+        assertThat(awaitAtMost(connections, connectionsBefore)).as("this JVM's connections")
                 .isLessThanOrEqualTo(connectionsBefore);
         int threadsAfter = awaitAtMost(() -> threadNames(testServerThread).size(), threadsBefore.size());
         assertThat(threadsAfter).as("live threads; new ones: %s",

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Counts this JVM's own established TCP connections to a port, from {@code /proc/self/fd} and
+ * Counts this JVM's own open files, and its established TCP connections to a port, from {@code /proc/self/fd} and
  * {@code /proc/net/tcp[6]} (Linux). Unlike a server-side count it is not disturbed by other programs using
  * the same server. Fails loudly where {@code /proc} is missing.
  */
@@ -38,6 +38,26 @@ final class ProcessSockets {
                     count++;
                 }
             }
+        }
+        return count;
+    }
+
+    /** This JVM's open file descriptors on files whose absolute path starts with {@code prefix}. */
+    static int openFiles(Path prefix) {
+        String wanted = prefix.toAbsolutePath().normalize().toString();
+        int count = 0;
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().startsWith(wanted)) {
+                        count++;
+                    }
+                } catch (IOException e) {
+                    // the descriptor was closed while listing
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/self/fd (Linux only)", e);
         }
         return count;
     }

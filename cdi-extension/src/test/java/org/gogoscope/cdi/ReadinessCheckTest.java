@@ -49,7 +49,7 @@ class ReadinessCheckTest {
             assertThat(spare.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             Map<String, Object> data = spare.getData().orElseThrow();
             assertThat(data).containsEntry("reachable", false).containsEntry("backend", "tcp");
-            assertThat((String) data.get("error")).contains("is unreachable").doesNotContain("pw-never-shown");
+            assertThat((String) data.get("error")).contains("could not connect").doesNotContain("pw-never-shown");
         }
     }
 
