@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The versioned breaker documents of {@link CircuitBreakerStateProvider#readRecord} and
  * {@link CircuitBreakerStateProvider#compareAndSetRecord}, used by the shared MicroProfile circuit breaker.
- * Not yet part of {@link ConformanceSuite}: a backend that implements records runs it with its own
- * {@code class XCircuitRecordTest extends CircuitRecordContract}.
+ * Part of {@link ConformanceSuite} ({@code CircuitRecords}), so every backend runs it.
  */
 public abstract class CircuitRecordContract extends ContractSupport {
 
@@ -56,6 +56,20 @@ public abstract class CircuitRecordContract extends ContractSupport {
     }
 
     @Test
+    public void stateOperationsLeaveTheRecordAloneAndRecordsCreateNoState() {
+        CircuitBreakerStateProvider circuits = node().circuitBreakers();
+        assertThat(circuits.compareAndSetRecord("svc", 0, "kept")).isTrue();
+        assertThat(circuits.getState("svc")).isEmpty();
+        circuits.setState("svc", new CircuitBreakerState(CircuitState.OPEN, 3, Instant.now(), null));
+        circuits.recordFailure("svc", 5);
+        circuits.transitionToHalfOpen("svc", Duration.ZERO);
+        circuits.recordSuccess("svc");
+        circuits.setState("svc", CircuitBreakerState.initial());
+        assertThat(node().circuitBreakers().readRecord("svc")).extracting(CircuitRecord::data, CircuitRecord::version)
+                .containsExactly("kept", 1L);
+    }
+
+    @Test
     public void recordsArePrefixIsolated() {
         node().circuitBreakers().compareAndSetRecord("svc", 0, "mine");
         assertThat(node(otherPrefix()).circuitBreakers().readRecord("svc").exists()).isFalse();
@@ -89,6 +103,18 @@ public abstract class CircuitRecordContract extends ContractSupport {
         CircuitRecord end = node().circuitBreakers().readRecord("counter");
         assertThat(end.data()).isEqualTo(Long.toString(threads * increments));
         assertThat(end.version()).isEqualTo(threads * increments);
+    }
+
+    @Test
+    public void theLargestDocumentRoundTripsExactlyAndALargerOneIsRefused() {
+        String largest = "\u00e9\u20ac\ud83d\ude00a\"\\\n".repeat(64 * 1024 / 8);
+        assertThat(largest).hasSize(64 * 1024);
+        CircuitBreakerStateProvider circuits = node().circuitBreakers();
+        assertThat(circuits.compareAndSetRecord("big", 0, largest)).isTrue();
+        assertThat(node().circuitBreakers().readRecord("big").data()).isEqualTo(largest);
+        assertThatThrownBy(() -> circuits.compareAndSetRecord("big", 1, largest + "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data");
+        assertThat(circuits.readRecord("big").version()).isEqualTo(1);
     }
 
     @Test

@@ -32,6 +32,14 @@ public abstract class ConformanceSuite {
     }
 
     @Nested
+    public class CircuitRecords extends CircuitRecordContract {
+        @Override
+        protected BackendFixture fixture() {
+            return ConformanceSuite.this.fixture();
+        }
+    }
+
+    @Nested
     public class Cache extends CacheContract {
         @Override
         protected BackendFixture fixture() {

@@ -25,15 +25,11 @@ public interface CircuitStorage {
 
     /**
      * The versioned document of {@code key} and the backend's clock, in one step; see
-     * {@link org.gogoscope.api.CircuitBreakerStateProvider#readRecord}. Backends that do not store records yet
-     * inherit this default, which fails (as a {@code BackendException} naming the backend).
+     * {@link org.gogoscope.api.CircuitBreakerStateProvider#readRecord}. Records are independent of the state
+     * above: no state operation changes a record and no record operation changes a state.
      */
-    default CircuitRecord readRecord(String key) {
-        throw new UnsupportedOperationException("circuit records are not implemented by " + getClass().getName());
-    }
+    CircuitRecord readRecord(String key);
 
-    /** Compare-and-set of the document of {@code key}; expectedVersion 0 = insert if absent. */
-    default boolean compareAndSetRecord(String key, long expectedVersion, String data) {
-        throw new UnsupportedOperationException("circuit records are not implemented by " + getClass().getName());
-    }
+    /** Compare-and-set of the document of {@code key}, atomically; expectedVersion 0 = insert if absent. */
+    boolean compareAndSetRecord(String key, long expectedVersion, String data);
 }
