@@ -33,7 +33,7 @@ public class IdempotentInterceptor {
     public Object once(InvocationContext context) throws Exception {
         IdempotentPlan plan = Plans.idempotent(context.getMethod());
         String key = plan.key().resolve(context.getParameters());
-        String fingerprint = plan.fingerprint() ? Fingerprints.of(context.getParameters()) : null;
+        String fingerprint = plan.fingerprint(context.getParameters());
         IdempotencyProvider records = providers.idempotency(plan.store());
         Backoff backoff = null;
         while (true) {

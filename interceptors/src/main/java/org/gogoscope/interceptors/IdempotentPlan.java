@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.gogoscope.api.annotation.Idempotent;
 
-/** A validated {@link Idempotent} annotation of one method. */
-record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, boolean fingerprint,
+/**
+ * A validated {@link Idempotent} annotation of one method.
+ *
+ * @param fingerprinted per parameter, whether its argument enters the fingerprint (see {@link JsonTypes#isData})
+ */
+record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, boolean[] fingerprinted,
         Idempotent.OnInProgress onInProgress, Duration waitTime, String store, boolean async, Type envelopeType) {
 
     /** @throws InvalidAnnotationException for the first member the method cannot use */
@@ -26,7 +30,11 @@ record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, boolean fin
             throw new InvalidAnnotationException("Idempotent", "return type", method,
                     resultType.getTypeName() + " cannot round-trip through JSON-B: " + problem);
         }
-        return new IdempotentPlan(key, ttl, lease, idempotent.fingerprint(), idempotent.onInProgress(), wait,
+        boolean[] fingerprinted = new boolean[method.getParameterCount()];
+        for (int i = 0; i < fingerprinted.length; i++) {
+            fingerprinted[i] = idempotent.fingerprint() && JsonTypes.isData(method.getGenericParameterTypes()[i]);
+        }
+        return new IdempotentPlan(key, ttl, lease, fingerprinted, idempotent.onInProgress(), wait,
                 idempotent.store(), async, Envelope.typeOf(resultType));
     }
 
@@ -42,5 +50,20 @@ record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, boolean fin
             return Object.class;
         }
         return type;
+    }
+
+    /** The fingerprint of one call, or {@code null} when no argument is fingerprinted. */
+    String fingerprint(Object[] arguments) {
+        java.util.List<Object> data = new java.util.ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            if (fingerprinted[i]) {
+                data.add(arguments[i]);
+            }
+        }
+        boolean any = false;
+        for (boolean f : fingerprinted) {
+            any |= f;
+        }
+        return any ? Fingerprints.of(data.toArray()) : null;
     }
 }

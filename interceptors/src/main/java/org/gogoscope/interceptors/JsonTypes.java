@@ -32,6 +32,29 @@ final class JsonTypes {
     private JsonTypes() {
     }
 
+    /**
+     * Whether an argument of declared type {@code type} is plain data worth fingerprinting: it round-trips, and
+     * it is not a JDK or Jakarta class other than scalars, time values, collections, maps and optionals (so
+     * futures, latches, streams and callbacks, whose getters may block or change, are left out).
+     */
+    static boolean isData(Type type) {
+        if (problem(type) != null) {
+            return false;
+        }
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+        while (raw.isArray()) {
+            raw = raw.getComponentType();
+        }
+        String name = raw.getName();
+        boolean platform = name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.");
+        return !platform || raw.isPrimitive() || raw.isEnum() || SCALARS.contains(raw)
+                || Temporal.class.isAssignableFrom(raw) || TemporalAmount.class.isAssignableFrom(raw)
+                || (name.startsWith("java.util.") && !name.startsWith("java.util.concurrent.")
+                        && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
+                                || raw == Optional.class));
+    }
+
     /** {@code null} if {@code type} round-trips; otherwise why not. */
     static String problem(Type type) {
         if (type instanceof TypeVariable<?> variable) {

@@ -44,8 +44,10 @@ public @interface Idempotent {
     ChronoUnit leaseUnit() default ChronoUnit.SECONDS;
 
     /**
-     * Store a SHA-256 digest of the JSON of all arguments with the claim, so that a different request under the
-     * same key is refused with {@link IdempotencyMismatchException}.
+     * Store a SHA-256 digest of the JSON of the arguments with the claim, so that a different request under the
+     * same key is refused with {@link IdempotencyMismatchException}. Only arguments whose declared type is plain
+     * data enter the digest: application classes, records, scalars, {@code java.time} values, collections, maps
+     * and optionals of those. Futures, latches, streams and other JDK or Jakarta types are left out.
      */
     boolean fingerprint() default true;
 
