@@ -20,7 +20,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -50,6 +49,9 @@ public class GogoscopeInterceptorsExtension implements Extension {
     private static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
             SharedCircuitBreakerInterceptor.class, Providers.class, ThreadLockContext.class, BreakerRegistry.class);
 
+    /** The {@code CircuitBreaker/enabled=false} properties this deployment added (a list: counted). */
+    private final List<String> hostBreakersOff = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Provider type -> store name -> first method that needs it. */
     private final Map<Type, Map<String, String>> needed = new ConcurrentHashMap<>();
 
@@ -76,7 +78,7 @@ public class GogoscopeInterceptorsExtension implements Extension {
             }
             if (isSharedBreaker(annotated, member, shareAll)) {
                 method.add(SharedBreakerBinding.Literal.INSTANCE);
-                SharedBreakerConfigSource.disableHostBreaker(beanClass, java);
+                hostBreakersOff.addAll(SharedBreakerConfigSource.disableHostBreaker(beanClass, java));
             }
         }
     }
@@ -135,8 +137,8 @@ public class GogoscopeInterceptorsExtension implements Extension {
         }));
     }
 
-    /** For tests: the stores in use per provider type. */
-    Set<Type> neededProviders() {
-        return needed.keySet();
+    void shutdown(@Observes jakarta.enterprise.inject.spi.BeforeShutdown event) {
+        SharedBreakerConfigSource.release(hostBreakersOff);
+        hostBreakersOff.clear();
     }
 }

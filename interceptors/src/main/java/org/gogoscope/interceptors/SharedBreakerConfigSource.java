@@ -1,6 +1,7 @@
 package org.gogoscope.interceptors;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,21 @@ public class SharedBreakerConfigSource implements ConfigSource {
     /** This source's name, which the interceptors skip when they read {@code CircuitBreaker/enabled}. */
     static final String NAME = "gogoscope-shared-circuit-breakers";
 
-    private static final Map<String, String> PROPERTIES = new ConcurrentHashMap<>();
+    /** Property name -> how many running deployments (CDI containers) of this class loader need it. */
+    private static final Map<String, Integer> PROPERTIES = new ConcurrentHashMap<>();
 
-    static void disableHostBreaker(Class<?> beanClass, Method method) {
-        PROPERTIES.put(beanClass.getName() + "/" + method.getName() + "/CircuitBreaker/enabled", "false");
-        PROPERTIES.put(method.getDeclaringClass().getName() + "/" + method.getName() + "/CircuitBreaker/enabled",
-                "false");
+    /** Adds the properties for {@code method}; returns their names, to hand to {@link #release} at shutdown. */
+    static Set<String> disableHostBreaker(Class<?> beanClass, Method method) {
+        Set<String> names = new java.util.HashSet<>(List.of(
+                beanClass.getName() + "/" + method.getName() + "/CircuitBreaker/enabled",
+                method.getDeclaringClass().getName() + "/" + method.getName() + "/CircuitBreaker/enabled"));
+        names.forEach(name -> PROPERTIES.merge(name, 1, Integer::sum));
+        return names;
+    }
+
+    /** Drops properties a stopped deployment added, once no running deployment needs them. */
+    static void release(Iterable<String> names) {
+        names.forEach(name -> PROPERTIES.computeIfPresent(name, (k, count) -> count == 1 ? null : count - 1));
     }
 
     @Override
@@ -33,12 +43,14 @@ public class SharedBreakerConfigSource implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.copyOf(PROPERTIES);
+        Map<String, String> properties = new java.util.HashMap<>();
+        PROPERTIES.keySet().forEach(name -> properties.put(name, "false"));
+        return properties;
     }
 
     @Override
     public String getValue(String propertyName) {
-        return PROPERTIES.get(propertyName);
+        return PROPERTIES.containsKey(propertyName) ? "false" : null;
     }
 
     @Override

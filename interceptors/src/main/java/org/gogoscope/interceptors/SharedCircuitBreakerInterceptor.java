@@ -51,9 +51,14 @@ public class SharedCircuitBreakerInterceptor {
         return result;
     }
 
+    /**
+     * The outcome the host's Fault Tolerance will report: with an enabled {@code @Timeout}, a call that took at
+     * least the timeout, or was interrupted (the host interrupts a timed-out call), is a {@code TimeoutException}.
+     */
     private static Throwable outcome(BreakerPolicy policy, Throwable failure, long startNanos) {
-        if (policy.timeout() != null && System.nanoTime() - startNanos >= policy.timeout().toNanos()) {
-            return new TimeoutException("took at least " + policy.timeout().toMillis() + " ms");
+        if (policy.timeout() != null && (System.nanoTime() - startNanos >= policy.timeout().toNanos()
+                || failure instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+            return new TimeoutException("timed out after " + policy.timeout().toMillis() + " ms");
         }
         return failure;
     }

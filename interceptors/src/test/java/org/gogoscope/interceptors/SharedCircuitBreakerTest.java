@@ -1,0 +1,243 @@
+package org.gogoscope.interceptors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.gogoscope.api.CircuitBreakerStateProvider;
+import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.interceptors.BreakerBeans.Inventory;
+import org.gogoscope.interceptors.BreakerBeans.Plain;
+import org.gogoscope.interceptors.BreakerBeans.Quotes;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** MicroProfile circuit breakers sharing their state across two nodes (SmallRye Fault Tolerance on Weld). */
+class SharedCircuitBreakerTest {
+
+    @RegisterExtension
+    final Nodes nodes = new Nodes();
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    private static void failTimes(Inventory node, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> node.check(true)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aBreakerOpenedOnOneNodeFailsFastOnTheOther() {
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory.CALLS.set(0);
+        assertThat(b.check(false)).isEqualTo("ok");
+        assertThat(a.check(false)).isEqualTo("ok");
+        failTimes(a, 1);
+        failTimes(b, 1); // window of 4: 2 failures of 4 reach failureRatio 0.5
+        assertThatThrownBy(() -> b.check(false)).isInstanceOf(CircuitBreakerOpenException.class)
+                .hasMessageContaining("inventory");
+        assertThatThrownBy(() -> a.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThat(Inventory.CALLS.get()).isEqualTo(4);
+    }
+
+    @Test
+    void theWindowNeedsRequestVolumeThresholdCallsAndTheRatio() {
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodes.start(Inventory.class).select(Inventory.class).get();
+        failTimes(a, 1);
+        assertThat(b.check(false)).isEqualTo("ok");
+        assertThat(a.check(false)).isEqualTo("ok");
+        assertThat(b.check(false)).isEqualTo("ok"); // window 1000: 1 of 4 < 0.5
+        failTimes(b, 1); // window 0001 -> 0011 would need 2; now 0,0,0,1 is 1 failure
+        assertThat(a.check(false)).isEqualTo("ok");
+        failTimes(a, 1); // window 0,1,0,1: 2 of 4 -> opens
+        assertThatThrownBy(() -> b.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @Test
+    void halfOpenProbesAreBoundedAcrossNodesAndSuccessesCloseTheBreaker() throws Exception {
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodes.start(Inventory.class).select(Inventory.class).get();
+        failTimes(a, 2);
+        failTimes(b, 2);
+        assertThatThrownBy(() -> b.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+        Thread.sleep(500); // the 400 ms delay passes
+        Inventory.PROBES.set(0);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Inventory node = i % 2 == 0 ? a : b;
+            calls.add(pool.submit(() -> {
+                try {
+                    return node.probe(release);
+                } catch (CircuitBreakerOpenException e) {
+                    return e;
+                }
+            }));
+        }
+        awaitTrue(() -> calls.stream().filter(Future::isDone).count() == 6);
+        assertThat(Inventory.PROBES.get()).isEqualTo(2); // successThreshold = 2 probes, cluster-wide
+        release.countDown();
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> call : calls) {
+            results.add(call.get(5, TimeUnit.SECONDS));
+        }
+        assertThat(results).filteredOn("probed"::equals).hasSize(2);
+        assertThat(results).filteredOn(CircuitBreakerOpenException.class::isInstance).hasSize(6);
+        assertThat(b.check(false)).isEqualTo("ok"); // two successful probes closed it
+        assertThat(a.check(false)).isEqualTo("ok");
+    }
+
+    @Test
+    void aFailedProbeReopensTheBreakerForEveryNode() throws Exception {
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodes.start(Inventory.class).select(Inventory.class).get();
+        failTimes(a, 4);
+        Thread.sleep(500);
+        failTimes(b, 1); // the probe fails
+        assertThatThrownBy(() -> a.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(() -> b.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @Test
+    void skipOnExceptionsAreSuccessesAndTimeoutsAreFailures() throws Exception {
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodes.start(Inventory.class).select(Inventory.class).get();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> a.picky(new IllegalArgumentException("skip")))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> b.picky(new IllegalStateException("fail"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> a.picky(new IllegalStateException("fail"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.picky(new IllegalArgumentException("skip")))
+                .isInstanceOf(CircuitBreakerOpenException.class);
+
+        assertThat(a.slow(0)).isEqualTo("done");
+        assertThatThrownBy(() -> a.slow(2000)).isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> b.slow(2000)).isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> a.slow(0)).isInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @Test
+    void retryAndFallbackStillWrapTheSharedBreakerAndTheHostBreakerIsOff() {
+        WeldContainer nodeA = nodes.start(Quotes.class);
+        Quotes a = nodeA.select(Quotes.class).get();
+        Quotes b = nodes.start(Quotes.class).select(Quotes.class).get();
+        Quotes.ATTEMPTS.set(0);
+        assertThat(a.quote()).isEqualTo("cached"); // 1 call + 3 retries, each counted: the 4th opens it
+        assertThat(Quotes.ATTEMPTS.get()).isEqualTo(4);
+        assertThat(b.quote()).isEqualTo("cached"); // open: every attempt fails fast, fallback answers
+        assertThat(Quotes.ATTEMPTS.get()).isEqualTo(4);
+
+        // close the shared breaker behind the nodes' back: node A runs again, so no local breaker is open there
+        CircuitBreakerStateProvider circuits = nodeA.select(CircuitBreakerStateProvider.class).get();
+        CircuitRecord record = circuits.readRecord("cb:quotes");
+        assertThat(circuits.compareAndSetRecord("cb:quotes", record.version(), new BreakerDocument().write())).isTrue();
+        assertThat(a.quote()).isEqualTo("cached");
+        assertThat(Quotes.ATTEMPTS.get()).isEqualTo(8);
+    }
+
+    @Test
+    void everyBreakerIsSharedWhenConfiguredGlobally() {
+        nodes.config(Map.of("gogoscope.circuit-breaker.shared", "true"));
+        Plain a = nodes.start(Plain.class).select(Plain.class).get();
+        Plain b = nodes.start(Plain.class).select(Plain.class).get();
+        assertThatThrownBy(() -> a.call(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> a.call(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.call(false)).isInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @Test
+    void withoutTheSwitchAPlainBreakerStaysLocal() {
+        Plain a = nodes.start(Plain.class).select(Plain.class).get();
+        Plain b = nodes.start(Plain.class).select(Plain.class).get();
+        assertThatThrownBy(() -> a.call(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> a.call(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> a.call(false)).isInstanceOf(CircuitBreakerOpenException.class); // SmallRye's own
+        assertThat(b.call(false)).isEqualTo("ok");
+    }
+
+    @Test
+    void withBoundedStalenessTheHappyPathSkipsTheBackendAndOpeningsArriveWithinTheBound() {
+        nodes.config(Map.of("gogoscope.circuit-breaker.staleness", "300ms"));
+        WeldContainer nodeB = nodes.start(Inventory.class);
+        Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
+        Inventory b = nodeB.select(Inventory.class).get();
+        TestStores storesOfB = nodeB.select(TestStores.class).get();
+        b.check(false);
+        int before = storesOfB.circuitRoundTrips();
+        long start = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            assertThat(b.check(false)).isEqualTo("ok");
+        }
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        int roundTrips = storesOfB.circuitRoundTrips() - before;
+        System.out.println("staleness 300ms: 200 successful calls in " + elapsedMillis + " ms took " + roundTrips
+                + " breaker round trips");
+        // at most a read and a batched write per 300 ms, plus a flush each time 4 (= the window) successes
+        // accumulated: far fewer than the 400 of the strict mode
+        assertThat(roundTrips).isLessThanOrEqualTo(2 * (int) (elapsedMillis / 300 + 1) + 2 * 200 / 4);
+        assertThat(roundTrips).isLessThan(200);
+
+        for (int i = 0; i < 4; i++) { // B's batched successes may or may not be in the window yet
+            assertThatThrownBy(() -> a.check(true)).isInstanceOfAny(IllegalStateException.class,
+                    CircuitBreakerOpenException.class);
+        }
+        assertThatThrownBy(() -> a.check(false)).isInstanceOf(CircuitBreakerOpenException.class);
+        long opened = System.nanoTime();
+        awaitTrue(() -> {
+            try {
+                b.check(false);
+                return false;
+            } catch (CircuitBreakerOpenException e) {
+                return true;
+            }
+        });
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened)).isLessThan(2000);
+    }
+
+    @Test
+    void inStrictModeEveryCallAsksTheBackend() {
+        WeldContainer nodeB = nodes.start(Inventory.class);
+        Inventory b = nodeB.select(Inventory.class).get();
+        TestStores storesOfB = nodeB.select(TestStores.class).get();
+        b.check(false);
+        int before = storesOfB.circuitRoundTrips();
+        for (int i = 0; i < 20; i++) {
+            b.check(false);
+        }
+        assertThat(storesOfB.circuitRoundTrips() - before).isEqualTo(40); // one read, one write per call
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
