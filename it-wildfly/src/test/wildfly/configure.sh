@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Prepares the unpacked WildFly for the integration tests, the way an operator would:
-#   1. installs the JDBC drivers (PostgreSQL, MariaDB, SQLite) as WildFly modules;
-#   2. runs datasources.cli in an embedded, offline server to register the drivers and three
+#   1. installs the JDBC drivers (PostgreSQL, MariaDB Connector/J, MySQL Connector/J, SQLite) as WildFly modules;
+#   2. runs datasources.cli in an embedded, offline server to register the drivers and four
 #      container-managed, JTA-enabled DataSources in standalone-microprofile.xml.
-# Idempotent: a marker file records that the server is configured.
+# Idempotent: a marker file holds a digest of this script and datasources.cli; when either changed, the pristine
+# configuration (saved on the first run) is restored and the set-up is done again.
 # Usage: configure.sh <wildfly home> <directory holding the driver jars> <directory for the SQLite file>
 set -euo pipefail
 
 home=$1 drivers=$2 sqlite_dir=$3
 here=$(cd "$(dirname "$0")" && pwd)
+config=$home/standalone/configuration/standalone-microprofile.xml
 marker=$home/standalone/configuration/.gogoscope-configured
-if [ -f "$marker" ]; then
+digest=$(cat "$0" "$here/datasources.cli" | sha256sum | cut -d' ' -f1)
+if [ -f "$marker" ] && [ "$(cat "$marker")" = "$digest" ]; then
   echo "[configure] $home is already configured"
   exit 0
+fi
+if [ -f "$config.pristine" ]; then
+  cp "$config.pristine" "$config"
+else
+  cp "$config" "$config.pristine"
 fi
 
 module() { # module name, jar file name pattern
@@ -45,11 +53,12 @@ XML
 module org.postgresql 'postgresql-*.jar'
 module org.mariadb.jdbc 'mariadb-java-client-*.jar'
 module org.xerial.sqlite 'sqlite-jdbc-*.jar'
+module com.mysql 'mysql-connector-j-*.jar'
 
 mkdir -p "$sqlite_dir"
 script=$(mktemp --suffix=.cli)
 trap 'rm -f "$script"' EXIT
 sed "s|@SQLITE_FILE@|$(cd "$sqlite_dir" && pwd)/gogoscope.db|" "$here/datasources.cli" > "$script"
 "$home/bin/jboss-cli.sh" --file="$script"
-touch "$marker"
+echo "$digest" > "$marker"
 echo "[configure] DataSources installed in $home/standalone/configuration/standalone-microprofile.xml"
