@@ -112,6 +112,11 @@ public class GogoscopeInterceptorsExtension implements Extension {
                     IdempotentPlan.of(idempotent, java);
                     need(IdempotencyProvider.class, idempotent.store(), java);
                 }
+                if (method.isAnnotationPresent(SharedCircuitBreaker.class) && !java.isAnnotationPresent(
+                        CircuitBreaker.class) && !java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class)) {
+                    throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
+                            "needs a MicroProfile @CircuitBreaker on the method or its class");
+                }
                 if (method.isAnnotationPresent(SharedBreakerBinding.class)) {
                     BreakerPolicy policy = BreakerPolicy.of(java, MpConfig.current(java.getDeclaringClass()
                             .getClassLoader()));

@@ -27,8 +27,8 @@ record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, boolean[] f
         Type resultType = resultType(method, async);
         String problem = JsonTypes.problem(resultType);
         if (problem != null) {
-            throw new InvalidAnnotationException("Idempotent", "return type", method,
-                    resultType.getTypeName() + " cannot round-trip through JSON-B: " + problem);
+            throw new InvalidAnnotationException("Idempotent", null, method, "result type "
+                    + resultType.getTypeName() + " cannot round-trip through JSON-B: " + problem);
         }
         boolean[] fingerprinted = new boolean[method.getParameterCount()];
         for (int i = 0; i < fingerprinted.length; i++) {
