@@ -15,8 +15,8 @@ import org.gogoscope.api.CircuitRecord;
  * With staleness {@code 0} (the default) every call reads the document before it runs and writes its outcome
  * after (usually 2 round trips). With staleness {@code s > 0}, a node reuses a document it read less than
  * {@code s} ago: while it says CLOSED, calls run without a round trip and successes are counted locally and
- * written in one batch at most {@code s} after the first of them (or once a window's worth has accumulated);
- * failures are written at once. While it says OPEN and the delay has not passed, calls fail fast without a
+ * written in one batch by the first call that ends {@code s} or more after the first of them; a failure is
+ * written at once, together with the batch. While it says OPEN and the delay has not passed, calls fail fast without a
  * round trip. Half-open permits always go to the backend. So another node's opening is seen at most {@code s}
  * late, and successes are up to {@code s} late in the window.
  */
@@ -148,7 +148,7 @@ final class SharedBreaker {
                 if (bufferedSuccesses++ == 0) {
                     firstBufferedNanos = System.nanoTime();
                 }
-                if (bufferedSuccesses < policy.volume() && System.nanoTime() - firstBufferedNanos < stalenessNanos) {
+                if (System.nanoTime() - firstBufferedNanos < stalenessNanos) {
                     return;
                 }
                 successes = bufferedSuccesses;
@@ -165,7 +165,7 @@ final class SharedBreaker {
             }
             BreakerDocument next = document.copy();
             StringBuilder window = new StringBuilder(next.window);
-            window.append("0".repeat(successes));
+            window.append("0".repeat(Math.min(successes, policy.volume())));
             if (failure) {
                 window.append('1');
             }
