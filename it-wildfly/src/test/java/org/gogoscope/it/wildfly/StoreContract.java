@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
@@ -28,6 +29,9 @@ import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +67,19 @@ abstract class StoreContract {
         assertEquals(expectedBackend(), adapter.backend());
         assertTrue(adapter.isConnected());
         assertTrue(adapter.keyPrefix().startsWith("it-wildfly:"), adapter.keyPrefix());
+    }
+
+    /** The extension's {@code @Readiness} check of the store is a bean WildFly's MicroProfile Health can find. */
+    @Test
+    void theStoreHasAReadinessCheckThatIsUp() {
+        List<HealthCheckResponse> responses = new ArrayList<>();
+        CDI.current().select(HealthCheck.class, Readiness.Literal.INSTANCE).forEach(c -> responses.add(c.call()));
+        HealthCheckResponse store = responses.stream()
+                .filter(r -> r.getName().equals("gogoscope-store-default")).findFirst()
+                .orElseThrow(() -> new AssertionError("no readiness check gogoscope-store-default among "
+                        + responses.stream().map(HealthCheckResponse::getName).toList()));
+        assertEquals(HealthCheckResponse.Status.UP, store.getStatus());
+        assertEquals(expectedBackend(), store.getData().orElseThrow().get("backend"));
     }
 
     @Test
