@@ -45,10 +45,6 @@ final class Table {
                 continue;
             }
             if (method.equals("contended8")) {
-                Result<?> grants = run.getSecondaryResults().get("grants");
-                if (grants != null) {
-                    score = new Score(grants.getScore(), grants.getScoreError());
-                }
                 method = "contended8 (grants/s)";
             }
             String row = method + " | " + run.getParams().getParam("backend");
