@@ -16,21 +16,24 @@ import org.gogoscope.api.annotation.SharedCircuitBreaker;
  * ({@code <class>/<method>/CircuitBreaker/<param>}, {@code <class>/CircuitBreaker/<param>},
  * {@code CircuitBreaker/<param>}), plus the sharing settings.
  *
+ * @param hostAsync whether the host runs the method asynchronously ({@code @Asynchronous}, or SmallRye's
+ *     {@code @AsynchronousNonBlocking}), so failures reach the caller through the returned stage
  * @param threshold failures in a full window that open the breaker: {@code ceil(failureRatio * volume)}
  * @param timeout the method's enabled {@code @Timeout}, or {@code null}: a call that takes at least this long
  *     is recorded as a {@code TimeoutException}, as the Fault Tolerance implementation will report it
  */
 record BreakerPolicy(String name, String store, boolean enabled, Duration delay, int volume, double failureRatio,
         int threshold, int successThreshold, Class<? extends Throwable>[] failOn, Class<? extends Throwable>[] skipOn,
-        Duration timeout, Duration staleness, Duration probeLease, boolean async) {
+        Duration timeout, Duration staleness, Duration probeLease, boolean async, boolean hostAsync) {
 
     static final String STALENESS = "gogoscope.circuit-breaker.staleness";
     static final String PROBE_LEASE = "gogoscope.circuit-breaker.probe-lease";
 
     /** @throws InvalidAnnotationException for parameters MicroProfile forbids */
-    static BreakerPolicy of(Method method, MpConfig config) {
+    static BreakerPolicy of(Class<?> beanClass, Method method, MpConfig config) {
         CircuitBreaker onMethod = method.getAnnotation(CircuitBreaker.class);
-        Class<?> type = method.getDeclaringClass();
+        Class<?> type = beanClass.isAnnotationPresent(CircuitBreaker.class) || onMethod != null ? beanClass
+                : method.getDeclaringClass();
         CircuitBreaker annotation = onMethod != null ? onMethod : type.getAnnotation(CircuitBreaker.class);
         if (annotation == null) {
             throw new InvalidAnnotationException("SharedCircuitBreaker", "value", method,
@@ -67,28 +70,43 @@ record BreakerPolicy(String name, String store, boolean enabled, Duration delay,
                 .map(classes(method)).orElse(annotation.skipOn());
         SharedCircuitBreaker shared = Optional.ofNullable(method.getAnnotation(SharedCircuitBreaker.class))
                 .orElse(type.getAnnotation(SharedCircuitBreaker.class));
-        String name = shared != null && !shared.name().isBlank() ? shared.name() : MethodNames.of(method);
+        String name = shared != null && !shared.name().isBlank() ? shared.name()
+                : beanClass.getName() + "." + MethodNames.of(method).substring(method.getDeclaringClass().getName()
+                        .length() + 1);
         String store = shared != null ? shared.store() : "";
         Duration staleness = config.value(STALENESS).map(v -> Durations.parse(STALENESS, v)).orElse(Duration.ZERO);
         Duration probeLease = config.value(PROBE_LEASE).map(v -> Durations.parse(PROBE_LEASE, v))
                 .orElse(Duration.ofSeconds(30));
         return new BreakerPolicy("cb:" + name, store, enabled, delay, volume, ratio,
-                (int) Math.ceil(ratio * volume), successes, failOn, skipOn, timeout(method, config), staleness,
-                probeLease, CompletionStage.class.isAssignableFrom(method.getReturnType()));
+                (int) Math.ceil(ratio * volume), successes, failOn, skipOn, timeout(type, method, config), staleness,
+                probeLease, CompletionStage.class.isAssignableFrom(method.getReturnType()), hostAsync(type, method));
     }
 
-    private static Duration timeout(Method method, MpConfig config) {
+    private static Duration timeout(Class<?> type, Method method, MpConfig config) {
         Timeout onMethod = method.getAnnotation(Timeout.class);
-        Timeout annotation = onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Timeout.class);
+        Timeout annotation = onMethod != null ? onMethod : type.getAnnotation(Timeout.class);
         if (annotation == null) {
             return null;
         }
-        Lookup lookup = new Lookup(config, method.getDeclaringClass().getName(),
-                onMethod != null ? method.getName() : null);
+        Lookup lookup = new Lookup(config, type.getName(), onMethod != null ? method.getName() : null);
         boolean enabled = lookup.value("Timeout", "enabled").map(Boolean::parseBoolean).orElse(true);
         long value = lookup.value("Timeout", "value").map(Long::parseLong).orElse(annotation.value());
         ChronoUnit unit = lookup.value("Timeout", "unit").map(ChronoUnit::valueOf).orElse(annotation.unit());
         return enabled && value > 0 ? Duration.of(value, unit) : null;
+    }
+
+    private static boolean hasAsync(java.lang.reflect.AnnotatedElement element) {
+        for (java.lang.annotation.Annotation annotation : element.getAnnotations()) {
+            String name = annotation.annotationType().getSimpleName();
+            if (name.equals("Asynchronous") || name.equals("AsynchronousNonBlocking")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hostAsync(Class<?> type, Method method) {
+        return hasAsync(method) || hasAsync(type);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package org.gogoscope.interceptors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,15 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class BreakerRegistry {
 
-    private final Map<Method, BreakerPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<List<Object>, BreakerPolicy> policies = new ConcurrentHashMap<>();
     private final Map<String, SharedBreaker> breakers = new ConcurrentHashMap<>();
 
     @Inject
     Providers providers;
 
-    BreakerPolicy policy(Method method) {
-        return policies.computeIfAbsent(method,
-                m -> BreakerPolicy.of(m, MpConfig.current(m.getDeclaringClass().getClassLoader())));
+    /** The policy of {@code method} on bean class {@code beanClass}: each bean class has its own breaker. */
+    BreakerPolicy policy(Class<?> beanClass, Method method) {
+        return policies.computeIfAbsent(List.of(beanClass, method),
+                k -> BreakerPolicy.of(beanClass, method, MpConfig.current()));
     }
 
     SharedBreaker breaker(BreakerPolicy policy) {

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
@@ -47,7 +50,7 @@ import org.gogoscope.api.annotation.SharedCircuitBreaker;
 public class GogoscopeInterceptorsExtension implements Extension {
 
     private static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
-            SharedCircuitBreakerInterceptor.class, Providers.class, ThreadLockContext.class, BreakerRegistry.class);
+            SharedCircuitBreakerInterceptor.class, OuterSharedCircuitBreakerInterceptor.class, Providers.class, ThreadLockContext.class, BreakerRegistry.class);
 
     /** The {@code CircuitBreaker/enabled=false} properties this deployment added (a list: counted). */
     private final List<String> hostBreakersOff = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -66,7 +69,7 @@ public class GogoscopeInterceptorsExtension implements Extension {
         AnnotatedTypeConfigurator<T> type = event.configureAnnotatedType();
         AnnotatedType<T> annotated = type.getAnnotated();
         Class<T> beanClass = annotated.getJavaClass();
-        boolean shareAll = MpConfig.current(beanClass.getClassLoader()).shareAll();
+        boolean shareAll = MpConfig.current().shareAll();
         for (AnnotatedMethodConfigurator<? super T> method : type.methods()) {
             AnnotatedMethod<? super T> member = method.getAnnotated();
             Method java = member.getJavaMember();
@@ -77,10 +80,17 @@ public class GogoscopeInterceptorsExtension implements Extension {
                 method.add(IdempotentBinding.Literal.INSTANCE);
             }
             if (isSharedBreaker(annotated, member, shareAll)) {
-                method.add(SharedBreakerBinding.Literal.INSTANCE);
+                method.add(wrapsRetryOrFallback(annotated, member) ? SharedBreakerBinding.Literal.INSTANCE
+                        : SharedBreakerOuterBinding.Literal.INSTANCE);
                 hostBreakersOff.addAll(SharedBreakerConfigSource.disableHostBreaker(beanClass, java));
             }
         }
+    }
+
+    /** Retry and Fallback must wrap the breaker, so then it goes inside the host's interceptor. */
+    private static boolean wrapsRetryOrFallback(AnnotatedType<?> type, AnnotatedMethod<?> method) {
+        return method.isAnnotationPresent(Retry.class) || method.isAnnotationPresent(Fallback.class)
+                || type.isAnnotationPresent(Retry.class) || type.isAnnotationPresent(Fallback.class);
     }
 
     private static boolean isSharedBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method, boolean shareAll) {
@@ -90,7 +100,8 @@ public class GogoscopeInterceptorsExtension implements Extension {
             return false;
         }
         boolean onMethod = method.isAnnotationPresent(CircuitBreaker.class);
-        boolean onClass = java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
+        boolean onClass = type.getJavaClass().isAnnotationPresent(CircuitBreaker.class)
+                || java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
         if (!onMethod && !onClass) {
             return false;
         }
@@ -112,18 +123,22 @@ public class GogoscopeInterceptorsExtension implements Extension {
                     IdempotentPlan.of(idempotent, java);
                     need(IdempotencyProvider.class, idempotent.store(), java);
                 }
+                Class<?> beanClass = event.getBean().getBeanClass();
                 if (method.isAnnotationPresent(SharedCircuitBreaker.class) && !java.isAnnotationPresent(
-                        CircuitBreaker.class) && !java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class)) {
+                        CircuitBreaker.class) && !beanClass.isAnnotationPresent(CircuitBreaker.class)
+                        && !java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class)) {
                     throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
                             "needs a MicroProfile @CircuitBreaker on the method or its class");
                 }
-                if (method.isAnnotationPresent(SharedBreakerBinding.class)) {
-                    BreakerPolicy policy = BreakerPolicy.of(java, MpConfig.current(java.getDeclaringClass()
-                            .getClassLoader()));
+                if (method.isAnnotationPresent(SharedBreakerBinding.class)
+                        || method.isAnnotationPresent(SharedBreakerOuterBinding.class)) {
+                    BreakerPolicy policy = BreakerPolicy.of(beanClass, java, MpConfig.current());
                     need(CircuitBreakerStateProvider.class, policy.store(), java);
                 }
             } catch (IllegalArgumentException e) {
-                event.addDefinitionError(e);
+                // MicroProfile's own type for bad Fault Tolerance parameters, as the host would report them
+                event.addDefinitionError(e.getMessage().startsWith("Invalid @CircuitBreaker")
+                        ? new FaultToleranceDefinitionException(e.getMessage(), e) : e);
             }
         }
     }

@@ -14,8 +14,9 @@ final class MpConfig {
         this.config = config;
     }
 
-    static MpConfig current(ClassLoader loader) {
-        return new MpConfig(ConfigProvider.getConfig(loader));
+    /** The configuration of the current deployment (the thread context class loader's, as the host uses). */
+    static MpConfig current() {
+        return new MpConfig(ConfigProvider.getConfig());
     }
 
     /** The value of {@code name} from the highest-ordinal source other than the shared-breaker source. */
