@@ -78,7 +78,7 @@ abstract class StoreContract {
                 .filter(r -> r.getName().equals("gogoscope-store-default")).findFirst()
                 .orElseThrow(() -> new AssertionError("no readiness check gogoscope-store-default among "
                         + responses.stream().map(HealthCheckResponse::getName).toList()));
-        assertEquals(HealthCheckResponse.Status.UP, store.getStatus());
+        assertEquals(HealthCheckResponse.Status.UP, store.getStatus(), String.valueOf(store.getData()));
         assertEquals(expectedBackend(), store.getData().orElseThrow().get("backend"));
     }
 

@@ -1,0 +1,25 @@
+package org.gogoscope.it.payara;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The contract on the in-memory backend, configured explicitly; it proves the harness and the CDI extension. */
+@ExtendWith(ArquillianExtension.class)
+class MemoryStoreIT extends StoreContract {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("memory", """
+                gogoscope.store.default.backend=memory
+                gogoscope.store.default.key-prefix=%s
+                """.formatted(Deployments.uniquePrefix("memory")),
+                MemoryStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+    }
+
+    @Override
+    String expectedBackend() {
+        return "memory";
+    }
+}

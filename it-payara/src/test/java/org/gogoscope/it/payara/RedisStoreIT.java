@@ -1,0 +1,29 @@
+package org.gogoscope.it.payara;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The contract on backend {@code redis} (Redis 127.0.0.1:6379, Jedis packed in the WAR). Redis has no
+ * transactions to join, so the rollback test shows that nothing in the library depends on one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RedisStoreIT extends StoreContract {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("redis", """
+                gogoscope.store.default.backend=redis
+                gogoscope.store.default.redis.uri=redis://127.0.0.1:6379
+                gogoscope.store.default.key-prefix=%s
+                """.formatted(Deployments.uniquePrefix("redis")),
+                RedisStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+    }
+
+    @Override
+    String expectedBackend() {
+        return "redis";
+    }
+}
