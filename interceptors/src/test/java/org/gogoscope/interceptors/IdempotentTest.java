@@ -24,7 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IdempotentTest {
 
     @RegisterExtension
-    final Nodes nodes = new Nodes();
+    final Nodes nodes = nodes();
+
+    /** The nodes' backend: memory here, Redis in the subclass. */
+    Nodes nodes() {
+        return new Nodes();
+    }
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Payments a;

@@ -30,7 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LockedTest {
 
     @RegisterExtension
-    final Nodes nodes = new Nodes();
+    final Nodes nodes = nodes();
+
+    /** The nodes' backend: memory here, Redis in the subclass. */
+    Nodes nodes() {
+        return new Nodes();
+    }
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Orders a;

@@ -3,7 +3,16 @@ package org.gogoscope.interceptors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
 import java.util.UUID;
+import java.util.function.Function;
+import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.memory.MemoryAdapter;
+import org.gogoscope.redis.RedisAdapter;
+import org.gogoscope.redis.RedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.gogoscope.core.memory.MemoryBackend;
@@ -20,9 +29,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class Nodes implements AfterEachCallback {
 
+    static final String REDIS_URI = System.getProperty("redis.uri", "redis://127.0.0.1:6379");
+
     private final List<WeldContainer> started = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
-    final MemoryBackend backend = new MemoryBackend();
+    private final String prefix = "gi" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private final boolean redis;
+    private final Function<String, PersistenceAdapter> adapters;
+
+    /** Nodes on one fresh in-memory backend. */
+    Nodes() {
+        MemoryBackend backend = new MemoryBackend();
+        this.redis = false;
+        this.adapters = p -> new MemoryAdapter(backend, p);
+    }
+
+    private Nodes(Function<String, PersistenceAdapter> adapters) {
+        this.redis = true;
+        this.adapters = adapters;
+    }
+
+    /** Nodes on the real Redis ({@code -Dredis.uri}), each with its own pool; keys removed after each test. */
+    static Nodes onRedis() {
+        return new Nodes(p -> new RedisAdapter(RedisClientConfig.standalone(REDIS_URI).withPoolSize(4), p));
+    }
 
     /** Sets MicroProfile Config properties (as system properties) for nodes started afterwards. */
     Nodes config(Map<String, String> values) {
@@ -36,7 +66,7 @@ final class Nodes implements AfterEachCallback {
     /** Starts a node with {@code beans} and the test store producer. */
     WeldContainer start(Class<?>... beans) {
         releaseConfig();
-        TestStores.use(backend, "t:");
+        TestStores.use(adapters, prefix);
         Weld weld = weld("node-").addBeanClasses(beans);
         WeldContainer container = weld.initialize();
         started.add(container);
@@ -65,6 +95,17 @@ final class Nodes implements AfterEachCallback {
                 .addExtension(new GogoscopeInterceptorsExtension());
     }
 
+    private void deleteRedisKeys() {
+        try (JedisPooled jedis = new JedisPooled(URI.create(REDIS_URI))) {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+                page.getResult().forEach(jedis::del);
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+    }
+
     private static void releaseConfig() {
         ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     }
@@ -78,6 +119,9 @@ final class Nodes implements AfterEachCallback {
         }
         started.clear();
         properties.forEach(System::clearProperty);
+        if (redis) {
+            deleteRedisKeys();
+        }
         properties.clear();
         releaseConfig();
     }

@@ -10,29 +10,30 @@ import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.memory.MemoryAdapter;
-import org.gogoscope.core.memory.MemoryBackend;
+import java.util.function.Function;
 
 /**
  * The test's stand-in for the CDI extension: one adapter per container (= node) on the backend the test
- * installed with {@link #use(MemoryBackend)}. Breaker calls are counted to measure round trips.
+ * installed with {@link #use}. Breaker calls are counted to measure round trips.
  */
 @ApplicationScoped
 public class TestStores {
 
-    private static volatile MemoryBackend backend = new MemoryBackend();
+    private static volatile Function<String, PersistenceAdapter> adapters = p -> new MemoryAdapter(p);
     private static volatile String prefix = "t:";
 
     private PersistenceAdapter adapter;
     private CountingCircuits circuits;
 
-    static void use(MemoryBackend shared, String keyPrefix) {
-        backend = shared;
+    /** Nodes started from now on get {@code factory.apply(keyPrefix)}, each its own adapter (= node). */
+    static void use(Function<String, PersistenceAdapter> factory, String keyPrefix) {
+        adapters = factory;
         prefix = keyPrefix;
     }
 
     @PostConstruct
     void open() {
-        adapter = new MemoryAdapter(backend, prefix);
+        adapter = adapters.apply(prefix);
         adapter.connect();
         circuits = new CountingCircuits(adapter.circuitBreakers());
     }

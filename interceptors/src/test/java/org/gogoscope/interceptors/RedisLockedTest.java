@@ -1,0 +1,10 @@
+package org.gogoscope.interceptors;
+
+/** {@link LockedTest} with both nodes on the real Redis (127.0.0.1:6379 or {@code -Dredis.uri}). */
+class RedisLockedTest extends LockedTest {
+
+    @Override
+    Nodes nodes() {
+        return Nodes.onRedis();
+    }
+}
