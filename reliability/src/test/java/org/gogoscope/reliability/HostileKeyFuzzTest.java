@@ -39,8 +39,9 @@ class HostileKeyFuzzTest {
     void hostileKeysBehaveAsOnTheOracleAndStayInTheirPrefix(Backends backend) {
         long seed = LockContention.longProperty("reliability.seed", 20261123) + backend.ordinal();
         long count = LockContention.longProperty("reliability.fuzz", 150);
-        // MariaDB misses supplementary-plane keys in LIKE scans: known-failures/MariaDbSupplementaryKeysTest
-        HostileStrings strings = new HostileStrings(seed, backend != Backends.MARIADB);
+        // known-failures/: MariaDB misses supplementary-plane keys in LIKE scans (MariaDbSupplementaryKeysTest);
+        // MongoDB's $regex lets a glob match keys with an extra trailing line break (GlobTrailingNewlineTest)
+        HostileStrings strings = new HostileStrings(seed, backend != Backends.MARIADB, backend != Backends.MONGODB);
         Random random = strings.random();
         String prefixA = Backends.freshPrefix("fuzzA");
         String prefixB = Backends.freshPrefix("fuzzB");
@@ -61,10 +62,10 @@ class HostileKeyFuzzTest {
                 PersistenceAdapter real = onA ? a : b;
                 PersistenceAdapter oracle = onA ? oa : ob;
                 String key = random.nextInt(6) == 0 ? strings.key() : pool.get(random.nextInt(pool.size()));
-                String step = describe(i, seed, key);
-                Function<PersistenceAdapter, Object> call = operation(random, strings, pool, key);
-                Outcome expected = Outcome.of(() -> call.apply(oracle));
-                Outcome actual = Outcome.of(() -> call.apply(real));
+                Operation call = operation(random, strings, pool, key);
+                String step = "step " + i + " (seed " + seed + ") " + call.label();
+                Outcome expected = Outcome.of(() -> call.run().apply(oracle));
+                Outcome actual = Outcome.of(() -> call.run().apply(real));
                 assertThat(actual.sameAs(expected)).as("%s on %s: %s, oracle: %s", step, backend, actual, expected)
                         .isTrue();
                 if (actual.kind().equals("IllegalArgumentException")) {
@@ -156,45 +157,53 @@ class HostileKeyFuzzTest {
         }
     }
 
-    private static Function<PersistenceAdapter, Object> operation(Random random, HostileStrings strings,
-            List<String> pool, String key) {
+    /** One call, labelled for failure messages. */
+    record Operation(String label, Function<PersistenceAdapter, Object> run) {
+    }
+
+    private static Operation operation(Random random, HostileStrings strings, List<String> pool, String key) {
         String owner = random.nextBoolean() ? "owner-1" : "owner-2";
+        String k = shown(key);
         return switch (random.nextInt(11)) {
             case 0, 1 -> {
                 String value = strings.value();
-                yield adapter -> {
+                yield new Operation("cache.set " + k, adapter -> {
                     adapter.cache().set(key, value);
                     return "set";
-                };
+                });
             }
-            case 2 -> adapter -> adapter.cache().get(key, String.class);
-            case 3 -> adapter -> adapter.cache().has(key);
-            case 4 -> adapter -> adapter.cache().delete(key);
+            case 2 -> new Operation("cache.get " + k, adapter -> adapter.cache().get(key, String.class));
+            case 3 -> new Operation("cache.has " + k, adapter -> adapter.cache().has(key));
+            case 4 -> new Operation("cache.delete " + k, adapter -> adapter.cache().delete(key));
             case 5, 6 -> {
                 String pattern = strings.pattern(pool.get(random.nextInt(pool.size())));
-                yield adapter -> adapter.cache().keys(pattern);
+                yield new Operation("cache.keys " + shown(pattern), adapter -> adapter.cache().keys(pattern));
             }
-            case 7 -> adapter -> adapter.locks().acquire(key, Duration.ofSeconds(60), owner);
-            case 8 -> adapter -> adapter.locks().release(key, owner);
+            case 7 -> new Operation("lock.acquire " + k + " " + owner,
+                    adapter -> adapter.locks().acquire(key, Duration.ofSeconds(60), owner));
+            case 8 -> new Operation("lock.release " + k + " " + owner, adapter -> adapter.locks().release(key, owner));
             case 9 -> {
                 String fingerprint = random.nextBoolean() ? null : "fp-" + random.nextInt(2);
                 String result = strings.value();
                 boolean set = random.nextInt(3) == 0;
-                yield adapter -> {
-                    if (set) {
-                        adapter.idempotency().set(key, result, Duration.ofHours(1));
-                    }
-                    return adapter.idempotency().claim(key, fingerprint, Duration.ofSeconds(60), String.class);
-                };
+                yield new Operation((set ? "idempotency.set+claim " : "idempotency.claim ") + k + " " + fingerprint,
+                        adapter -> {
+                            if (set) {
+                                adapter.idempotency().set(key, result, Duration.ofHours(1));
+                            }
+                            return adapter.idempotency().claim(key, fingerprint, Duration.ofSeconds(60), String.class);
+                        });
             }
             default -> {
                 String task = pool.get(random.nextInt(pool.size()));
                 int sequence = random.nextInt(3);
                 String data = strings.value();
-                yield adapter -> {
-                    adapter.checkpoints().save(new Checkpoint<>(key, task, sequence, Instant.EPOCH, 1, data, null));
-                    return adapter.checkpoints().list(task, String.class);
-                };
+                yield new Operation("checkpoint.save+list id " + k + " task " + shown(task) + " seq " + sequence,
+                        adapter -> {
+                            adapter.checkpoints().save(new Checkpoint<>(key, task, sequence, Instant.EPOCH, 1, data,
+                                    null));
+                            return adapter.checkpoints().list(task, String.class);
+                        });
             }
         };
     }
@@ -216,11 +225,11 @@ class HostileKeyFuzzTest {
         return copy;
     }
 
-    private static String describe(long step, long seed, String key) {
-        StringBuilder shown = new StringBuilder();
-        for (char c : key.toCharArray()) {
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
             shown.append(c < 32 || c > 126 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
-        return "step " + step + " (seed " + seed + ") key \"" + shown + "\"";
+        return shown.append('"').toString();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Random;
  * Seeded generator of hostile keys, values and glob patterns: SQL LIKE / GLOB, Redis glob, Lua, regex and
  * MongoDB metacharacters, quotes and comment markers, injection attempts, case and trailing-space twins,
  * control characters, unicode (combining marks, ligatures, RTL, supplementary planes), blanks and empties.
- * NUL and unpaired surrogates are left out here, and supplementary-plane characters on MariaDB: see
- * {@code src/test/known-failures/}.
+ * NUL and unpaired surrogates are left out here, supplementary-plane characters on MariaDB and line breaks
+ * on MongoDB: see {@code src/test/known-failures/}.
  */
 final class HostileStrings {
 
@@ -26,11 +26,15 @@ final class HostileStrings {
     private final Random random;
     private final List<String> fragments;
 
-    /** @param supplementary whether to use characters outside the Basic Multilingual Plane (emoji) */
-    HostileStrings(long seed, boolean supplementary) {
+    /**
+     * @param supplementary whether to use characters outside the Basic Multilingual Plane (emoji)
+     * @param lineBreaks whether to use CR and LF
+     */
+    HostileStrings(long seed, boolean supplementary, boolean lineBreaks) {
         this.random = new Random(seed);
-        this.fragments = supplementary ? FRAGMENTS
-                : FRAGMENTS.stream().filter(f -> f.codePoints().allMatch(Character::isBmpCodePoint)).toList();
+        this.fragments = FRAGMENTS.stream()
+                .filter(f -> supplementary || f.codePoints().allMatch(Character::isBmpCodePoint))
+                .filter(f -> lineBreaks || (f.indexOf('\n') < 0 && f.indexOf('\r') < 0)).toList();
     }
 
     Random random() {
