@@ -27,7 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SharedCircuitBreakerTest {
 
     @RegisterExtension
-    final Nodes nodes = new Nodes();
+    final Nodes nodes = nodes();
+
+    /** The nodes of each test: one fresh in-memory backend here, the real Redis in a subclass. */
+    Nodes nodes() {
+        return new Nodes();
+    }
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
