@@ -21,14 +21,21 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final File err;
 
     ChildJvm(Class<?> main, String... args) throws IOException {
+        this(main, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), args);
+    }
+
+    /** A child with extra JVM options (system properties) before the main class. */
+    ChildJvm(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath, main.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, main.getName()));
         command.addAll(List.of(args));
-        File err = new File("target/reliability/" + main.getSimpleName() + "-" + System.nanoTime() + ".err");
+        err = new File("target/reliability/" + main.getSimpleName() + "-" + System.nanoTime() + ".err");
         err.getParentFile().mkdirs();
         process = new ProcessBuilder(command).redirectError(err).start();
         Thread reader = new Thread(() -> {
@@ -61,6 +68,11 @@ final class ChildJvm implements AutoCloseable {
         }
         throw new AssertionError("child printed no line '" + prefix + "' within " + millis + " ms (alive="
                 + process.isAlive() + "), saw: " + seen);
+    }
+
+    /** Everything the child wrote to stderr so far. */
+    String stderr() throws IOException {
+        return java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8);
     }
 
     /** Every stdout line not yet consumed. */

@@ -1,0 +1,79 @@
+package org.gogoscope.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Passwords and URIs with credentials never appear in exception messages (with all their causes), stack
+ * traces, {@code toString()} or logs, even at DEBUG/FINEST (one exception, a known failure: a password inside a
+ * {@code jdbc.url} query string, which the PostgreSQL driver logs at FINE): {@link SecretsProbeMain} runs the failing
+ * configurations in a child JVM with every logger fully open, and this test searches everything it wrote.
+ * Each case must fail the expected way (BackendException for unreachable servers and refused credentials,
+ * ConfigurationException for malformed settings), so the search covers real failure paths.
+ */
+class SecretsTest {
+
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("postgresql-refused", "org.gogoscope.api.BackendException: postgresql connect failed"),
+            Map.entry("postgresql-url-password", "org.gogoscope.api.BackendException: postgresql connect failed"),
+            Map.entry("postgresql-bad-pool-size", "org.gogoscope.api.ConfigurationException: Invalid "
+                    + "gogoscope.store.vault.jdbc.pool-size"),
+            Map.entry("mariadb-wrong-password", "org.gogoscope.api.BackendException: mariadb connect failed"),
+            Map.entry("mysql-driver-wrong-password", "org.gogoscope.api.BackendException: mysql connect failed"),
+            Map.entry("mariadb-url-password", "org.gogoscope.api.BackendException: mariadb connect failed"),
+            Map.entry("redis-uri-credentials-refused", "org.gogoscope.api.BackendException: redis connect failed"),
+            Map.entry("redis-password-rejected", "org.gogoscope.api.BackendException: redis connect failed"),
+            Map.entry("redis-malformed-uri", "org.gogoscope.api.ConfigurationException: Invalid "
+                    + "gogoscope.store.vault.redis.uri"),
+            Map.entry("mongodb-uri-credentials-refused", "org.gogoscope.api.BackendException: mongodb connect failed"),
+            Map.entry("mongodb-malformed-uri", "org.gogoscope.api.ConfigurationException: Invalid "
+                    + "gogoscope.store.vault.mongodb.uri"),
+            Map.entry("mongodb-bad-timeout", "org.gogoscope.api.ConfigurationException: Invalid "
+                    + "gogoscope.store.vault.timeout"),
+            Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: mongodb "));
+
+    /** Passwords inside {@code jdbc.url} query strings: logged by the PostgreSQL driver (see known-failures). */
+    static final List<String> JDBC_URL_PASSWORDS = List.of("pw-S3cr3t-2", "pw-S3cr3t-7");
+
+    @Test
+    void noSecretInMessagesTracesToStringOrDebugLogs() throws Exception {
+        String mongo = InProcessMongo.uri().substring("mongodb://".length());
+        try (ChildJvm probe = new ChildJvm(SecretsProbeMain.class, List.of(
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-Dmongo.hostport=" + mongo))) {
+            probe.awaitLine("END", 120_000);
+            probe.awaitExit(30_000);
+            List<String> out = new ArrayList<>(probe.drain());
+            String stdout = String.join("\n", probeSeen(probe));
+            String stderr = probe.stderr();
+            assertThat(SecretsProbeMain.cases()).hasSize(EXPECTED.size());
+            for (Map.Entry<String, String> expected : EXPECTED.entrySet()) {
+                assertThat(stdout).as("outcome of %s", expected.getKey())
+                        .contains("CASE " + expected.getKey() + " -> " + expected.getValue());
+            }
+            assertThat(stderr).as("debug logging happened").isNotBlank();
+            assertThat(stdout).as("stdout: messages, traces, toString").doesNotContainIgnoringCase(
+                    SecretsProbeMain.MARKER);
+            // known-failures/JdbcUrlPasswordLoggedTest: the PostgreSQL driver logs a JDBC URL's password=... at FINE
+            String logs = stderr;
+            for (String leaked : JDBC_URL_PASSWORDS) {
+                logs = logs.replace(leaked, "<known failure>");
+            }
+            assertThat(logs).as("stderr: DEBUG/FINEST logs").doesNotContainIgnoringCase(SecretsProbeMain.MARKER);
+            System.out.printf("SECRETS cases=%d stdout=%d chars stderr(debug logs)=%d chars, no secret found (JDBC URL query passwords excepted: known failure)%n",
+                    EXPECTED.size(), stdout.length(), stderr.length());
+            out.clear();
+        }
+    }
+
+    private static List<String> probeSeen(ChildJvm probe) throws Exception {
+        java.lang.reflect.Field seen = ChildJvm.class.getDeclaredField("seen");
+        seen.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) seen.get(probe);
+        return lines;
+    }
+}
