@@ -15,17 +15,14 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InterceptorBinding;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
@@ -46,11 +43,18 @@ import org.gogoscope.api.annotation.SharedCircuitBreaker;
  *       member and method.</li>
  *   <li>{@code AfterDeploymentValidation}: checks that a provider bean exists for every store used.</li>
  * </ol>
+ * The MicroProfile Fault Tolerance API is optional: without it (WildFly adds it only to deployments that use
+ * a Fault Tolerance annotation) {@code @Locked} and {@code @Idempotent} work and the shared circuit breaker is
+ * not installed. This class never links to the API; everything that does is reached through
+ * {@link FaultToleranceSupport}, only when {@link #FAULT_TOLERANCE} is true.
  */
 public class GogoscopeInterceptorsExtension implements Extension {
 
+    /** Whether the MicroProfile Fault Tolerance API is visible to this jar's class loader (checked once). */
+    static final boolean FAULT_TOLERANCE = visible("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
+
     private static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
-            SharedCircuitBreakerInterceptor.class, OuterSharedCircuitBreakerInterceptor.class, Providers.class, ThreadLockContext.class, BreakerRegistry.class);
+            Providers.class, ThreadLockContext.class);
 
     /** The {@code CircuitBreaker/enabled=false} properties this deployment added (a list: counted). */
     private final List<String> hostBreakersOff = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,18 +62,36 @@ public class GogoscopeInterceptorsExtension implements Extension {
     /** Provider type -> store name -> first method that needs it. */
     private final Map<Type, Map<String, String>> needed = new ConcurrentHashMap<>();
 
+    private static boolean visible(String className) {
+        try {
+            Class.forName(className, false, GogoscopeInterceptorsExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager manager) {
-        for (Class<?> type : BEANS) {
+        List<Class<?>> beans = new ArrayList<>(BEANS);
+        if (FAULT_TOLERANCE) {
+            beans.addAll(FaultToleranceSupport.beans());
+        }
+        for (Class<?> type : beans) {
             event.addAnnotatedType(manager.createAnnotatedType(type), "gogoscope-interceptors-" + type.getName());
         }
     }
 
+    /**
+     * {@code InterceptorBinding} (as a meta-annotation) selects the types with a {@code @CircuitBreaker}, which
+     * is an interceptor binding, without naming the optional Fault Tolerance API here.
+     */
     <T> void bind(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @WithAnnotations({Locked.class,
-            Idempotent.class, CircuitBreaker.class, SharedCircuitBreaker.class}) ProcessAnnotatedType<T> event) {
+            Idempotent.class, SharedCircuitBreaker.class, InterceptorBinding.class}) ProcessAnnotatedType<T> event) {
         AnnotatedTypeConfigurator<T> type = event.configureAnnotatedType();
         AnnotatedType<T> annotated = type.getAnnotated();
         Class<T> beanClass = annotated.getJavaClass();
-        boolean shareAll = MpConfig.current().shareAll();
+        boolean shareAll = FAULT_TOLERANCE && MpConfig.current().shareAll();
+        boolean sharedType = annotated.isAnnotationPresent(SharedCircuitBreaker.class);
         for (AnnotatedMethodConfigurator<? super T> method : type.methods()) {
             AnnotatedMethod<? super T> member = method.getAnnotated();
             Method java = member.getJavaMember();
@@ -79,34 +101,14 @@ public class GogoscopeInterceptorsExtension implements Extension {
             if (member.isAnnotationPresent(Idempotent.class)) {
                 method.add(IdempotentBinding.Literal.INSTANCE);
             }
-            if (isSharedBreaker(annotated, member, shareAll)) {
-                method.add(wrapsRetryOrFallback(annotated, member) ? SharedBreakerBinding.Literal.INSTANCE
+            if (FAULT_TOLERANCE && FaultToleranceSupport.isSharedBreaker(annotated, member, shareAll,
+                    sharedType || member.isAnnotationPresent(SharedCircuitBreaker.class))) {
+                method.add(FaultToleranceSupport.wrapsRetryOrFallback(annotated, member)
+                        ? SharedBreakerBinding.Literal.INSTANCE
                         : SharedBreakerOuterBinding.Literal.INSTANCE);
                 hostBreakersOff.addAll(SharedBreakerConfigSource.disableHostBreaker(beanClass, java));
             }
         }
-    }
-
-    /** Retry and Fallback must wrap the breaker, so then it goes inside the host's interceptor. */
-    private static boolean wrapsRetryOrFallback(AnnotatedType<?> type, AnnotatedMethod<?> method) {
-        return method.isAnnotationPresent(Retry.class) || method.isAnnotationPresent(Fallback.class)
-                || type.isAnnotationPresent(Retry.class) || type.isAnnotationPresent(Fallback.class);
-    }
-
-    private static boolean isSharedBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method, boolean shareAll) {
-        Method java = method.getJavaMember();
-        if (Modifier.isStatic(java.getModifiers()) || Modifier.isPrivate(java.getModifiers())
-                || java.getDeclaringClass() == Object.class) {
-            return false;
-        }
-        boolean onMethod = method.isAnnotationPresent(CircuitBreaker.class);
-        boolean onClass = type.getJavaClass().isAnnotationPresent(CircuitBreaker.class)
-                || java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
-        if (!onMethod && !onClass) {
-            return false;
-        }
-        return shareAll || method.isAnnotationPresent(SharedCircuitBreaker.class)
-                || type.isAnnotationPresent(SharedCircuitBreaker.class);
     }
 
     <T> void validate(@Observes ProcessManagedBean<T> event) {
@@ -124,21 +126,23 @@ public class GogoscopeInterceptorsExtension implements Extension {
                     need(IdempotencyProvider.class, idempotent.store(), java);
                 }
                 Class<?> beanClass = event.getBean().getBeanClass();
-                if (method.isAnnotationPresent(SharedCircuitBreaker.class) && !java.isAnnotationPresent(
-                        CircuitBreaker.class) && !beanClass.isAnnotationPresent(CircuitBreaker.class)
-                        && !java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class)) {
+                if (method.isAnnotationPresent(SharedCircuitBreaker.class) && !FAULT_TOLERANCE) {
+                    throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
+                            "needs a MicroProfile @CircuitBreaker on the method or its class, and the MicroProfile "
+                                    + "Fault Tolerance API is not on the deployment's class path");
+                }
+                if (method.isAnnotationPresent(SharedCircuitBreaker.class)
+                        && !FaultToleranceSupport.hasCircuitBreaker(beanClass, java)) {
                     throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
                             "needs a MicroProfile @CircuitBreaker on the method or its class");
                 }
                 if (method.isAnnotationPresent(SharedBreakerBinding.class)
                         || method.isAnnotationPresent(SharedBreakerOuterBinding.class)) {
-                    BreakerPolicy policy = BreakerPolicy.of(beanClass, java, MpConfig.current());
-                    need(CircuitBreakerStateProvider.class, policy.store(), java);
+                    need(CircuitBreakerStateProvider.class, FaultToleranceSupport.breakerStore(beanClass, java), java);
                 }
             } catch (IllegalArgumentException e) {
-                // MicroProfile's own type for bad Fault Tolerance parameters, as the host would report them
-                event.addDefinitionError(e.getMessage().startsWith("Invalid @CircuitBreaker")
-                        ? new FaultToleranceDefinitionException(e.getMessage(), e) : e);
+                event.addDefinitionError(FAULT_TOLERANCE && e.getMessage().startsWith("Invalid @CircuitBreaker")
+                        ? FaultToleranceSupport.definitionError(e) : e);
             }
         }
     }

@@ -1,0 +1,67 @@
+package org.gogoscope.interceptors;
+
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+
+/**
+ * What the extension needs to know about MicroProfile Fault Tolerance annotations. This class, the two
+ * shared-breaker interceptors, {@link BreakerRegistry}, {@link BreakerPolicy}, {@link BreakerGuard} and
+ * {@link SharedBreaker} are the only classes that link to the Fault Tolerance API; the extension loads them only
+ * when {@link GogoscopeInterceptorsExtension#FAULT_TOLERANCE} says the API is visible to it, so
+ * {@code @Locked} and {@code @Idempotent} work in deployments without it (WildFly adds the API only to
+ * deployments that use a Fault Tolerance annotation).
+ */
+final class FaultToleranceSupport {
+
+    private FaultToleranceSupport() {
+    }
+
+    /** The beans of the shared circuit breaker. */
+    static List<Class<?>> beans() {
+        return List.of(SharedCircuitBreakerInterceptor.class, OuterSharedCircuitBreakerInterceptor.class,
+                BreakerRegistry.class);
+    }
+
+    /** Whether the breaker of {@code method} is shared: it has a {@code @CircuitBreaker} and sharing is on. */
+    static boolean isSharedBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method, boolean shareAll,
+            boolean sharedAnnotation) {
+        Method java = method.getJavaMember();
+        if (Modifier.isStatic(java.getModifiers()) || Modifier.isPrivate(java.getModifiers())
+                || java.getDeclaringClass() == Object.class) {
+            return false;
+        }
+        boolean onMethod = method.isAnnotationPresent(CircuitBreaker.class);
+        boolean onClass = type.getJavaClass().isAnnotationPresent(CircuitBreaker.class)
+                || java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
+        return (onMethod || onClass) && (shareAll || sharedAnnotation);
+    }
+
+    /** Retry and Fallback must wrap the breaker, so then it goes inside the host's interceptor. */
+    static boolean wrapsRetryOrFallback(AnnotatedType<?> type, AnnotatedMethod<?> method) {
+        return method.isAnnotationPresent(Retry.class) || method.isAnnotationPresent(Fallback.class)
+                || type.isAnnotationPresent(Retry.class) || type.isAnnotationPresent(Fallback.class);
+    }
+
+    /** Whether {@code method} of {@code beanClass} has a {@code @CircuitBreaker} (own, bean class, declaring class). */
+    static boolean hasCircuitBreaker(Class<?> beanClass, Method method) {
+        return method.isAnnotationPresent(CircuitBreaker.class) || beanClass.isAnnotationPresent(CircuitBreaker.class)
+                || method.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
+    }
+
+    /** The store of the shared breaker of {@code method}; validates its parameters. */
+    static String breakerStore(Class<?> beanClass, Method method) {
+        return BreakerPolicy.of(beanClass, method, MpConfig.current()).store();
+    }
+
+    /** MicroProfile's own type for bad Fault Tolerance parameters, as the host would report them. */
+    static RuntimeException definitionError(IllegalArgumentException e) {
+        return new FaultToleranceDefinitionException(e.getMessage(), e);
+    }
+}
