@@ -7,7 +7,8 @@
  *
  * <h2>Rules every backend obeys</h2>
  * <ol>
- *   <li><b>Keys.</b> A key is a non-blank string. The adapter's key prefix is prepended to every key before it
+ *   <li><b>Keys.</b> A key is a non-blank string without U+0000 and without unpaired UTF-16 surrogates (text
+ *       not every backend can store unchanged; values obey the same rule). The adapter's key prefix is prepended to every key before it
  *       reaches the backend; the combined length may not exceed the backend's limit
  *       ({@link org.gogoscope.api.PersistenceAdapter#maxKeyLength()}). A violation throws
  *       {@link java.lang.IllegalArgumentException} naming the argument.</li>

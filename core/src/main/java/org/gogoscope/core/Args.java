@@ -51,4 +51,41 @@ public final class Args {
         }
         return value;
     }
+
+    /**
+     * {@code value} must be text every backend stores unchanged: no U+0000 (PostgreSQL cannot store it) and no
+     * unpaired UTF-16 surrogate (UTF-8 backends would turn it into another character, aliasing another key).
+     */
+    public static String storableText(String name, String value) {
+        int bad = firstUnstorable(value);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(name + " contains " + describe(value, bad) + " at index " + bad
+                    + ", which not every backend can store unchanged");
+        }
+        return value;
+    }
+
+    /** The index of the first U+0000 or unpaired surrogate in {@code text}, or -1. */
+    static int firstUnstorable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(CharSequence text, int index) {
+        return text.charAt(index) == 0 ? "U+0000" : String.format("an unpaired surrogate U+%04X", (int) text.charAt(index));
+    }
 }

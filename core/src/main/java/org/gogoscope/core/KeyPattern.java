@@ -1,7 +1,5 @@
 package org.gogoscope.core;
 
-import java.util.regex.Pattern;
-
 /**
  * A literal prefix followed by a glob, in the library's one glob grammar: {@code *} any run of characters,
  * {@code ?} one character, every other character literal. Translates to each backend's own matching syntax
@@ -9,14 +7,18 @@ import java.util.regex.Pattern;
  */
 public final class KeyPattern {
 
+    private static final int ANY_RUN = -1;
+    private static final int ONE = -2;
+
     private final String prefix;
     private final String glob;
-    private final Pattern regex;
+    /** The glob as code points, with {@link #ANY_RUN} for {@code *} and {@link #ONE} for {@code ?}. */
+    private final int[] compiled;
 
     KeyPattern(String prefix, String glob) {
         this.prefix = prefix;
         this.glob = glob;
-        this.regex = Pattern.compile(toRegex(), Pattern.DOTALL);
+        this.compiled = glob.codePoints().map(c -> c == '*' ? ANY_RUN : c == '?' ? ONE : c).toArray();
     }
 
     /** The literal prefix every matching full key starts with. */
@@ -29,9 +31,38 @@ public final class KeyPattern {
         return glob;
     }
 
-    /** Whether {@code fullKey} (prefix included) matches. */
+    /**
+     * Whether {@code fullKey} (prefix included) matches. Linear in practice and O(key x glob) at worst, never
+     * exponential: on a mismatch it only ever backtracks to the last {@code *} (a regular expression with
+     * several {@code .*} would backtrack over all of them).
+     */
     public boolean matches(String fullKey) {
-        return regex.matcher(fullKey).matches();
+        if (!fullKey.startsWith(prefix)) {
+            return false;
+        }
+        int[] key = fullKey.substring(prefix.length()).codePoints().toArray();
+        int k = 0;
+        int g = 0;
+        int lastStar = -1;
+        int resumeAt = 0;
+        while (k < key.length) {
+            if (g < compiled.length && (compiled[g] == ONE || compiled[g] == key[k])) {
+                k++;
+                g++;
+            } else if (g < compiled.length && compiled[g] == ANY_RUN) {
+                lastStar = g++;
+                resumeAt = k;
+            } else if (lastStar >= 0) {
+                g = lastStar + 1;
+                k = ++resumeAt;
+            } else {
+                return false;
+            }
+        }
+        while (g < compiled.length && compiled[g] == ANY_RUN) {
+            g++;
+        }
+        return g == compiled.length;
     }
 
     /** Whether the glob has no wildcard, i.e. matches exactly one key. */
@@ -39,7 +70,10 @@ public final class KeyPattern {
         return glob.indexOf('*') < 0 && glob.indexOf('?') < 0;
     }
 
-    /** An anchored Java/PCRE regular expression for full keys (usable by MongoDB's {@code $regex}). */
+    /**
+     * An anchored Java/PCRE regular expression for full keys (usable by MongoDB's {@code $regex}); it ends in
+     * {@code \\z}, not {@code $}, which would also match before a final line break.
+     */
     public String toRegex() {
         StringBuilder out = new StringBuilder("^");
         appendQuoted(out, prefix);
@@ -55,7 +89,7 @@ public final class KeyPattern {
             }
         }
         appendQuoted(out, literal.toString());
-        return out.append('$').toString();
+        return out.append("\\z").toString();
     }
 
     /**

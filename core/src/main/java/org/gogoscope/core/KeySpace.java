@@ -32,6 +32,7 @@ public final class KeySpace {
     /** Checks {@code key} (named {@code argument} in errors) and returns it with the prefix. */
     public String full(String argument, String key) {
         Args.text(argument, key);
+        Args.storableText(argument, key);
         String full = prefix.concat(key);
         if (full.length() > maxKeyLength) {
             throw new IllegalArgumentException(argument + " is too long: " + key.length()
