@@ -18,35 +18,19 @@ final class Deployments {
     private Deployments() {
     }
 
-    /** The interceptors jar: only applications that use the annotations (and MicroProfile FT) get it. */
     private static final String INTERCEPTORS = "gogoscope-interceptors";
 
     /**
-     * A WAR named {@code name}.war with the library and a backend but without the interceptors, whose
-     * MicroProfile Config is {@code config}. Every store configured in it should use
-     * {@link #uniquePrefix(String)} so that runs never see each other's keys.
+     * A WAR named {@code name}.war with all the library jars (gogoscope-interceptors included, whether or not the
+     * application uses MicroProfile Fault Tolerance), whose MicroProfile Config is {@code config}. Every store
+     * configured in it should use {@link #uniquePrefix(String)} so that runs never see each other's keys.
      */
     static WebArchive war(String name, String config, Class<?>... classes) {
-        return archive(name, config, false, classes);
-    }
-
-    /**
-     * Like {@link #war} plus gogoscope-interceptors, for applications that use {@code @Locked},
-     * {@code @Idempotent} or {@code @SharedCircuitBreaker}. Such an application must also use a MicroProfile
-     * Fault Tolerance annotation (or depend on WildFly's FT API module): see the README's known gaps.
-     */
-    static WebArchive interceptedWar(String name, String config, Class<?>... classes) {
-        return archive(name, config, true, classes);
-    }
-
-    private static WebArchive archive(String name, String config, boolean interceptors, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsLibraries(Arrays.stream(libraries())
-                        .filter(jar -> interceptors || !jar.getName().startsWith(INTERCEPTORS))
-                        .toArray(File[]::new));
+                .addAsLibraries(libraries());
     }
 
     /** A key prefix no other run or test class uses, e.g. {@code it-wildfly:memory:1f3a9c:}. */

@@ -20,7 +20,8 @@ class MariaDbStoreIT extends StoreContract {
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoMariaDB
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("mariadb")),
-                MariaDbStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                MariaDbStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

@@ -15,7 +15,8 @@ class MemoryStoreIT extends StoreContract {
                 gogoscope.store.default.backend=memory
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("memory")),
-                MemoryStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                MemoryStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

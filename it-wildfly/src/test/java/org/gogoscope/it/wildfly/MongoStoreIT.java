@@ -21,7 +21,8 @@ class MongoStoreIT extends StoreContract {
                 gogoscope.store.default.mongodb.uri=mongodb://127.0.0.1:%d/gogoscope
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(InProcessMongo.start(), Deployments.uniquePrefix("mongodb")),
-                MongoStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                MongoStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

@@ -21,7 +21,8 @@ class MySqlStoreIT extends StoreContract {
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoMySQL
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("mysql")),
-                MySqlStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                MySqlStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

@@ -20,7 +20,8 @@ class PostgresStoreIT extends StoreContract {
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoPostgres
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("postgresql")),
-                PostgresStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                PostgresStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

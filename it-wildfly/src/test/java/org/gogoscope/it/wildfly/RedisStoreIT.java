@@ -19,7 +19,8 @@ class RedisStoreIT extends StoreContract {
                 gogoscope.store.default.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("redis")),
-                RedisStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                RedisStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

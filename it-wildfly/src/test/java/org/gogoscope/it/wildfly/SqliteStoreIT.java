@@ -20,7 +20,8 @@ class SqliteStoreIT extends StoreContract {
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoSQLite
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("sqlite")),
-                SqliteStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+                SqliteStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
+                StoreContract.Jobs.class);
     }
 
     @Override

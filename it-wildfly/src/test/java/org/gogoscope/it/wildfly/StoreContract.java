@@ -3,9 +3,11 @@ package org.gogoscope.it.wildfly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gogoscope.api.CacheProvider;
 import org.gogoscope.api.Checkpoint;
 import org.gogoscope.api.CheckpointProvider;
@@ -29,6 +32,10 @@ import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.api.annotation.CurrentLock;
+import org.gogoscope.api.annotation.Idempotent;
+import org.gogoscope.api.annotation.LockNotAcquiredException;
+import org.gogoscope.api.annotation.Locked;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -58,6 +65,8 @@ abstract class StoreContract {
     UserTransaction tx;
     @Resource
     ManagedExecutorService executor;
+    @Inject
+    Jobs jobs;
 
     /** The backend the deployment configures, e.g. {@code postgresql}. */
     abstract String expectedBackend();
@@ -195,6 +204,50 @@ abstract class StoreContract {
     }
 
     /** A JSON-B value type. */
+    /**
+     * Every application here packs gogoscope-interceptors but uses no MicroProfile Fault Tolerance annotation, so
+     * WildFly does not give it the Fault Tolerance API: {@code @Locked} and {@code @Idempotent} work all the same.
+     */
+    @Test
+    void lockedAndIdempotentWorkWithoutTheFaultToleranceApi() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(
+                "org.eclipse.microprofile.faulttolerance.CircuitBreaker", false, Jobs.class.getClassLoader()),
+                "WildFly gave this application the Fault Tolerance API, so the test does not show what it should");
+
+        LockHandle held = locks.acquire("job-nightly", Duration.ofSeconds(30)).orElseThrow();
+        assertThrows(LockNotAcquiredException.class, () -> jobs.run("nightly"));
+        assertTrue(held.release());
+        assertTrue(jobs.run("nightly") > held.fencingToken(), "the next grant has a greater fencing token");
+
+        Greeting first = jobs.pay("request-1", 5);
+        assertEquals(first, jobs.pay("request-1", 5));
+        assertEquals(1, jobs.runs(), "the repeated call is replayed, not run");
+    }
+
+    /** The annotated bean of {@link #lockedAndIdempotentWorkWithoutTheFaultToleranceApi}. */
+    @ApplicationScoped
+    public static class Jobs {
+        private final AtomicInteger runs = new AtomicInteger();
+
+        @Inject
+        CurrentLock lock;
+
+        /** Calls of {@link #pay} that ran (read through a method: the injected reference is a client proxy). */
+        public int runs() {
+            return runs.get();
+        }
+
+        @Locked(key = "job-{name}", ttl = 30)
+        public long run(String name) {
+            return lock.fencingToken();
+        }
+
+        @Idempotent(key = "pay-{requestId}")
+        public Greeting pay(String requestId, int amount) {
+            return new Greeting("paid " + amount, runs.incrementAndGet());
+        }
+    }
+
     public record Greeting(String text, int count) {
     }
 }

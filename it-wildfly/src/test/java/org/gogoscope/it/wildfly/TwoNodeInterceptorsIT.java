@@ -46,7 +46,7 @@ class TwoNodeInterceptorsIT {
     }
 
     private static WebArchive application() {
-        return Deployments.interceptedWar("orders", CONFIG, OrdersApplication.class, OrdersApi.class, Orders.class,
+        return Deployments.war("orders", CONFIG, OrdersApplication.class, OrdersApi.class, Orders.class,
                 Orders.Receipt.class);
     }
 
