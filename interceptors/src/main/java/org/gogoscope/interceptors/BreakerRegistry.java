@@ -3,27 +3,36 @@ package org.gogoscope.interceptors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** This node's shared breakers, one per breaker name and store, and the policy of every guarded method. */
+/**
+ * This node's shared breakers, one per breaker name and store, and the policy of every guarded method. The
+ * per-call lookup ({@link #guarded}) is two map reads on identity-hashed keys: no allocation, no string built.
+ */
 @ApplicationScoped
 public class BreakerRegistry {
 
-    private final Map<List<Object>, BreakerPolicy> policies = new ConcurrentHashMap<>();
+    /** A guarded method's policy and, when the policy is enabled, its breaker. */
+    record Guarded(BreakerPolicy policy, SharedBreaker breaker) {
+    }
+
+    private final Map<Class<?>, Map<Method, Guarded>> guarded = new ConcurrentHashMap<>();
     private final Map<String, SharedBreaker> breakers = new ConcurrentHashMap<>();
 
     @Inject
     Providers providers;
 
-    /** The policy of {@code method} on bean class {@code beanClass}: each bean class has its own breaker. */
-    BreakerPolicy policy(Class<?> beanClass, Method method) {
-        return policies.computeIfAbsent(List.of(beanClass, method),
-                k -> BreakerPolicy.of(beanClass, method, MpConfig.current()));
+    /** The policy and breaker of {@code method} on bean class {@code beanClass}: each bean class has its own. */
+    Guarded guarded(Class<?> beanClass, Method method) {
+        return guarded.computeIfAbsent(beanClass, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(method, m -> {
+                    BreakerPolicy policy = BreakerPolicy.of(beanClass, method, MpConfig.current());
+                    return new Guarded(policy, policy.enabled() ? breaker(policy) : null);
+                });
     }
 
-    SharedBreaker breaker(BreakerPolicy policy) {
+    private SharedBreaker breaker(BreakerPolicy policy) {
         return breakers.computeIfAbsent(policy.store() + "\u0000" + policy.name(),
                 k -> new SharedBreaker(policy, providers.circuits(policy.store())));
     }

@@ -33,10 +33,10 @@ public class SharedCircuitBreakerInterceptor {
 
     @AroundInvoke
     public Object guard(InvocationContext context) throws Exception {
-        BreakerPolicy policy = registry.policy(bean.getBeanClass(), context.getMethod());
-        if (!policy.enabled()) {
+        BreakerRegistry.Guarded guarded = registry.guarded(bean.getBeanClass(), context.getMethod());
+        if (!guarded.policy().enabled()) {
             return context.proceed();
         }
-        return BreakerGuard.guard(context, policy, registry.breaker(policy), false);
+        return BreakerGuard.guard(context, guarded.policy(), guarded.breaker(), false);
     }
 }
