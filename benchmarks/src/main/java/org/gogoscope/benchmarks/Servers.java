@@ -3,7 +3,7 @@ package org.gogoscope.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import java.io.File;
 import java.time.Duration;
 
@@ -46,7 +46,7 @@ final class Servers {
     /** The in-process MongoDB stand-in's URI, started on first use. */
     static synchronized String mongoUri() {
         if (mongo == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
+            MongoServer server = MongoStandIn.newServer();
             server.bind("127.0.0.1", 0);
             mongo = server;
             mongoUri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();

@@ -1,7 +1,7 @@
 package org.gogoscope.cdi;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +15,7 @@ class MongodbBootTest extends BackendBootTest {
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(new MemoryBackend());
+        server = MongoStandIn.newServer();
         server.bind("127.0.0.1", 0);
         port = server.getLocalAddress().getPort();
     }

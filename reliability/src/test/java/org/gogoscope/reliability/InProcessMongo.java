@@ -1,7 +1,7 @@
 package org.gogoscope.reliability;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import java.net.InetSocketAddress;
 
 /**
@@ -18,7 +18,7 @@ final class InProcessMongo {
     /** The connection string of the shared server, started on first use and stopped when the JVM exits. */
     static synchronized String uri() {
         if (uri == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
+            MongoServer server = MongoStandIn.newServer();
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
             uri = "mongodb://127.0.0.1:" + address.getPort();

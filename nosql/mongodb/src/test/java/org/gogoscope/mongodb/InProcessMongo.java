@@ -1,7 +1,7 @@
 package org.gogoscope.mongodb;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import java.net.InetSocketAddress;
 
 /**
@@ -19,7 +19,7 @@ final class InProcessMongo {
     /** The connection string of the shared server, started on first use and stopped when the JVM exits. */
     static synchronized String uri() {
         if (server == null) {
-            MongoServer started = new MongoServer(new MemoryBackend());
+            MongoServer started = MongoStandIn.newServer();
             started.bind("127.0.0.1", 0);
             InetSocketAddress address = started.getLocalAddress();
             server = started;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class MongoBackendDownTest {
     @Test
     void operationsFailWithinTheTimeoutWhenTheServerGoesAwayAndWorkWhenItIsBack() throws IOException {
         int port = freePort();
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = MongoStandIn.newServer();
         server.bind("127.0.0.1", port);
         MongoAdapter adapter = new MongoAdapter(MongoConfig.of("mongodb://127.0.0.1:" + port, "test")
                 .withTimeout(TIMEOUT), "down:");
@@ -52,7 +52,7 @@ class MongoBackendDownTest {
                     .hasMessageStartingWith("mongodb cache.get failed");
             assertThat(millisSince(start)).isLessThan(BOUND_MILLIS);
 
-            server = new MongoServer(new MemoryBackend()); // back, empty: the same adapter works again
+            server = MongoStandIn.newServer(); // back, empty: the same adapter works again
             server.bind("127.0.0.1", port);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (true) {
