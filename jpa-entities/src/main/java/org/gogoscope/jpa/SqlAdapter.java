@@ -43,11 +43,12 @@ public final class SqlAdapter extends StorageAdapter {
         ConnectionSource opened = ConnectionSource.open(settings, jta);
         try {
             int seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
-            Db db = new Db(opened.dataSource(), seconds, opened.jta());
+            Db db = new Db(opened.dataSource(), seconds, opened.jta(), !opened.sessionTimeout(),
+                    opened.statementCache());
             db.withConnection(connection -> {
                 checkDialect(connection);
                 if (settings.createSchema()) {
-                    Schema.create(connection, statements);
+                    createSchema(connection, opened);
                 }
                 return null;
             });
@@ -64,6 +65,19 @@ public final class SqlAdapter extends StorageAdapter {
         } catch (RuntimeException e) {
             opened.close();
             throw e;
+        }
+    }
+
+    /** DDL is not bound by the statement timeout (it is not on a container's DataSource either). */
+    private void createSchema(Connection connection, ConnectionSource opened) throws java.sql.SQLException {
+        if (!opened.postgresSessionTimeout()) {
+            Schema.create(connection, statements);
+            return;
+        }
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(ConnectionSource.statementTimeoutSql(0));
+            Schema.create(connection, statements);
+            statement.execute(ConnectionSource.statementTimeoutSql(settings.timeout().toMillis()));
         }
     }
 

@@ -12,7 +12,9 @@ import org.gogoscope.core.KeyPattern;
  * only named parameters.
  *
  * <p>Timestamps travel as epoch milliseconds in {@code long}s and are converted by SQL, so neither the JVM's
- * nor the session's time zone plays a part; "now" is always the database's clock in UTC.
+ * nor the session's time zone plays a part; "now" is always the database's clock in UTC. On SQLite, which runs
+ * inside this JVM's process, the database's clock is this machine's clock: there "now" is read by the JVM and
+ * bound as parameter {@value Db#CLOCK} (see {@link SqliteStatements}).
  */
 abstract class SqlStatements {
 
@@ -61,6 +63,11 @@ abstract class SqlStatements {
 
     /** Epoch milliseconds in parameter {@code param} as a stored time. */
     abstract String fromMillis(String param);
+
+    /** The database clock as epoch milliseconds. */
+    String nowMillis() {
+        return millis(now());
+    }
 
     /** A time before any other: what a released lock expires at. */
     abstract String epoch();
@@ -187,7 +194,7 @@ abstract class SqlStatements {
             UPDATE %1$s SET state = 'half-open', updated_at = %3$s
              WHERE %2$s = :key AND state = 'open'
                AND (last_failure_time IS NULL OR %4$s <= %5$s - :delay)""".formatted(CIRCUIT, key(), now(),
-                millis("last_failure_time"), millis(now()));
+                millis("last_failure_time"), nowMillis());
     }
 
     /** The record's data and version (NULL when absent) and the database clock, in one row. */
@@ -195,7 +202,7 @@ abstract class SqlStatements {
         return """
             SELECT (SELECT data FROM %1$s WHERE %2$s = :key) AS data,
                    (SELECT version FROM %1$s WHERE %2$s = :key) AS version,
-                   %3$s AS now_millis""".formatted(CIRCUIT_RECORDS, key(), millis(now()));
+                   %3$s AS now_millis""".formatted(CIRCUIT_RECORDS, key(), nowMillis());
     }
 
     /** Inserts version 1 unless a record exists; returns the version when it did. */

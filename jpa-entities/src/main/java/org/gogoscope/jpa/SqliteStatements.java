@@ -9,16 +9,23 @@ import java.util.Set;
 import org.gogoscope.core.KeyPattern;
 
 /**
- * SQLite (3.35+ for RETURNING): times are TEXT {@code 'YYYY-MM-DD HH:MM:SS.SSS'} in UTC from the database's clock
- * ({@code strftime('%Y-%m-%d %H:%M:%f', 'now')}, millisecond precision), the SQLite equivalent of MySQL's
- * DATETIME(3); fixed width, so text order is time order. SQLite's LIKE ignores case for ASCII, so patterns use
- * GLOB, which is case-sensitive, with every literal {@code * ? [} bracketed.
+ * SQLite (3.35+ for RETURNING): times are TEXT {@code 'YYYY-MM-DD HH:MM:SS.SSS'} in UTC, millisecond precision,
+ * the SQLite equivalent of MySQL's DATETIME(3); fixed width, so text order is time order. SQLite's LIKE ignores
+ * case for ASCII, so patterns use GLOB, which is case-sensitive, with every literal {@code * ? [} bracketed.
+ *
+ * <p>"Now" is the JVM's clock, bound as epoch milliseconds (parameter {@value Db#CLOCK}, read once per
+ * statement) and formatted by SQLite, instead of SQLite's {@code 'now'}: SQLite runs inside this process and
+ * its {@code 'now'} reads the same operating-system clock ({@code CLOCK_REALTIME}) as
+ * {@link System#currentTimeMillis()}, and every process sharing a SQLite file in WAL mode runs on the same host
+ * (WAL needs shared memory), so this is the same clock every node of the file reads. It saves the text parsing
+ * and formatting of {@code strftime('now', printf('%+.3f seconds', ...))} and {@code julianday('now')} in every
+ * lock statement.
  */
 final class SqliteStatements extends SqlStatements {
 
     private static final String FORMAT = "'%Y-%m-%d %H:%M:%f'";
-    private static final String NOW = "strftime(" + FORMAT + ", 'now')";
-    private static final String NOW_MILLIS = "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
+    private static final String CLOCK = ":" + Db.CLOCK;
+    private static final String NOW = "strftime(" + FORMAT + ", " + CLOCK + " / 1000.0, 'unixepoch')";
 
     @Override
     int maxKeyLength() {
@@ -35,11 +42,15 @@ final class SqliteStatements extends SqlStatements {
         return NOW;
     }
 
-    /** NULL stays NULL (no expiry). */
+    /** NULL stays NULL (no expiry): {@code clock + NULL} is NULL, and so is strftime of NULL. */
     @Override
     String nowPlus(String param) {
-        return "(CASE WHEN :%1$s IS NULL THEN NULL ELSE strftime(%2$s, 'now', printf('%%+.3f seconds', :%1$s / 1000.0)) END)"
-                .formatted(param, FORMAT);
+        return "strftime(" + FORMAT + ", (" + CLOCK + " + :" + param + ") / 1000.0, 'unixepoch')";
+    }
+
+    @Override
+    String nowMillis() {
+        return CLOCK;
     }
 
     @Override
@@ -59,7 +70,7 @@ final class SqliteStatements extends SqlStatements {
 
     @Override
     String clockToken() {
-        return "(" + NOW_MILLIS + " * 1000)";
+        return "(" + CLOCK + " * 1000)";
     }
 
     @Override
@@ -104,6 +115,10 @@ final class SqliteStatements extends SqlStatements {
         addColumn(connection, IDEMPOTENCY, "claim_token", "TEXT");
         addColumn(connection, IDEMPOTENCY, "fingerprint", "TEXT");
         addColumn(connection, IDEMPOTENCY, "result", "TEXT");
+        try (Statement statement = connection.createStatement()) {
+            // no statement reads locks by expiry, and the index cost every lock write a second B-tree update
+            statement.execute("DROP INDEX IF EXISTS idx_locks_expires");
+        }
     }
 
     private static void addColumn(Connection connection, String table, String column, String type)

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.gogoscope.api.ClaimResult;
+import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Lock acquire, extend and release cost one round trip each. Counted twice: at the JDBC level (statements
+ * Lock acquire, extend and release cost one round trip each; an idempotency replay (and a claim that meets a
+ * call in progress) is one plain read, a first claim a read plus the claim (MySQL: plus its read-back). Counted twice: at the JDBC level (statements
  * executed and transaction-control calls, on every dialect) and on the wire through a TCP proxy (PostgreSQL and
  * MariaDB with both drivers), which would also show any exchange a driver adds on its own.
  */
@@ -77,6 +80,22 @@ class RoundTripTest {
                 for (Cost cost : new Cost[] {acquire, refused, extend, release, reacquire}) {
                     assertThat(cost).isEqualTo(new Cost(expectedTrips, 1, 0));
                 }
+                // idempotency: a replay is one plain read; a first claim reads, then claims (MySQL reads back too)
+                IdempotencyProvider idempotency = adapter.idempotency();
+                Cost first = cost(counting, proxy, () -> assertThat(idempotency.claim("op", "fp", TTL, String.class))
+                        .isInstanceOf(ClaimResult.Claimed.class));
+                String token = ((ClaimResult.Claimed<String>) idempotency.claim("op2", "fp", TTL, String.class))
+                        .claimToken();
+                assertThat(idempotency.complete("op2", token, "done", TTL)).isTrue();
+                Cost replay = cost(counting, proxy, () -> assertThat(idempotency.claim("op2", "fp", TTL, String.class))
+                        .isEqualTo(new ClaimResult.Completed<>("done")));
+                Cost inProgress = cost(counting, proxy, () -> assertThat(idempotency.claim("op", "fp", TTL,
+                        String.class)).isInstanceOf(ClaimResult.InProgress.class));
+                int claimStatements = settings.backend().equals("postgresql") || settings.backend().equals("sqlite")
+                        ? 2 : 3;
+                assertThat(first).isEqualTo(new Cost(proxy == null ? -1 : claimStatements, claimStatements, 0));
+                assertThat(replay).isEqualTo(new Cost(expectedTrips, 1, 0));
+                assertThat(inProgress).isEqualTo(new Cost(expectedTrips, 1, 0));
                 // the counters do see more: clearing the cache is two statements (live, then expired rows)
                 Cost clear = cost(counting, proxy, () -> adapter.cache().clear());
                 assertThat(clear).isEqualTo(new Cost(proxy == null ? -1 : 2, 2, 0));

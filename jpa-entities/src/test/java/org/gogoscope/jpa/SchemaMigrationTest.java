@@ -53,6 +53,8 @@ class SchemaMigrationTest {
                     List<PersistenceAdapter> nodes = connectConcurrently(settings, 4);
                     try {
                         assertMigratedAndWorking(nodes);
+                        assertThat(strings(raw, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                                + " AND tablename = 'go_goscope_locks'")).containsExactly("go_goscope_locks_pkey");
                         execute(raw, "INSERT INTO go_goscope_locks (key, owner, expires_at) VALUES"
                                 + " ('node-after', 'node', TIMESTAMP '2000-01-01 00:00:00')");
                         assertThat(nodes.get(0).locks().acquire("node-after", LONG, "java")).isPresent();
@@ -89,6 +91,9 @@ class SchemaMigrationTest {
                                 + " WHERE TABLE_SCHEMA = DATABASE()")).containsExactly("utf8mb4_nopad_bin");
                         assertThat(strings(raw, "SELECT DISTINCT DATETIME_PRECISION FROM information_schema.COLUMNS"
                                 + " WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE = 'datetime'")).containsExactly("3");
+                        assertThat(strings(raw, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS"
+                                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'go_goscope_locks'"))
+                                .containsExactly("PRIMARY");
                         PersistenceAdapter node = nodes.get(0);
                         node.cache().set("Case", 1);
                         node.cache().set("case", 2);

@@ -2,12 +2,13 @@
 -- Times are DATETIME(3) holding UTC (the library writes UTC_TIMESTAMP(3)); keys use the binary no-pad collation
 -- so that they are case-sensitive and trailing spaces count. For MariaDB use mariadb.sql (utf8mb4_nopad_bin).
 
+-- No index on locks.expires_at (the Node adapters' DDL has idx_expires; the migration drops it): no statement of
+-- this library reads locks by expiry, and every acquire and release would update it.
 CREATE TABLE IF NOT EXISTS go_goscope_locks (
   `key` VARCHAR(255) NOT NULL PRIMARY KEY,
   owner VARCHAR(255) NOT NULL,
   expires_at DATETIME(3) NOT NULL,
-  fencing_token BIGINT NOT NULL DEFAULT 0,
-  INDEX idx_expires (expires_at)
+  fencing_token BIGINT NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 CREATE TABLE IF NOT EXISTS go_goscope_circuit (

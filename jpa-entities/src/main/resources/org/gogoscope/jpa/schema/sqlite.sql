@@ -1,6 +1,7 @@
 -- go-go-scope schema for SQLite 3.35+. Safe to run again (IF NOT EXISTS everywhere).
 -- Times are TEXT 'YYYY-MM-DD HH:MM:SS.SSS' in UTC (strftime('%Y-%m-%d %H:%M:%f', 'now')), the equivalent of
--- DATETIME(3); fixed width, so text order is time order. JSON is TEXT.
+-- DATETIME(3); fixed width, so text order is time order. JSON is TEXT. Locks have no index on expires_at: no
+-- statement looks locks up by expiry (rows are never purged), and every lock write would update it.
 
 CREATE TABLE IF NOT EXISTS go_goscope_locks (
   key TEXT PRIMARY KEY,
@@ -8,7 +9,6 @@ CREATE TABLE IF NOT EXISTS go_goscope_locks (
   expires_at TEXT NOT NULL,
   fencing_token INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS idx_locks_expires ON go_goscope_locks(expires_at);
 
 CREATE TABLE IF NOT EXISTS go_goscope_circuit (
   key TEXT PRIMARY KEY,
