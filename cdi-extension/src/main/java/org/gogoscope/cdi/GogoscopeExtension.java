@@ -1,5 +1,6 @@
 package org.gogoscope.cdi;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -10,6 +11,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.interceptor.Interceptor;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +27,8 @@ import org.gogoscope.api.ConfigurationException;
  *
  * <p>Lifecycle: injection points are collected during discovery; beans are added in
  * {@link AfterBeanDiscovery}; in {@link AfterDeploymentValidation} every known store is validated and every
- * used one created and connected, and all problems are reported as one deployment problem; in
+ * used one created and connected (a store whose JNDI DataSource is not bound yet connects on first use), and
+ * all problems are reported as one deployment problem; in
  * {@link BeforeShutdown} every adapter is disconnected. When the MicroProfile Health API is present, each
  * known store also gets a {@code @Readiness} health check.
  */
@@ -72,10 +75,17 @@ public class GogoscopeExtension implements Extension {
                 .createWith(context -> stores.bean(kind, store));
     }
 
-    void start(@Observes AfterDeploymentValidation event) {
+    /**
+     * Connects the used stores. A failure is thrown, not added with {@code addDeploymentProblem}, and this observer
+     * runs before those of default priority: then no later observer of the failing deployment runs. One of them is
+     * the server's MicroProfile Health extension (WildFly), which would register the deployment's readiness checks,
+     * ours included, in the server-wide health reporter and never remove them for a deployment that fails; its
+     * {@code /health/ready} would then fail on the dead deployment's checks until the server restarts.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event) {
         List<ConfigurationException> problems = configProblem != null ? List.of(configProblem) : registry.start(plan);
         if (!problems.isEmpty()) {
-            event.addDeploymentProblem(deploymentProblem(problems));
+            throw deploymentProblem(problems);
         }
     }
 

@@ -33,8 +33,9 @@ final class StoreRegistry {
     }
 
     /**
-     * Validates every store of {@code plan} and connects the used ones. When anything fails, disconnects what
-     * it connected and returns every problem found; an empty list means the stores are ready.
+     * Validates every store of {@code plan} and connects the used ones, except one whose JNDI DataSource is not
+     * bound yet ({@link DataSourceNotBoundException}): that one connects on first use. When anything else fails,
+     * disconnects what it connected and returns every problem found; an empty list means the stores are ready.
      */
     synchronized List<ConfigurationException> start(StorePlan plan) {
         List<ConfigurationException> problems = new ArrayList<>(plan.problems());
@@ -50,6 +51,9 @@ final class StoreRegistry {
             if (spec != null) {
                 try {
                     open(spec);
+                } catch (DataSourceNotBoundException e) {
+                    LOG.warning("gogoscope: " + e.getMessage() + " at deployment; the store connects on first use"
+                            + " (its readiness check is DOWN until then)");
                 } catch (ConfigurationException e) {
                     problems.add(e);
                 }
@@ -62,10 +66,13 @@ final class StoreRegistry {
     }
 
     /**
-     * The connected adapter of {@code store}, creating and connecting it on first use.
+     * The connected adapter of {@code store}, creating and connecting it on first use: for a store nothing used
+     * at deployment, and for one whose JNDI DataSource was not bound yet then. Once connected, the adapter is
+     * kept; a failed attempt leaves nothing behind, so the next lookup tries again.
      *
      * @throws IllegalStateException after shutdown, or for a store the deployment does not know
-     * @throws ConfigurationException when the store cannot be created or connected (secrets hidden)
+     * @throws ConfigurationException when the store cannot be created or connected (secrets hidden); a
+     *     {@code datasource} still not bound names {@code gogoscope.store.<name>.datasource} and the JNDI name
      */
     PersistenceAdapter adapter(String store) {
         PersistenceAdapter adapter = open.get(store);
@@ -142,17 +149,16 @@ final class StoreRegistry {
         PersistenceAdapter adapter = create(spec);
         try {
             adapter.connect();
-        } catch (ConfigurationException e) {
+        } catch (RuntimeException e) {
+            if (DataSourceNotBoundException.applies(spec, e)) {
+                disconnectQuietly(adapter);
+                throw new DataSourceNotBoundException(spec, e);
+            }
             disconnectQuietly(adapter);
-            throw sanitized(spec, e.property(), e.getMessage(), e);
+            throw connectFailure(spec, e);
         } catch (LinkageError e) {
             disconnectQuietly(adapter);
             throw missingClass(spec, e);
-        } catch (RuntimeException e) {
-            disconnectQuietly(adapter);
-            throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"),
-                    "Store '" + spec.name() + "' (" + spec.backendShown() + ") could not connect: " + e.getMessage()
-                            + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
         }
         open.put(spec.name(), adapter);
         if (spec.embeddedDefault()) {
@@ -163,6 +169,15 @@ final class StoreRegistry {
         LOG.info(() -> "gogoscope: store '" + spec.name() + "' connected to " + spec.backend() + " (key prefix '"
                 + adapter.keyPrefix() + "') in " + elapsedMillis(start) + " ms");
         return adapter;
+    }
+
+    private static ConfigurationException connectFailure(StoreSpec spec, RuntimeException e) {
+        if (e instanceof ConfigurationException configuration) {
+            return sanitized(spec, configuration.property(), e.getMessage(), e);
+        }
+        return sanitized(spec, GogoscopeConfig.property(spec.name(), "*"),
+                "Store '" + spec.name() + "' (" + spec.backendShown() + ") could not connect: " + e.getMessage()
+                        + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
     }
 
     private PersistenceAdapter create(StoreSpec spec) {

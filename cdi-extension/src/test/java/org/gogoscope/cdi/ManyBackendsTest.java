@@ -3,7 +3,7 @@ package org.gogoscope.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.gogoscope.mongodb.standin.MongoStandIn;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ class ManyBackendsTest {
 
     @BeforeEach
     void startMongo() {
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = MongoStandIn.newServer();
         mongo.bind("127.0.0.1", 0);
     }
 

@@ -1,4 +1,4 @@
-package org.gogoscope.cdi;
+package org.gogoscope.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,16 @@ import java.util.List;
 
 /**
  * Runs a static method of a test class in a fresh class loader holding the test class path minus the jars
- * whose path contains a given text, as if the application had not packaged them.
+ * whose path contains a given text, as if the application had not packaged them. Test support shared by the
+ * modules that check how the library behaves when an optional jar is missing (cdi-extension, interceptors).
  */
-final class IsolatedClassPath {
+public final class IsolatedClassPath {
 
     private IsolatedClassPath() {
     }
 
     /** Calls {@code type.method()} (static, no arguments) without the jars matching {@code excluded}. */
-    static Object run(String excluded, Class<?> type, String method) throws Exception {
+    public static Object run(String excluded, Class<?> type, String method) throws Exception {
         List<URL> urls = new ArrayList<>();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         int dropped = 0;
