@@ -1,5 +1,6 @@
 package org.gogoscope.interceptors;
 
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +19,21 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 final class BreakerGuard {
 
     private BreakerGuard() {
+    }
+
+    /**
+     * The body of both shared-breaker interceptors: the call of {@code bean}'s method, guarded by its shared breaker
+     * unless that breaker is disabled by configuration.
+     *
+     * @param outer see {@link #guard}
+     */
+    static Object around(InvocationContext context, BreakerRegistry registry, Bean<?> bean, boolean outer)
+            throws Exception {
+        BreakerRegistry.Guarded guarded = registry.guarded(bean.getBeanClass(), context.getMethod());
+        if (!guarded.policy().enabled()) {
+            return context.proceed();
+        }
+        return guard(context, guarded.policy(), guarded.breaker(), outer);
     }
 
     /**

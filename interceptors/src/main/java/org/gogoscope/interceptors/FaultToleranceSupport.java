@@ -29,6 +29,21 @@ final class FaultToleranceSupport {
                 BreakerRegistry.class);
     }
 
+    /**
+     * The priorities of the two shared-breaker interceptors for a host Fault Tolerance interceptor at
+     * {@code host}: the outer one right before it, the inner one (wrapped by Retry and Fallback) right after it.
+     */
+    static java.util.Map<Class<?>, Integer> interceptorPriorities(int host) {
+        return java.util.Map.of(OuterSharedCircuitBreakerInterceptor.class, host - 1,
+                SharedCircuitBreakerInterceptor.class, host + 1);
+    }
+
+    /** Moves the two interceptors around Payara's Fault Tolerance interceptor, if it is the host's. */
+    static boolean placeAroundPayara(List<Class<?>> interceptors) {
+        return HostFaultTolerance.placeAroundPayara(interceptors, OuterSharedCircuitBreakerInterceptor.class,
+                SharedCircuitBreakerInterceptor.class);
+    }
+
     /** Whether the breaker of {@code method} is shared: it has a {@code @CircuitBreaker} and sharing is on. */
     static boolean isSharedBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method, boolean shareAll,
             boolean sharedAnnotation) {

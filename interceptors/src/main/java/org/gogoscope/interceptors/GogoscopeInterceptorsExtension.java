@@ -3,6 +3,7 @@ package org.gogoscope.interceptors;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -34,7 +35,9 @@ import org.gogoscope.api.annotation.SharedCircuitBreaker;
  * Binds the interceptors to annotated methods and validates every annotation at deployment.
  * <ol>
  *   <li>{@code BeforeBeanDiscovery}: adds the interceptors and their helper beans, so the jar needs no
- *       {@code beans.xml}.</li>
+ *       {@code beans.xml}. The shared breaker's two interceptors get priorities right around the host's Fault
+ *       Tolerance interceptor ({@link HostFaultTolerance}).</li>
+ *   <li>{@code AfterTypeDiscovery} (after the host's extensions): on Payara, moves them around its interceptor.</li>
  *   <li>{@code ProcessAnnotatedType} (before other extensions): adds the internal binding to {@code @Locked} and
  *       {@code @Idempotent} methods and to shared {@code @CircuitBreaker} methods, and switches the host's own
  *       breaker off for the latter.</li>
@@ -71,13 +74,30 @@ public class GogoscopeInterceptorsExtension implements Extension {
         }
     }
 
-    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager manager) {
+    /** The shared breaker's two interceptors get priorities one below and one above the host's interceptor. */
+    void addBeans(@Observes BeforeBeanDiscovery event) {
         List<Class<?>> beans = new ArrayList<>(BEANS);
+        Map<Class<?>, Integer> priorities = Map.of();
         if (FAULT_TOLERANCE) {
             beans.addAll(FaultToleranceSupport.beans());
+            priorities = FaultToleranceSupport.interceptorPriorities(
+                    HostFaultTolerance.interceptorPriority(MpConfig.current()));
         }
         for (Class<?> type : beans) {
-            event.addAnnotatedType(manager.createAnnotatedType(type), "gogoscope-interceptors-" + type.getName());
+            AnnotatedTypeConfigurator<?> added = event.addAnnotatedType(type,
+                    "gogoscope-interceptors-" + type.getName());
+            Integer priority = priorities.get(type);
+            if (priority != null) {
+                added.remove(annotation -> annotation.annotationType() == Priority.class)
+                        .add(HostFaultTolerance.priority(priority));
+            }
+        }
+    }
+
+    /** After the host's extensions (Payara inserts its Fault Tolerance interceptor here, see {@link HostFaultTolerance}). */
+    void placeSharedBreaker(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) AfterTypeDiscovery event) {
+        if (FAULT_TOLERANCE) {
+            FaultToleranceSupport.placeAroundPayara(event.getInterceptors());
         }
     }
 

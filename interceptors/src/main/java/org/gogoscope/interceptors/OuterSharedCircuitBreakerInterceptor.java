@@ -10,7 +10,9 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * The shared MicroProfile circuit breaker for methods without {@code @Retry} and {@code @Fallback}. It runs
- * right outside the host's Fault Tolerance interceptor ({@code PLATFORM_AFTER + 9}), whose own breaker is off.
+ * right outside the host's Fault Tolerance interceptor, whose own breaker is off: the extension sets its priority
+ * to one less than the host's ({@link HostFaultTolerance}; the annotation's {@code PLATFORM_AFTER + 9} is the
+ * value for the specification's default).
  * What remains inside the host (timeout, bulkhead, asynchronous execution) is exactly what MicroProfile puts
  * inside a circuit breaker, so the breaker sees the host's {@code TimeoutException} and {@code BulkheadException}
  * as they are, and rejects calls before they reach the bulkhead.
@@ -29,10 +31,6 @@ public class OuterSharedCircuitBreakerInterceptor {
 
     @AroundInvoke
     public Object guard(InvocationContext context) throws Exception {
-        BreakerRegistry.Guarded guarded = registry.guarded(bean.getBeanClass(), context.getMethod());
-        if (!guarded.policy().enabled()) {
-            return context.proceed();
-        }
-        return BreakerGuard.guard(context, guarded.policy(), guarded.breaker(), true);
+        return BreakerGuard.around(context, registry, bean, true);
     }
 }

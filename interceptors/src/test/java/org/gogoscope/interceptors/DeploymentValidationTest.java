@@ -138,6 +138,17 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void theHostInterceptorPriorityMustBeAnInteger() {
+        System.setProperty("mp.fault.tolerance.interceptor.priority", "late");
+        try {
+            assertDeploymentFails(BreakerBeans.Plain.class, "Invalid mp.fault.tolerance.interceptor.priority='late': "
+                    + "must be an integer (the priority of the Fault Tolerance interceptor)");
+        } finally {
+            System.clearProperty("mp.fault.tolerance.interceptor.priority");
+        }
+    }
+
+    @Test
     void aProviderBeanMustExistForTheStore() {
         assertDeploymentFails(BadBeans.UnknownStore.class, "No LockProvider bean @Store(\"orders\") for " + P
                 + "UnknownStore.ship(String): add gogoscope-cdi and configure gogoscope.store.*, or produce one");

@@ -159,6 +159,34 @@ class SharedCircuitBreakerTest {
         assertThat(Quotes.ATTEMPTS.get()).isEqualTo(8);
     }
 
+    /**
+     * Payara's Fault Tolerance interceptor does not sit at the specification's default priority: the shared
+     * breaker follows the host's interceptor wherever {@code mp.fault.tolerance.interceptor.priority} puts it
+     * (SmallRye here moves its own to 5000), so Retry and Fallback still wrap it and Timeout stays inside it.
+     */
+    @Test
+    void theSharedBreakerFollowsTheHostInterceptorWhenItsPriorityIsConfigured() {
+        nodes.config(Map.of("mp.fault.tolerance.interceptor.priority", "5000"));
+        WeldContainer nodeA = nodes.start(Quotes.class, Inventory.class);
+        Quotes a = nodeA.select(Quotes.class).get();
+        Quotes.ATTEMPTS.set(0);
+        assertThat(a.quote()).isEqualTo("cached"); // 4 attempts, each a breaker call: the 4th opens it
+        assertThat(Quotes.ATTEMPTS.get()).isEqualTo(4);
+        assertThat(nodeA.select(CircuitBreakerStateProvider.class).get().readRecord("cb:quotes").data())
+                .contains("\"state\":\"OPEN\"");
+        assertThat(a.quote()).isEqualTo("cached"); // the fallback answers CircuitBreakerOpenException
+        assertThat(Quotes.ATTEMPTS.get()).isEqualTo(4);
+
+        Inventory inventory = nodeA.select(Inventory.class).get();
+        Inventory.CALLS.set(0);
+        failTimes(inventory, 2);
+        assertThat(inventory.check(false)).isEqualTo("ok");
+        assertThat(inventory.check(false)).isEqualTo("ok");
+        assertThatThrownBy(() -> inventory.check(false)).isInstanceOf(CircuitBreakerOpenException.class)
+                .hasMessageContaining("inventory");
+        assertThat(Inventory.CALLS.get()).isEqualTo(4);
+    }
+
     @Test
     void everyBreakerIsSharedWhenConfiguredGlobally() {
         nodes.config(Map.of("gogoscope.circuit-breaker.shared", "true"));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
+import org.gogoscope.conformance.IsolatedClassPath;
 import org.gogoscope.interceptors.IdempotentBeans.Payments;
 import org.gogoscope.interceptors.IdempotentBeans.Receipt;
 import org.gogoscope.interceptors.LockedBeans.Orders;
