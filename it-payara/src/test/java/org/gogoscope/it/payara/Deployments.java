@@ -2,34 +2,44 @@ package org.gogoscope.it.payara;
 
 import java.io.File;
 import java.util.Arrays;
-import java.util.UUID;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.gogoscope.it.common.StoreContract;
+import org.gogoscope.it.common.Wars;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Builds the test applications: a WAR with the library jars in {@code WEB-INF/lib} (every jar the build copied
- * to {@code target/app-libs}: the gogoscope jars and their own dependencies, nothing the server provides), a
- * {@code microprofile-config.properties} and the given classes. Applications with a SQL store also carry a
- * {@code WEB-INF/glassfish-resources.xml} defining their application-scoped JDBC resources, Payara's own way
- * ({@link #withJdbcResources}); the drivers are on the server's class path ({@code --addLibs}).
+ * Builds the test applications with it-common's {@link Wars} (the library jars in {@code WEB-INF/lib}, a
+ * {@code microprofile-config.properties}, the given classes), plus what is Payara's own: applications with a
+ * SQL store carry a {@code WEB-INF/glassfish-resources.xml} defining their application-scoped JDBC resources
+ * ({@link #withJdbcResources}); the drivers are on the server's class path ({@code --addLibs}). Store
+ * applications go without gogoscope-interceptors, applications using the annotations with it.
  */
 final class Deployments {
 
-    private static final String INTERCEPTORS = "gogoscope-interceptors";
+    private static final String MODULE = "it-payara";
 
     private Deployments() {
     }
 
     /** A WAR without gogoscope-interceptors. */
     static WebArchive war(String name, String config, Class<?>... classes) {
-        return archive(name, config, false, classes);
+        File[] libraries = Arrays.stream(Wars.libraries())
+                .filter(jar -> !jar.getName().startsWith("gogoscope-interceptors")).toArray(File[]::new);
+        return Wars.war(name, config, libraries, classes);
     }
 
     /** A WAR with gogoscope-interceptors, for applications that use the annotations. */
     static WebArchive interceptedWar(String name, String config, Class<?>... classes) {
-        return archive(name, config, true, classes);
+        return Wars.war(name, config, classes);
+    }
+
+    /**
+     * A WAR (without gogoscope-interceptors) running {@link StoreContract} through {@code testClass} on store
+     * {@code default} of {@code backend}, configured further by {@code settings}.
+     */
+    static WebArchive storeWar(Class<? extends StoreContract> testClass, String backend, String settings) {
+        return war(backend, Wars.storeConfig(MODULE, backend, settings), testClass)
+                .addClasses(StoreContract.deploymentClasses());
     }
 
     /**
@@ -38,8 +48,11 @@ final class Deployments {
      * Payara JDBC resource).
      */
     static WebArchive withJdbcResources(WebArchive war) {
-        String sqlite = new File(property("sqlite.dir"), "gogoscope.db").getAbsolutePath();
-        new File(property("sqlite.dir")).mkdirs();
+        File dir = new File(Wars.property("sqlite.dir"));
+        if (!dir.isDirectory() && !dir.mkdirs()) {
+            throw new IllegalStateException("cannot create the SQLite directory " + dir);
+        }
+        String sqlite = new File(dir, "gogoscope.db").getAbsolutePath();
         return war.addAsWebInfResource(new StringAsset("""
                         <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
                             "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
@@ -67,38 +80,8 @@ final class Deployments {
                         """.formatted(sqlite)), "glassfish-resources.xml");
     }
 
-    /** A key prefix no other run or test class uses, e.g. {@code it-payara:memory:1f3a9c:}. */
+    /** A key prefix no other run or test class uses, e.g. {@code it-payara:memory:1f3a9c0d:}. */
     static String uniquePrefix(String what) {
-        return "it-payara:" + what + ":" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    }
-
-    private static WebArchive archive(String name, String config, boolean interceptors, Class<?>... classes) {
-        File[] libraries = jars(property("app.libs"));
-        if (Arrays.stream(libraries).noneMatch(j -> j.getName().startsWith("gogoscope-cdi"))) {
-            throw new IllegalStateException("no gogoscope-cdi jar in " + property("app.libs"));
-        }
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(classes)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsLibraries(Arrays.stream(libraries)
-                        .filter(jar -> interceptors || !jar.getName().startsWith(INTERCEPTORS))
-                        .toArray(File[]::new));
-    }
-
-    private static File[] jars(String dir) {
-        File[] jars = new File(dir).listFiles((d, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no jars in " + dir + ": run the tests with mvn verify");
-        }
-        return jars;
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set: run the tests with mvn verify");
-        }
-        return value;
+        return Wars.uniquePrefix(MODULE, what);
     }
 }

@@ -1,29 +1,19 @@
 package org.gogoscope.it.payara;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import jakarta.inject.Inject;
-import java.time.Duration;
-import org.gogoscope.api.LockHandle;
-import org.gogoscope.api.LockProvider;
-import org.gogoscope.api.annotation.IdempotencyMismatchException;
-import org.gogoscope.api.annotation.LockNotAcquiredException;
+import org.gogoscope.it.common.InterceptorsContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The annotations inside Payara Micro (with Payara's own MicroProfile Fault Tolerance, not SmallRye) on a
- * Redis store: {@code @Locked} refuses a lock another owner holds and {@code @Idempotent} replays. The shared
- * {@code @CircuitBreaker} and a store on a JDBC resource of the WAR's glassfish-resources.xml do not work here
- * yet: see the README's known gaps.
+ * {@link InterceptorsContract} inside Payara Micro, with Payara's own MicroProfile Fault Tolerance (not SmallRye,
+ * its interceptor at {@code PLATFORM_AFTER + 15} and inserted into the list by class annotations), on a Redis
+ * store: {@code @Locked}, {@code @Idempotent}, the shared {@code @CircuitBreaker} in effect (Payara's own breaker
+ * off, a second bean sharing the name) and {@code @Fallback} wrapping it.
  */
 @ExtendWith(ArquillianExtension.class)
-class InterceptorsIT {
+class InterceptorsIT extends InterceptorsContract {
 
     @Deployment
     static WebArchive deployment() {
@@ -31,29 +21,7 @@ class InterceptorsIT {
                 gogoscope.store.default.backend=redis
                 gogoscope.store.default.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("interceptors")),
-                InterceptorsIT.class, Orders.class, Orders.Receipt.class);
-    }
-
-    @Inject
-    Orders orders;
-    @Inject
-    LockProvider locks;
-
-    @Test
-    void aLockedMethodIsRefusedWhileAnotherOwnerHoldsItsLock() throws Exception {
-        LockHandle other = locks.acquire("job-nightly", Duration.ofSeconds(30), "another-node").orElseThrow();
-        assertThrows(LockNotAcquiredException.class, () -> orders.runJob("nightly", 0));
-        assertTrue(other.release());
-        long token = orders.runJob("nightly", 0);
-        assertTrue(token > other.fencingToken(), token + " after " + other.fencingToken());
-    }
-
-    @Test
-    void anIdempotentMethodRunsOncePerKey() {
-        Orders.Receipt first = orders.pay("r-1", 5);
-        assertEquals(first, orders.pay("r-1", 5), "the repeat must replay the first result");
-        assertThrows(IdempotencyMismatchException.class, () -> orders.pay("r-1", 6));
-        assertEquals(first.run() + 1, orders.pay("r-2", 5).run(), "only new keys run the method");
+                """.formatted(Deployments.uniquePrefix("interceptors")), InterceptorsIT.class)
+                .addClasses(InterceptorsContract.deploymentClasses());
     }
 }

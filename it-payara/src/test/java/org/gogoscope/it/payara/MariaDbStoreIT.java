@@ -1,5 +1,6 @@
 package org.gogoscope.it.payara;
 
+import org.gogoscope.it.common.StoreContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,16 +15,12 @@ class MariaDbStoreIT extends StoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withJdbcResources(Deployments.war("mariadb", """
-                gogoscope.store.default.backend=mariadb
-                gogoscope.store.default.datasource=java:app/jdbc/GogoMariaDB
-                gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("mariadb")),
-                MariaDbStoreIT.class, StoreContract.class, StoreContract.Greeting.class));
+        return Deployments.withJdbcResources(Deployments.storeWar(MariaDbStoreIT.class, "mariadb",
+                "gogoscope.store.default.datasource=java:app/jdbc/GogoMariaDB"));
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "mariadb";
     }
 }

@@ -1,5 +1,6 @@
 package org.gogoscope.it.payara;
 
+import org.gogoscope.it.common.StoreContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -11,15 +12,11 @@ class MemoryStoreIT extends StoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("memory", """
-                gogoscope.store.default.backend=memory
-                gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("memory")),
-                MemoryStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+        return Deployments.storeWar(MemoryStoreIT.class, "memory", "");
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "memory";
     }
 }

@@ -1,5 +1,6 @@
 package org.gogoscope.it.payara;
 
+import org.gogoscope.it.common.StoreContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,16 +15,12 @@ class PostgresStoreIT extends StoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withJdbcResources(Deployments.war("postgresql", """
-                gogoscope.store.default.backend=postgresql
-                gogoscope.store.default.datasource=java:app/jdbc/GogoPostgres
-                gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("postgresql")),
-                PostgresStoreIT.class, StoreContract.class, StoreContract.Greeting.class));
+        return Deployments.withJdbcResources(Deployments.storeWar(PostgresStoreIT.class, "postgresql",
+                "gogoscope.store.default.datasource=java:app/jdbc/GogoPostgres"));
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "postgresql";
     }
 }

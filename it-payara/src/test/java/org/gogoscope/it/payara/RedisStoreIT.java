@@ -1,5 +1,6 @@
 package org.gogoscope.it.payara;
 
+import org.gogoscope.it.common.StoreContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,16 +15,12 @@ class RedisStoreIT extends StoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("redis", """
-                gogoscope.store.default.backend=redis
-                gogoscope.store.default.redis.uri=redis://127.0.0.1:6379
-                gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("redis")),
-                RedisStoreIT.class, StoreContract.class, StoreContract.Greeting.class);
+        return Deployments.storeWar(RedisStoreIT.class, "redis",
+                "gogoscope.store.default.redis.uri=redis://127.0.0.1:6379");
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "redis";
     }
 }

@@ -1,5 +1,6 @@
 package org.gogoscope.it.payara;
 
+import org.gogoscope.it.common.StoreContract;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -14,16 +15,12 @@ class SqliteStoreIT extends StoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withJdbcResources(Deployments.war("sqlite", """
-                gogoscope.store.default.backend=sqlite
-                gogoscope.store.default.datasource=java:app/jdbc/GogoSQLite
-                gogoscope.store.default.key-prefix=%s
-                """.formatted(Deployments.uniquePrefix("sqlite")),
-                SqliteStoreIT.class, StoreContract.class, StoreContract.Greeting.class));
+        return Deployments.withJdbcResources(Deployments.storeWar(SqliteStoreIT.class, "sqlite",
+                "gogoscope.store.default.datasource=java:app/jdbc/GogoSQLite"));
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "sqlite";
     }
 }

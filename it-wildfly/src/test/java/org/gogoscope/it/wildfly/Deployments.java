@@ -1,53 +1,36 @@
 package org.gogoscope.it.wildfly;
 
-import java.io.File;
-import java.util.Arrays;
-import java.util.UUID;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.gogoscope.it.common.Wars;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Builds the test applications: a WAR with the library jars in {@code WEB-INF/lib} (every jar the build copied
- * to {@code target/app-libs}: the gogoscope jars and their own dependencies, nothing the server provides), a
- * {@code microprofile-config.properties} and the given classes, the way an application would ship.
+ * Builds the test applications with it-common's {@link Wars}: a WAR with all the library jars in
+ * {@code WEB-INF/lib} (gogoscope-interceptors included, whether or not the application uses MicroProfile Fault
+ * Tolerance), a {@code microprofile-config.properties} and the given classes, the way an application would ship.
+ * The DataSources are the server's ({@code src/test/wildfly/datasources.cli}); a WAR names only their JNDI names.
  */
 final class Deployments {
+
+    private static final String MODULE = "it-wildfly";
 
     private Deployments() {
     }
 
-    private static final String INTERCEPTORS = "gogoscope-interceptors";
-
     /**
-     * A WAR named {@code name}.war with all the library jars (gogoscope-interceptors included, whether or not the
-     * application uses MicroProfile Fault Tolerance), whose MicroProfile Config is {@code config}. Every store
-     * configured in it should use {@link #uniquePrefix(String)} so that runs never see each other's keys.
+     * A WAR named {@code name}.war whose MicroProfile Config is {@code config}. Every store configured in it should
+     * use {@link #uniquePrefix(String)} so that runs never see each other's keys.
      */
     static WebArchive war(String name, String config, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(classes)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsLibraries(libraries());
+        return Wars.war(name, config, classes);
     }
 
-    /** A key prefix no other run or test class uses, e.g. {@code it-wildfly:memory:1f3a9c:}. */
+    /** A WAR running the store contract through {@code testClass} (with {@link WildFlyStoreContract#CLASSES}). */
+    static WebArchive storeWar(String name, String config, Class<? extends WildFlyStoreContract> testClass) {
+        return war(name, config, testClass).addClasses(WildFlyStoreContract.CLASSES);
+    }
+
+    /** A key prefix no other run or test class uses, e.g. {@code it-wildfly:memory:1f3a9c0d:}. */
     static String uniquePrefix(String what) {
-        return "it-wildfly:" + what + ":" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    }
-
-    private static File[] libraries() {
-        String dir = System.getProperty("app.libs");
-        if (dir == null) {
-            throw new IllegalStateException("system property app.libs is not set: run the tests with mvn verify");
-        }
-        File[] jars = new File(dir).listFiles((d, name) -> name.endsWith(".jar"));
-        if (jars == null || Arrays.stream(jars).noneMatch(j -> j.getName().startsWith("gogoscope-cdi"))
-                || Arrays.stream(jars).noneMatch(j -> j.getName().startsWith(INTERCEPTORS))) {
-            throw new IllegalStateException("no library jars in " + dir + ": run the tests with mvn verify");
-        }
-        return jars;
+        return Wars.uniquePrefix(MODULE, what);
     }
 }

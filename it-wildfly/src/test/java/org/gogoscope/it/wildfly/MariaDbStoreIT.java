@@ -11,21 +11,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code src/test/wildfly/configure.sh}). The application configures only the JNDI name.
  */
 @ExtendWith(ArquillianExtension.class)
-class MariaDbStoreIT extends StoreContract {
+class MariaDbStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("mariadb", """
+        return Deployments.storeWar("mariadb", """
                 gogoscope.store.default.backend=mariadb
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoMariaDB
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("mariadb")),
-                MariaDbStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                MariaDbStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "mariadb";
     }
 }

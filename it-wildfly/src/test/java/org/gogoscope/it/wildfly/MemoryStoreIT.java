@@ -7,20 +7,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract on the in-memory backend, configured explicitly; it proves the harness and the CDI extension. */
 @ExtendWith(ArquillianExtension.class)
-class MemoryStoreIT extends StoreContract {
+class MemoryStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("memory", """
+        return Deployments.storeWar("memory", """
                 gogoscope.store.default.backend=memory
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("memory")),
-                MemoryStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                MemoryStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "memory";
     }
 }

@@ -12,21 +12,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * concerns are the defaults ({@code majority}).
  */
 @ExtendWith(ArquillianExtension.class)
-class MongoStoreIT extends StoreContract {
+class MongoStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("mongodb", """
+        return Deployments.storeWar("mongodb", """
                 gogoscope.store.default.backend=mongodb
                 gogoscope.store.default.mongodb.uri=mongodb://127.0.0.1:%d/gogoscope
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(InProcessMongo.start(), Deployments.uniquePrefix("mongodb")),
-                MongoStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                MongoStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "mongodb";
     }
 }

@@ -12,21 +12,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The application configures only the JNDI name.
  */
 @ExtendWith(ArquillianExtension.class)
-class MySqlStoreIT extends StoreContract {
+class MySqlStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("mysql", """
+        return Deployments.storeWar("mysql", """
                 gogoscope.store.default.backend=mysql
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoMySQL
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("mysql")),
-                MySqlStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                MySqlStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "mysql";
     }
 }

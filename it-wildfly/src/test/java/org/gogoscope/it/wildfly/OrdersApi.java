@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.gogoscope.api.annotation.IdempotencyMismatchException;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
+import org.gogoscope.it.common.Orders;
 
 /** {@code /api/orders/...}: plain-text HTTP over {@link Orders}, mapping each outcome to a status code. */
 @Path("orders")

@@ -11,21 +11,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code src/test/wildfly/configure.sh}). The application configures only the JNDI name.
  */
 @ExtendWith(ArquillianExtension.class)
-class PostgresStoreIT extends StoreContract {
+class PostgresStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("postgresql", """
+        return Deployments.storeWar("postgresql", """
                 gogoscope.store.default.backend=postgresql
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoPostgres
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("postgresql")),
-                PostgresStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                PostgresStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "postgresql";
     }
 }

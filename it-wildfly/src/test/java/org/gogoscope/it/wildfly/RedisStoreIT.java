@@ -10,21 +10,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transactions to join, so the rollback test shows that nothing in the library depends on one.
  */
 @ExtendWith(ArquillianExtension.class)
-class RedisStoreIT extends StoreContract {
+class RedisStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("redis", """
+        return Deployments.storeWar("redis", """
                 gogoscope.store.default.backend=redis
                 gogoscope.store.default.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("redis")),
-                RedisStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                RedisStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "redis";
     }
 }

@@ -11,21 +11,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code src/test/wildfly/configure.sh}). The application configures only the JNDI name.
  */
 @ExtendWith(ArquillianExtension.class)
-class SqliteStoreIT extends StoreContract {
+class SqliteStoreIT extends WildFlyStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("sqlite", """
+        return Deployments.storeWar("sqlite", """
                 gogoscope.store.default.backend=sqlite
                 gogoscope.store.default.datasource=java:jboss/datasources/GogoSQLite
                 gogoscope.store.default.key-prefix=%s
                 """.formatted(Deployments.uniquePrefix("sqlite")),
-                SqliteStoreIT.class, StoreContract.class, StoreContract.Greeting.class,
-                StoreContract.Jobs.class);
+                SqliteStoreIT.class);
     }
 
     @Override
-    String expectedBackend() {
+    protected String expectedBackend() {
         return "sqlite";
     }
 }

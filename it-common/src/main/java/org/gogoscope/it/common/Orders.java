@@ -1,4 +1,4 @@
-package org.gogoscope.it.wildfly;
+package org.gogoscope.it.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,8 @@ import org.gogoscope.api.annotation.SharedCircuitBreaker;
 /**
  * The intercepted service of the two-node application: a {@code @Locked} job, an {@code @Idempotent} payment
  * and a shared MicroProfile {@code @CircuitBreaker}. Each method counts its executions on this node, and
- * results name the node that produced them ({@code jboss.node.name}).
+ * results name the node that produced them (see {@link #node()}). A WAR using it must contain this class and
+ * {@link Receipt}.
  */
 @ApplicationScoped
 public class Orders {
@@ -68,7 +69,17 @@ public class Orders {
         return "in stock";
     }
 
-    static String node() {
-        return System.getProperty("jboss.node.name", "unknown");
+    /**
+     * The name of this node: the first system property set of {@code gogoscope.it.node} (any server),
+     * {@code jboss.node.name} (WildFly), {@code payara.instance.name} (Payara), else {@code unknown}.
+     */
+    public static String node() {
+        for (String property : new String[] {"gogoscope.it.node", "jboss.node.name", "payara.instance.name"}) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "unknown";
     }
 }

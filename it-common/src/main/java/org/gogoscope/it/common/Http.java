@@ -1,4 +1,4 @@
-package org.gogoscope.it.payara;
+package org.gogoscope.it.common;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small blocking HTTP client for the client-side tests; every call has a timeout. */
-final class Http {
+/** A small blocking HTTP client for the client-side ({@code @RunAsClient}) tests; every call has a timeout. */
+public final class Http {
 
     /** Status and body of one response. */
-    record Reply(int status, String body) {
+    public record Reply(int status, String body) {
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -20,15 +20,15 @@ final class Http {
     private Http() {
     }
 
-    static Reply get(URL base, String path) {
+    public static Reply get(URL base, String path) {
         return send(HttpRequest.newBuilder(uri(base, path)).GET());
     }
 
-    static Reply post(URL base, String path) {
+    public static Reply post(URL base, String path) {
         return send(HttpRequest.newBuilder(uri(base, path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    static Reply delete(URL base, String path) {
+    public static Reply delete(URL base, String path) {
         return send(HttpRequest.newBuilder(uri(base, path)).DELETE());
     }
 

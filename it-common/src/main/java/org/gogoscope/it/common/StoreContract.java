@@ -1,4 +1,4 @@
-package org.gogoscope.it.payara;
+package org.gogoscope.it.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,49 +29,58 @@ import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every backend must do inside Payara, run in the container against the beans the CDI extension
- * registered from the deployment's MicroProfile Config: the five providers work, a lock is exclusive across
- * concurrent container threads, and nothing the library writes belongs to the caller's JTA transaction.
- * Each subclass is one deployment configured for one backend.
+ * What every backend must do inside an application server, run in the container (Arquillian in-container,
+ * JUnit 5) against the beans the CDI extension registered from the deployment's MicroProfile Config: the five
+ * providers work, a lock is exclusive across concurrent container threads, and nothing the library writes
+ * belongs to the caller's JTA transaction. Each subclass is one deployment configured for one backend; its WAR
+ * must contain {@link #deploymentClasses()}. Only standard Jakarta EE 10 and MicroProfile APIs are used
+ * (the executor is the default {@code ManagedExecutorService}), so the contract runs unchanged on any server.
  */
-abstract class StoreContract {
+public abstract class StoreContract {
 
-    @Inject
-    PersistenceAdapter adapter;
-    @Inject
-    LockProvider locks;
-    @Inject
-    CircuitBreakerStateProvider breakers;
-    @Inject
-    CacheProvider cache;
-    @Inject
-    CheckpointProvider checkpoints;
-    @Inject
-    IdempotencyProvider idempotency;
-    @Inject
-    UserTransaction tx;
-    @Resource
-    ManagedExecutorService executor;
-
-    /** The backend the deployment configures, e.g. {@code postgresql}. */
-    abstract String expectedBackend();
-
-    @Test
-    void theConfiguredBackendIsConnected() {
-        assertEquals(expectedBackend(), adapter.backend());
-        assertTrue(adapter.isConnected());
-        assertTrue(adapter.keyPrefix().startsWith("it-payara:"), adapter.keyPrefix());
+    /** The classes a WAR running the contract must contain besides its own test class. */
+    public static Class<?>[] deploymentClasses() {
+        return new Class<?>[] {StoreContract.class, Greeting.class};
     }
 
-    /** The extension's {@code @Readiness} check of the store is a bean Payara's MicroProfile Health can find. */
+    @Inject
+    protected PersistenceAdapter adapter;
+    @Inject
+    protected LockProvider locks;
+    @Inject
+    protected CircuitBreakerStateProvider breakers;
+    @Inject
+    protected CacheProvider cache;
+    @Inject
+    protected CheckpointProvider checkpoints;
+    @Inject
+    protected IdempotencyProvider idempotency;
+    @Inject
+    protected UserTransaction tx;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    protected ManagedExecutorService executor;
+
+    /** The backend the deployment configures, e.g. {@code postgresql}. */
+    protected abstract String expectedBackend();
+
     @Test
-    void theStoreHasAReadinessCheckThatIsUp() {
+    public void theConfiguredBackendIsConnected() {
+        assertEquals(expectedBackend(), adapter.backend());
+        assertTrue(adapter.isConnected());
+        String configured = ConfigProvider.getConfig().getValue("gogoscope.store.default.key-prefix", String.class);
+        assertEquals(configured, adapter.keyPrefix(), "the adapter must use the configured key prefix");
+    }
+
+    /** The extension's {@code @Readiness} check of the store is a bean the server's MicroProfile Health can find. */
+    @Test
+    public void theStoreHasAReadinessCheckThatIsUp() {
         List<HealthCheckResponse> responses = new ArrayList<>();
         CDI.current().select(HealthCheck.class, Readiness.Literal.INSTANCE).forEach(c -> responses.add(c.call()));
         HealthCheckResponse store = responses.stream()
@@ -83,7 +92,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void locksAreExclusiveAndTokensGrow() {
+    public void locksAreExclusiveAndTokensGrow() {
         Optional<LockHandle> first = locks.acquire("order-1", Duration.ofSeconds(30), "node-a");
         assertTrue(first.isPresent());
         assertTrue(locks.acquire("order-1", Duration.ofSeconds(30), "node-b").isEmpty());
@@ -96,7 +105,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void exactlyOneOfManyConcurrentContainerThreadsGetsTheLock() throws Exception {
+    public void exactlyOneOfManyConcurrentContainerThreadsGetsTheLock() throws Exception {
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
@@ -118,7 +127,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void breakerStateIsRecorded() {
+    public void breakerStateIsRecorded() {
         assertEquals(1, breakers.recordFailure("payments", 2));
         assertEquals(CircuitState.CLOSED, breakers.getState("payments").orElseThrow().state());
         assertEquals(2, breakers.recordFailure("payments", 2));
@@ -128,7 +137,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void cacheCheckpointsAndIdempotencyWork() {
+    public void cacheCheckpointsAndIdempotencyWork() {
         cache.set("greeting", new Greeting("hello", 3), Duration.ofMinutes(1));
         assertEquals(Optional.of(new Greeting("hello", 3)), cache.get("greeting", Greeting.class));
         assertEquals(List.of("greeting"), cache.keys("greet*"));
@@ -152,7 +161,7 @@ abstract class StoreContract {
      * DataSource it suspends it around its own statements).
      */
     @Test
-    void whatTheLibraryWritesSurvivesTheCallersRollback() throws Exception {
+    public void whatTheLibraryWritesSurvivesTheCallersRollback() throws Exception {
         tx.begin();
         try {
             assertTrue(locks.acquire("in-tx", Duration.ofSeconds(30), "tx-owner").isPresent());
@@ -175,7 +184,7 @@ abstract class StoreContract {
 
     /** A lock taken in a committed transaction is held too, and released by its owner in another one. */
     @Test
-    void locksWorkInsideCommittedTransactions() throws Exception {
+    public void locksWorkInsideCommittedTransactions() throws Exception {
         tx.begin();
         LockHandle handle;
         try {
