@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -52,50 +53,122 @@ final class BreakerGuard {
             }
             throw open;
         }
-        long start = System.nanoTime();
+        Call call = new Call(policy, breaker, permit, outer);
+        InterruptWatch watch = call.seesHostTimeout() ? InterruptWatch.install(call::timedOutByHost) : null;
         Object result;
         try {
             result = context.proceed();
         } catch (Throwable failure) {
-            breaker.record(permit, policy.isFailure(outcome(policy, failure, start, outer)));
+            call.returned(watch);
+            call.finish(failure, true);
             throw failure;
         }
+        call.returned(watch);
         if ((policy.async() || policy.hostAsync()) && result instanceof CompletionStage<?> stage) {
-            return stage.whenComplete((value, failure) ->
-                    breaker.record(permit, policy.isFailure(outcome(policy, unwrap(failure), start, outer))));
+            Thread caller = Thread.currentThread();
+            boolean[] registered = {false};
+            CompletionStage<?> recorded = stage.whenComplete((value, failure) ->
+                    call.finish(unwrap(failure), Thread.currentThread() == caller && !registered[0]));
+            registered[0] = true;
+            return recorded;
         }
         if (policy.hostAsync() && result instanceof Future<?> future) {
             // a plain Future has no callback: a daemon thread waits for it (the host holds a thread per call too),
             // and the caller's Future completes only after the outcome is recorded, as with a local breaker
+            boolean doneAtReturn = future.isDone();
             CompletableFuture<Void> recorded = new CompletableFuture<>();
             WATCHERS.execute(() -> {
                 try {
-                    breaker.record(permit, policy.isFailure(outcome(policy, await(future), start, outer)));
+                    call.finish(await(future), doneAtReturn);
                 } finally {
                     recorded.complete(null);
                 }
             });
             return new RecordedFuture<>(future, recorded);
         }
-        breaker.record(permit, policy.isFailure(outcome(policy, null, start, outer)));
+        call.finish(null, true);
         return result;
     }
 
     /**
-     * The outcome the host's Fault Tolerance reports. Inside the host (not {@code outer}) with an enabled
-     * {@code @Timeout}, a call that took at least the timeout (less a quarter, at most 100 ms, because the
-     * host's timer starts before this interceptor runs) or was interrupted is a {@code TimeoutException}.
+     * One guarded call's outcome, recorded exactly once: when the call ends, or as soon as the host's
+     * {@code @Timeout} interrupts it (inside the host, the host has decided then and may start a Retry attempt before
+     * the method returns).
      */
-    private static Throwable outcome(BreakerPolicy policy, Throwable failure, long startNanos, boolean outer) {
-        if (!outer && policy.timeout() != null) {
-            long timeout = policy.timeout().toNanos();
-            long slack = Math.min(timeout / 4, 100_000_000L);
-            if (System.nanoTime() - startNanos + slack >= timeout || failure instanceof InterruptedException
-                    || Thread.currentThread().isInterrupted()) {
-                return new TimeoutException("timed out after " + policy.timeout().toMillis() + " ms");
+    private static final class Call {
+        private final BreakerPolicy policy;
+        private final SharedBreaker breaker;
+        private final SharedBreaker.Permit permit;
+        private final boolean outer;
+        private final long startNanos = System.nanoTime();
+        private final AtomicBoolean recorded = new AtomicBoolean();
+        private volatile long returnedNanos;
+        private volatile boolean interrupted;
+
+        Call(BreakerPolicy policy, SharedBreaker breaker, SharedBreaker.Permit permit, boolean outer) {
+            this.policy = policy;
+            this.breaker = breaker;
+            this.permit = permit;
+            this.outer = outer;
+        }
+
+        /** Inside the host with an enabled {@code @Timeout}: the host reports a timeout by interrupting the call. */
+        boolean seesHostTimeout() {
+            return !outer && policy.timeout() != null;
+        }
+
+        /** Runs in the host's timer thread, inside {@code Thread.interrupt()}: must not block. */
+        void timedOutByHost() {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.recordSoon(permit, policy.isFailure(timeout()));
             }
         }
-        return failure;
+
+        /** On the calling thread, right after {@code proceed()} returned or threw. */
+        void returned(InterruptWatch watch) {
+            returnedNanos = System.nanoTime();
+            interrupted = watch != null && watch.remove();
+        }
+
+        /**
+         * Records the call's outcome unless already recorded.
+         *
+         * @param failure what the call threw or its stage/future completed with, or {@code null}
+         * @param atReturn whether the outcome was known when {@code proceed()} returned (else it came later, on
+         *     another thread)
+         */
+        void finish(Throwable failure, boolean atReturn) {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.record(permit, policy.isFailure(outcome(failure, atReturn)));
+            }
+        }
+
+        /**
+         * The outcome the host's Fault Tolerance reports. Inside the host with an enabled {@code @Timeout}: a
+         * {@code TimeoutException} if the host interrupted the call (normally already recorded by
+         * {@link #timedOutByHost}), or if it took at least the timeout. An outcome that arrives later on another
+         * thread (a {@code CompletionStage} completed by other code) cannot be interrupted; it counts as a timeout
+         * from the timeout less a quarter (at most 100 ms), because the host's timer started before this
+         * interceptor.
+         */
+        private Throwable outcome(Throwable failure, boolean atReturn) {
+            if (!seesHostTimeout()) {
+                return failure;
+            }
+            long timeout = policy.timeout().toNanos();
+            long elapsed = (atReturn ? returnedNanos : System.nanoTime()) - startNanos;
+            if (interrupted || failure instanceof InterruptedException || elapsed >= timeout) {
+                return timeout();
+            }
+            if (!atReturn && elapsed + Math.min(timeout / 4, 100_000_000L) >= timeout) {
+                return timeout();
+            }
+            return failure;
+        }
+
+        private TimeoutException timeout() {
+            return new TimeoutException("timed out after " + policy.timeout().toMillis() + " ms");
+        }
     }
 
     /** {@code original}, whose completion is visible only once its outcome was {@code recorded}. */

@@ -1,7 +1,14 @@
 package org.gogoscope.interceptors;
 
 import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
@@ -19,11 +26,25 @@ import org.gogoscope.api.CircuitRecord;
  * written at once, together with the batch. While it says OPEN and the delay has not passed, calls fail fast without a
  * round trip. Half-open permits always go to the backend. So another node's opening is seen at most {@code s}
  * late, and successes are up to {@code s} late in the window.
+ *
+ * <h2>Outcomes known before the call returns</h2>
+ * When the host's {@code @Timeout} interrupts a call, the host has already decided its outcome and may start the
+ * next call (a Retry attempt) at once, before the interrupted method returns. {@link #recordSoon} writes such an
+ * outcome on another thread at once, and {@link #acquire} on this node first waits for outcomes being written
+ * (at most {@link #RECORD_WAIT_MILLIS} ms), so a call that starts after the host saw a timeout sees it counted,
+ * as it would with the host's own breaker.
  */
 final class SharedBreaker {
 
     private static final System.Logger LOG = System.getLogger(SharedBreaker.class.getName());
     private static final int ATTEMPTS = 32;
+    /** The longest {@link #acquire} waits for outcomes being written by {@link #recordSoon}. */
+    static final long RECORD_WAIT_MILLIS = 1_000;
+    private static final Executor RECORDERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "gogoscope-breaker-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** What a call may do. */
     enum Permit {
@@ -47,6 +68,7 @@ final class SharedBreaker {
     private volatile Snapshot cached;
     private int bufferedSuccesses;
     private long firstBufferedNanos;
+    private final Set<CompletableFuture<Void>> recordsInFlight = ConcurrentHashMap.newKeySet();
 
     SharedBreaker(BreakerPolicy policy, CircuitBreakerStateProvider circuits) {
         this.policy = policy;
@@ -60,6 +82,7 @@ final class SharedBreaker {
      * @throws CircuitBreakerOpenException when the breaker is open, or half-open with all probe permits taken
      */
     Permit acquire() {
+        awaitRecordsInFlight();
         try {
             return decide();
         } catch (BackendException e) {
@@ -116,6 +139,47 @@ final class SharedBreaker {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Shared circuit breaker '" + policy.name() + "': recording an outcome failed", e);
+        }
+    }
+
+    /**
+     * Records the outcome of a call that ran with {@code permit} on another thread, starting at once, for an outcome
+     * known before the call returns. Does not block; the next {@link #acquire} on this node waits for the write.
+     */
+    void recordSoon(Permit permit, boolean failure) {
+        if (permit == Permit.UNTRACKED) {
+            return;
+        }
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        recordsInFlight.add(written);
+        RECORDERS.execute(() -> {
+            try {
+                record(permit, failure);
+            } finally {
+                recordsInFlight.remove(written);
+                written.complete(null);
+            }
+        });
+    }
+
+    private void awaitRecordsInFlight() {
+        if (recordsInFlight.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECORD_WAIT_MILLIS);
+        for (CompletableFuture<Void> written : recordsInFlight) {
+            try {
+                written.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                LOG.log(Level.WARNING, "Shared circuit breaker ''{0}'': an earlier outcome is still being written "
+                        + "after {1} ms; deciding without it", policy.name(), RECORD_WAIT_MILLIS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // record() never throws; nothing to wait for
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +19,7 @@ import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.interceptors.BreakerBeans.Inventory;
 import org.gogoscope.interceptors.BreakerBeans.Plain;
 import org.gogoscope.interceptors.BreakerBeans.Quotes;
+import org.gogoscope.interceptors.BreakerBeans.SlowToStop;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,22 @@ class SharedCircuitBreakerTest {
         assertThat(circuits.compareAndSetRecord("cb:quotes", record.version(), new BreakerDocument().write())).isTrue();
         assertThat(a.quote()).isEqualTo("cached");
         assertThat(Quotes.ATTEMPTS.get()).isEqualTo(8);
+    }
+
+    /**
+     * Inside the host (with {@code @Retry}), a timed-out attempt is counted when the host interrupts it, not when the
+     * method returns: the host starts the next attempt at once, and that attempt must see the failure. Here every
+     * timed-out attempt runs on for 500 ms, so counting at return would let all 8 attempts through before the
+     * first failure is written.
+     */
+    @Test
+    void aTimedOutAttemptIsCountedBeforeTheHostStartsTheNextOne() throws Exception {
+        SlowToStop node = nodes.start(SlowToStop.class).select(SlowToStop.class).get();
+        SlowToStop.ATTEMPTS.set(0);
+        Future<String> result = node.call();
+        assertThatThrownBy(() -> result.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(CircuitBreakerOpenException.class);
+        assertThat(SlowToStop.ATTEMPTS.get()).as("attempts before the breaker opened").isEqualTo(4);
     }
 
     /**
