@@ -58,8 +58,29 @@ public final class SqlAdapterFactory implements AdapterFactory {
         if (purgeBatch < 1) {
             throw settings.invalid("purge.batch", String.valueOf(purgeBatch), "a number >= 1", null);
         }
-        return new SqlSettings(backend, url, settings.get("jdbc.user").orElse(null),
-                settings.get("jdbc.password").orElse(null), poolSize, jndi, null,
+        String user = settings.get("jdbc.user").orElse(null);
+        String password = settings.get("jdbc.password").orElse(null);
+        if (url != null) {
+            UrlCredentials inUrl;
+            try {
+                inUrl = UrlCredentials.split(url);
+            } catch (IllegalArgumentException e) {
+                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.url"),
+                        settings.fullName("jdbc.url") + ": " + e.getMessage());
+            }
+            if (inUrl.user() != null && user != null && !user.equals(inUrl.user())) {
+                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.user"), "The user is set "
+                        + "twice, with different values: in " + settings.fullName("jdbc.url") + " and in "
+                        + settings.fullName("jdbc.user") + "; set it in one place");
+            }
+            if (inUrl.password() != null && password != null && !password.equals(inUrl.password())) {
+                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.password"), "The password "
+                        + "is set twice, with different values: in " + settings.fullName("jdbc.url") + " and in "
+                        + settings.fullName("jdbc.password") + "; set it in one place (preferably "
+                        + settings.fullName("jdbc.password") + ": drivers may log URLs)");
+            }
+        }
+        return new SqlSettings(backend, url, user, password, poolSize, jndi, null,
                 settings.getBoolean("create-schema", true), timeout, purgeInterval, purgeBatch);
     }
 }

@@ -11,7 +11,9 @@ import javax.sql.DataSource;
  * {@code with...} methods return modified copies.
  *
  * @param backend the backend name: {@code postgresql}, {@code mysql}, {@code mariadb} or {@code sqlite}
- * @param jdbcUrl JDBC URL for a pool of the adapter's own, or {@code null}
+ * @param jdbcUrl JDBC URL for a pool of the adapter's own, or {@code null}. A {@code user} or {@code password}
+ *     in its query string is moved out of it into {@code user} / {@code password} (see {@link UrlCredentials}: some
+ *     drivers log the URL), so this component never holds them; giving a different value both ways is an error
  * @param user database user, or {@code null}
  * @param password database password, or {@code null}; never printed
  * @param poolSize maximum connections of the adapter's pool
@@ -38,6 +40,19 @@ public record SqlSettings(String backend, String jdbcUrl, String user, String pa
         if (sources != 1) {
             throw new IllegalArgumentException("exactly one of jdbcUrl, jndiName and dataSource must be given, were "
                     + sources);
+        }
+        if (jdbcUrl != null) {
+            UrlCredentials inUrl = UrlCredentials.split(jdbcUrl);
+            if (inUrl.user() != null && user != null && !user.equals(inUrl.user())) {
+                throw new IllegalArgumentException("user is given twice, in jdbcUrl and as user, with different values");
+            }
+            if (inUrl.password() != null && password != null && !password.equals(inUrl.password())) {
+                throw new IllegalArgumentException("password is given twice, in jdbcUrl and as password, with "
+                        + "different values");
+            }
+            jdbcUrl = inUrl.url();
+            user = user != null ? user : inUrl.user();
+            password = password != null ? password : inUrl.password();
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);

@@ -1,0 +1,68 @@
+package org.gogoscope.jpa;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JDBC URL with the {@code user} and {@code password} of its query string taken out
+ * ({@code jdbc:postgresql://host/db?user=app&password=...}, a form every driver here accepts), so that the URL a
+ * driver sees holds no secret: pgJDBC logs the URL it connects with at FINE, and {@code DriverManager} shows every
+ * URL to every registered driver, which may log it too. The credentials go to the driver as connection properties.
+ *
+ * <p>Values are decoded as the URL's own driver decodes them: percent-escapes and {@code +} for PostgreSQL (pgJDBC)
+ * and MySQL Connector/J, taken as written for MariaDB Connector/J. Other URLs (SQLite) are left as they are. When a
+ * key appears twice the last value counts, as in the drivers.
+ *
+ * @param url the URL without the two parameters
+ * @param user the URL's user, or {@code null}
+ * @param password the URL's password, or {@code null}
+ */
+record UrlCredentials(String url, String user, String password) {
+
+    /** The URL's credentials, or the URL unchanged with none. */
+    static UrlCredentials split(String url) {
+        boolean decoded = url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:");
+        boolean raw = url.startsWith("jdbc:mariadb:");
+        int query = url.indexOf('?');
+        if (!(decoded || raw) || query < 0) {
+            return new UrlCredentials(url, null, null);
+        }
+        String user = null;
+        String password = null;
+        List<String> kept = new ArrayList<>();
+        for (String parameter : url.substring(query + 1).split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String key = equals < 0 ? parameter : parameter.substring(0, equals);
+            String value = equals < 0 ? "" : parameter.substring(equals + 1);
+            if (key.equalsIgnoreCase("user")) {
+                user = decoded ? decode(value, "user") : value;
+            } else if (key.equalsIgnoreCase("password")) {
+                password = decoded ? decode(value, "password") : value;
+            } else {
+                kept.add(parameter);
+            }
+        }
+        if (user == null && password == null) {
+            return new UrlCredentials(url, null, null);
+        }
+        String base = url.substring(0, query);
+        return new UrlCredentials(kept.isEmpty() ? base : base + "?" + String.join("&", kept), user, password);
+    }
+
+    private static String decode(String value, String key) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // the message must not quote the value: it may be the password
+            throw new IllegalArgumentException("the JDBC URL's " + key + " parameter has a malformed %-escape");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "UrlCredentials[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "****")
+                + "]";
+    }
+}
