@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * MySQL 8.0+ and MariaDB 10.5+. Times are {@code DATETIME(3)} holding UTC, written and compared with
@@ -42,10 +44,13 @@ final class MySqlStatements extends SqlStatements {
         return "org/gogoscope/jpa/schema/mariadb.sql";
     }
 
+    /** The binary collation only MySQL 8 has: tells MySQL from MariaDB. */
+    private static final String MYSQL_8_COLLATION = "utf8mb4_0900_bin";
+
     /** mysql.sql on MySQL 8 (which has utf8mb4_0900_bin), mariadb.sql otherwise. */
     @Override
     String schemaResource(Connection connection) throws SQLException {
-        return "utf8mb4_0900_bin".equals(keyCollation(connection)) ? "org/gogoscope/jpa/schema/mysql.sql"
+        return MYSQL_8_COLLATION.equals(keyCollation(connection)) ? "org/gogoscope/jpa/schema/mysql.sql"
                 : schemaResource();
     }
 
@@ -246,6 +251,9 @@ final class MySqlStatements extends SqlStatements {
                     alter(statement, "ALTER TABLE " + column[0] + " MODIFY " + column[1] + " " + column[2]);
                 }
             }
+            if (!MYSQL_8_COLLATION.equals(collation)) {
+                dropJsonValidChecks(statement);
+            }
             // the Node adapters' index on lock expiry: read by nothing here, and every lock write updated it
             // (measured with 8 clients on MariaDB: about 15 % more server CPU per acquire + release)
             boolean lockExpiryIndex;
@@ -262,6 +270,33 @@ final class MySqlStatements extends SqlStatements {
                         throw e;
                     }
                 }
+            }
+        }
+    }
+
+    /** The value columns whose MariaDB JSON type would refuse documents nested 32+ deep: table, column, type. */
+    private static final String[][] JSON_COLUMNS = {
+        {CACHE, "value", "LONGTEXT NOT NULL"},
+        {CHECKPOINTS, "data", "LONGTEXT NOT NULL"}
+    };
+
+    /**
+     * MariaDB: a column declared JSON carries {@code CHECK (json_valid(col))}, named after the column, and
+     * json_valid refuses documents nested 32 levels or deeper. MODIFY to LONGTEXT drops the check (only where it
+     * exists: MODIFY rebuilds the table).
+     */
+    private static void dropJsonValidChecks(Statement statement) throws SQLException {
+        Set<String> checked = new HashSet<>();
+        try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME, CONSTRAINT_NAME FROM"
+                + " information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME LIKE 'go!_goscope!_%' ESCAPE '!'")) {
+            while (rs.next()) {
+                checked.add(rs.getString(1).toLowerCase() + "." + rs.getString(2).toLowerCase());
+            }
+        }
+        for (String[] column : JSON_COLUMNS) {
+            if (checked.contains(column[0] + "." + column[1])) {
+                statement.execute("ALTER TABLE " + column[0] + " MODIFY " + column[1] + " " + column[2]);
             }
         }
     }

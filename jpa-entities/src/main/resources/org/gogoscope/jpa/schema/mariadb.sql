@@ -2,6 +2,9 @@
 -- Times are DATETIME(3) holding UTC (the library writes UTC_TIMESTAMP(3)); keys use the binary no-pad collation
 -- so that they are case-sensitive and trailing spaces count. For MySQL 8 use mysql.sql (utf8mb4_0900_bin).
 
+-- Values are LONGTEXT, not JSON: MariaDB's JSON is LONGTEXT plus CHECK (json_valid(...)), and json_valid refuses
+-- any document nested 32 levels or deeper, which every other backend stores. The library writes only JSON it
+-- produced; the migration drops that check from tables created with JSON (the Node adapters' DDL).
 -- No index on locks.expires_at (the Node adapters' DDL has idx_expires; the migration drops it): no statement of
 -- this library reads locks by expiry, and every acquire and release would update it.
 CREATE TABLE IF NOT EXISTS go_goscope_locks (
@@ -23,7 +26,7 @@ CREATE TABLE IF NOT EXISTS go_goscope_circuit (
 
 CREATE TABLE IF NOT EXISTS go_goscope_cache (
   `key` VARCHAR(255) NOT NULL PRIMARY KEY,
-  value JSON NOT NULL,
+  value LONGTEXT NOT NULL,
   expires_at DATETIME(3),
   INDEX idx_expires (expires_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -34,7 +37,7 @@ CREATE TABLE IF NOT EXISTS go_goscope_checkpoints (
   sequence INT NOT NULL,
   timestamp BIGINT NOT NULL,
   progress INT NOT NULL DEFAULT 0,
-  data JSON NOT NULL,
+  data LONGTEXT NOT NULL,
   estimated_time_remaining BIGINT,
   created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
   INDEX idx_checkpoints_task (task_id),
