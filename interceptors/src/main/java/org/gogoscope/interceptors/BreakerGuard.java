@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -101,7 +101,9 @@ final class BreakerGuard {
         private final SharedBreaker.Permit permit;
         private final boolean outer;
         private final long startNanos = System.nanoTime();
-        private final AtomicBoolean recorded = new AtomicBoolean();
+        private static final AtomicIntegerFieldUpdater<Call> RECORDED =
+                AtomicIntegerFieldUpdater.newUpdater(Call.class, "recorded");
+        private volatile int recorded; // 0, then 1 once the outcome is being recorded
         private volatile long returnedNanos;
         private volatile boolean interrupted;
 
@@ -119,7 +121,7 @@ final class BreakerGuard {
 
         /** Runs in the host's timer thread, inside {@code Thread.interrupt()}: must not block. */
         void timedOutByHost() {
-            if (recorded.compareAndSet(false, true)) {
+            if (RECORDED.compareAndSet(this, 0, 1)) {
                 breaker.recordSoon(permit, policy.isFailure(timeout()));
             }
         }
@@ -138,7 +140,7 @@ final class BreakerGuard {
          *     another thread)
          */
         void finish(Throwable failure, boolean atReturn) {
-            if (recorded.compareAndSet(false, true)) {
+            if (RECORDED.compareAndSet(this, 0, 1)) {
                 breaker.record(permit, policy.isFailure(outcome(failure, atReturn)));
             }
         }

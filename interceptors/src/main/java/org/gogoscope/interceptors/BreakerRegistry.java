@@ -25,6 +25,11 @@ public class BreakerRegistry {
 
     /** The policy and breaker of {@code method} on bean class {@code beanClass}: each bean class has its own. */
     Guarded guarded(Class<?> beanClass, Method method) {
+        Map<Method, Guarded> ofClass = guarded.get(beanClass);
+        Guarded known = ofClass == null ? null : ofClass.get(method);
+        if (known != null) {
+            return known; // every call but the first: no capturing lambda allocated
+        }
         return guarded.computeIfAbsent(beanClass, c -> new ConcurrentHashMap<>())
                 .computeIfAbsent(method, m -> {
                     BreakerPolicy policy = BreakerPolicy.of(beanClass, method, MpConfig.current());
