@@ -36,6 +36,7 @@ import java.nio.channels.spi.AbstractInterruptibleChannel;
  */
 final class InterruptWatch extends AbstractInterruptibleChannel {
 
+    private static final System.Logger LOG = System.getLogger(InterruptWatch.class.getName());
     private static final ThreadLocal<InterruptWatch> CURRENT = new ThreadLocal<>();
 
     private final Runnable onInterrupt;
@@ -98,10 +99,17 @@ final class InterruptWatch extends AbstractInterruptibleChannel {
         begin();
     }
 
-    /** Called by {@link Thread#interrupt()} (through the channel's interruptor), at most once. */
+    /**
+     * Called by {@link Thread#interrupt()} (through the channel's interruptor), at most once. A failure of the
+     * callback must not reach the interrupting thread (the host's timer): it is logged.
+     */
     @Override
     protected void implCloseChannel() {
         interrupted = true;
-        onInterrupt.run();
+        try {
+            onInterrupt.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "Reacting to an interrupt failed", e);
+        }
     }
 }

@@ -120,4 +120,26 @@ class InterruptWatchTest {
         assertThat(outer.remove()).isTrue();
         assertThat(outerReports).hasValue(1);
     }
+
+    @Test
+    void aFailingCallbackDoesNotReachTheInterruptingThread() throws Exception {
+        InterruptWatch watch = InterruptWatch.install(() -> {
+            throw new IllegalStateException("callback failed");
+        });
+        AtomicReference<Throwable> seenByInterrupter = new AtomicReference<>();
+        Thread target = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                target.interrupt();
+            } catch (Throwable t) {
+                seenByInterrupter.set(t);
+            }
+        });
+        interrupter.start();
+        while (interrupter.isAlive()) {
+            Thread.onSpinWait(); // not join(): this thread's interrupt flag is set now
+        }
+        assertThat(seenByInterrupter.get()).isNull();
+        assertThat(watch.remove()).isTrue();
+    }
 }
