@@ -68,16 +68,12 @@ public final class SqlAdapterFactory implements AdapterFactory {
                 throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.url"),
                         settings.fullName("jdbc.url") + ": " + e.getMessage());
             }
-            if (inUrl.user() != null && user != null && !user.equals(inUrl.user())) {
-                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.user"), "The user is set "
-                        + "twice, with different values: in " + settings.fullName("jdbc.url") + " and in "
-                        + settings.fullName("jdbc.user") + "; set it in one place");
-            }
-            if (inUrl.password() != null && password != null && !password.equals(inUrl.password())) {
-                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.password"), "The password "
-                        + "is set twice, with different values: in " + settings.fullName("jdbc.url") + " and in "
-                        + settings.fullName("jdbc.password") + "; set it in one place (preferably "
-                        + settings.fullName("jdbc.password") + ": drivers may log URLs)");
+            String conflict = inUrl.conflictWith(user, password).orElse(null);
+            if (conflict != null) {
+                String property = settings.fullName("jdbc." + conflict);
+                throw new org.gogoscope.api.ConfigurationException(property, "The " + conflict + " is set twice, "
+                        + "with different values: in " + settings.fullName("jdbc.url") + " and in " + property
+                        + "; set it in one place (preferably " + property + ": drivers may log URLs)");
             }
         }
         return new SqlSettings(backend, url, user, password, poolSize, jndi, null,

@@ -43,12 +43,10 @@ public record SqlSettings(String backend, String jdbcUrl, String user, String pa
         }
         if (jdbcUrl != null) {
             UrlCredentials inUrl = UrlCredentials.split(jdbcUrl);
-            if (inUrl.user() != null && user != null && !user.equals(inUrl.user())) {
-                throw new IllegalArgumentException("user is given twice, in jdbcUrl and as user, with different values");
-            }
-            if (inUrl.password() != null && password != null && !password.equals(inUrl.password())) {
-                throw new IllegalArgumentException("password is given twice, in jdbcUrl and as password, with "
-                        + "different values");
+            String conflict = inUrl.conflictWith(user, password).orElse(null);
+            if (conflict != null) {
+                throw new IllegalArgumentException(conflict + " is given twice, in jdbcUrl and as " + conflict
+                        + ", with different values");
             }
             jdbcUrl = inUrl.url();
             user = user != null ? user : inUrl.user();

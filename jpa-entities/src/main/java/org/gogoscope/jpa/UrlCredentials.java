@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A JDBC URL with the {@code user} and {@code password} of its query string taken out
@@ -49,6 +50,20 @@ record UrlCredentials(String url, String user, String password) {
         }
         String base = url.substring(0, query);
         return new UrlCredentials(kept.isEmpty() ? base : base + "?" + String.join("&", kept), user, password);
+    }
+
+    /**
+     * Which credential is given both here and as a separate value, with a different value: {@code "user"},
+     * {@code "password"} (checked in that order), or empty. The same value twice is no conflict.
+     */
+    Optional<String> conflictWith(String otherUser, String otherPassword) {
+        if (user != null && otherUser != null && !user.equals(otherUser)) {
+            return Optional.of("user");
+        }
+        if (password != null && otherPassword != null && !password.equals(otherPassword)) {
+            return Optional.of("password");
+        }
+        return Optional.empty();
     }
 
     private static String decode(String value, String key) {
