@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Runs one statement per call on a pooled connection in auto-commit mode: one statement is one round trip and
@@ -17,16 +19,14 @@ import javax.sql.DataSource;
  * statement is bounded by the configured timeout: per statement ({@code setQueryTimeout}) on a container's
  * DataSource and on MySQL/MariaDB, by the session on the adapter's own pool where the database offers that
  * (PostgreSQL {@code statement_timeout}, SQLite {@code busy_timeout}), which costs nothing per call (pgjdbc runs
- * a timer task per statement with a query timeout). A statement chosen as a deadlock victim was rolled back as
- * a whole and is run again (at most 3 attempts); other {@link SQLException}s leave as {@link SqlFailure}.
+ * a timer task per statement with a query timeout). A statement the dialect reports as a deadlock victim was
+ * rolled back as a whole and is run again (at most 3 attempts); other {@link SQLException}s leave as
+ * {@link SqlFailure}.
  *
- * <p>A parameter named {@value #CLOCK} is bound to this JVM's clock in epoch milliseconds, read once per
- * execution; only dialects whose database clock is this machine's clock use it (SQLite).
+ * <p>A parameter named {@value SqlStatements#CLOCK} is bound to this JVM's clock in epoch milliseconds, read once
+ * per execution; only dialects whose database clock is this machine's clock use it (SQLite).
  */
 final class Db {
-
-    /** The parameter that carries the JVM's clock (epoch ms), bound by {@link Db} itself. */
-    static final String CLOCK = "clock_ms";
 
     /** Reads one row. */
     @FunctionalInterface
@@ -44,21 +44,25 @@ final class Db {
     private final JtaSuspender jta;
     private final boolean queryTimeout;
     private final StatementCache cache;
+    private final SqlDialect dialect;
 
-    Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta) {
-        this(dataSource, timeoutSeconds, jta, true, null);
+    Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta, SqlDialect dialect) {
+        this(dataSource, timeoutSeconds, jta, true, null, dialect);
     }
 
     /**
      * @param queryTimeout whether each statement gets {@code setQueryTimeout} (false when the session bounds it)
      * @param cache        prepared statements kept per connection, or null to prepare every time
+     * @param dialect      tells deadlock victims from other failures
      */
-    Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta, boolean queryTimeout, StatementCache cache) {
+    Db(DataSource dataSource, int timeoutSeconds, JtaSuspender jta, boolean queryTimeout, StatementCache cache,
+            SqlDialect dialect) {
         this.dataSource = dataSource;
         this.timeoutSeconds = timeoutSeconds;
         this.jta = jta;
         this.queryTimeout = queryTimeout;
         this.cache = cache;
+        this.dialect = dialect;
     }
 
     /** Executes an INSERT, UPDATE or DELETE; returns the update count. */
@@ -145,7 +149,7 @@ final class Db {
                 try (Connection connection = dataSource.getConnection()) {
                     return work.run(connection);
                 } catch (SQLException e) {
-                    if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                    if (attempt >= DEADLOCK_ATTEMPTS || !dialect.isDeadlock(e)) {
                         throw new SqlFailure(e);
                     }
                 }
@@ -153,10 +157,9 @@ final class Db {
         });
     }
 
-    /** Deadlock or serialization failure: PostgreSQL 40P01/40001, MySQL/MariaDB 1213 (40001). */
-    static boolean isDeadlock(SQLException e) {
-        String state = e.getSQLState();
-        return "40001".equals(state) || "40P01".equals(state) || e.getErrorCode() == 1213;
+    /** Whether {@code failure} is the database refusing a row that breaks a unique constraint. */
+    boolean isUniqueViolation(SqlFailure failure) {
+        return failure.getCause() instanceof SQLException cause && dialect.isUniqueViolation(cause);
     }
 
     private PreparedStatement prepare(Connection connection, NamedSql sql, boolean keys) throws SQLException {
@@ -172,7 +175,7 @@ final class Db {
         long clock = sql.usesClock() ? System.currentTimeMillis() : 0;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            Object value = name.equals(CLOCK) ? Long.valueOf(clock) : params.get(name);
+            Object value = name.equals(SqlStatements.CLOCK) ? Long.valueOf(clock) : params.get(name);
             if (value instanceof Params.Null typed) {
                 statement.setNull(i + 1, typed.sqlType());
             } else if (value instanceof String text) {

@@ -3,48 +3,77 @@ package org.gogoscope.jpa;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.mysql.MySqlDialect;
+import org.gogoscope.jpa.postgresql.PostgresDialect;
+import org.gogoscope.jpa.sqlite.SqliteDialect;
 
 /**
- * The SQL dialects this module speaks. MariaDB and MySQL share {@link #MYSQL}; they differ only in the binary
- * collation chosen for keys, which is detected from the server.
+ * The SQL dialects this module speaks: the one list of them. Each constant's {@link SqlDialect} (in the package
+ * named after the product) owns everything about it; MariaDB and MySQL share {@link #MYSQL} and differ only in
+ * the DDL chosen for the server's binary collation.
  */
 public enum Dialect {
-    POSTGRESQL,
-    MYSQL,
-    SQLITE;
+    POSTGRESQL(new PostgresDialect()),
+    MYSQL(new MySqlDialect()),
+    SQLITE(new SqliteDialect());
 
-    /** The dialect of a backend name: {@code postgresql}, {@code mysql}, {@code mariadb} or {@code sqlite}. */
+    private final SqlDialect sql;
+
+    Dialect(SqlDialect sql) {
+        this.sql = sql;
+    }
+
+    /** The dialect of a backend name, e.g. {@code postgresql}, {@code mariadb}. */
     public static Dialect ofBackend(String backend) {
-        return switch (backend.toLowerCase(Locale.ROOT)) {
-            case "postgresql", "postgres" -> POSTGRESQL;
-            case "mysql", "mariadb" -> MYSQL;
-            case "sqlite" -> SQLITE;
-            default -> throw new IllegalArgumentException("backend must be postgresql, mysql, mariadb or sqlite, was '"
-                    + backend + "'");
-        };
+        String name = backend.toLowerCase(Locale.ROOT);
+        for (Dialect dialect : values()) {
+            if (dialect.sql.backendNames().contains(name)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("backend must be one of " + backendNames() + ", was '" + backend + "'");
+    }
+
+    /** Every backend name a dialect answers to. */
+    public static Set<String> backendNames() {
+        Set<String> names = new TreeSet<>();
+        for (Dialect dialect : values()) {
+            names.addAll(dialect.sql.backendNames());
+        }
+        return names;
     }
 
     /** The dialect of a connected database, from its product name. */
     public static Dialect detect(DatabaseMetaData metaData) throws SQLException {
-        String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (product.contains("postgres")) {
-            return POSTGRESQL;
+        String product = metaData.getDatabaseProductName();
+        for (Dialect dialect : values()) {
+            if (dialect.sql.isProduct(product)) {
+                return dialect;
+            }
         }
-        if (product.contains("mysql") || product.contains("mariadb")) {
-            return MYSQL;
-        }
-        if (product.contains("sqlite")) {
-            return SQLITE;
-        }
-        throw new IllegalArgumentException("unsupported database product '" + metaData.getDatabaseProductName()
-                + "': expected PostgreSQL, MySQL, MariaDB or SQLite");
+        throw new IllegalArgumentException("unsupported database product '" + product + "': expected one of "
+                + displayNames());
     }
 
-    SqlStatements statements() {
-        return switch (this) {
-            case POSTGRESQL -> new PostgresStatements();
-            case MYSQL -> new MySqlStatements();
-            case SQLITE -> new SqliteStatements();
-        };
+    private static String displayNames() {
+        StringBuilder names = new StringBuilder();
+        for (Dialect dialect : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(dialect.sql.displayName());
+        }
+        return names.toString();
+    }
+
+    /** Hibernate's dialect class name where Hibernate does not find it from the connection (SQLite). */
+    public Optional<String> hibernateDialect() {
+        return sql.hibernateDialect();
+    }
+
+    /** Everything about this dialect. */
+    SqlDialect sql() {
+        return sql;
     }
 }

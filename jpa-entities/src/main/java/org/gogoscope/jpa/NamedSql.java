@@ -2,6 +2,7 @@ package org.gogoscope.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * SQL text with named parameters ({@code :key}) turned into JDBC's {@code ?} plus the parameter names in order,
@@ -17,7 +18,7 @@ final class NamedSql {
     private NamedSql(String jdbc, List<String> names) {
         this.jdbc = jdbc;
         this.names = List.copyOf(names);
-        this.usesClock = names.contains(Db.CLOCK);
+        this.usesClock = names.contains(SqlStatements.CLOCK);
     }
 
     static NamedSql parse(String sql) {
@@ -54,7 +55,7 @@ final class NamedSql {
         return names;
     }
 
-    /** Whether the statement reads the JVM's clock through parameter {@value Db#CLOCK}. */
+    /** Whether the statement reads the JVM's clock through parameter {@value SqlStatements#CLOCK}. */
     boolean usesClock() {
         return usesClock;
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.gogoscope.jpa.dialect.SqlDialect;
 
 /**
  * Creates the tables from the dialect's DDL resource and runs its migration. Every statement is idempotent;
@@ -23,16 +24,16 @@ final class Schema {
     private Schema() {
     }
 
-    static void create(Connection connection, SqlStatements statements) throws SQLException {
+    static void create(Connection connection, SqlDialect dialect) throws SQLException {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 try (Statement statement = connection.createStatement()) {
-                    for (String ddl : statements(statements.schemaResource(connection))) {
-                        execute(statement, ddl, statements);
+                    for (String ddl : statements(dialect.schemaResource(connection))) {
+                        execute(statement, ddl, dialect);
                     }
                 }
-                statements.migrate(connection);
+                dialect.migrate(connection);
                 return;
             } catch (SQLException e) {
                 last = e;
@@ -51,11 +52,11 @@ final class Schema {
      * Runs one DDL statement. A unique index that existing rows violate (tables written by the Node adapters
      * may hold duplicate checkpoint sequences) is reported and skipped: the guarded statements still work.
      */
-    private static void execute(Statement statement, String ddl, SqlStatements statements) throws SQLException {
+    private static void execute(Statement statement, String ddl, SqlDialect dialect) throws SQLException {
         try {
             statement.execute(ddl);
         } catch (SQLException e) {
-            if (!(ddl.startsWith("CREATE UNIQUE INDEX") && statements.isUniqueViolation(e))) {
+            if (!(ddl.startsWith("CREATE UNIQUE INDEX") && dialect.isUniqueViolation(e))) {
                 throw e;
             }
             LOG.warning("go-go-scope: existing rows prevent " + ddl.replaceAll("\\s+", " ") + ": " + e.getMessage());

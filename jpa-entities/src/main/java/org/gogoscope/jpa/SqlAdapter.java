@@ -1,12 +1,16 @@
 package org.gogoscope.jpa;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.Storages;
+import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * The SQL backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite}: one implementation of
- * the storage SPI for all of them, differing only in the native SQL of their {@link SqlStatements} class.
+ * the storage SPI for all of them; everything that differs between them is their {@link SqlDialect}'s.
  * {@code connect()} opens the pool (or looks up the container DataSource), checks that the database is the
  * configured kind, and creates and migrates the tables unless told not to. Each adapter is one node; adapters
  * on the same database (or SQLite file) see the same locks, breakers, cache, checkpoints and records.
@@ -14,7 +18,7 @@ import org.gogoscope.core.storage.Storages;
 public final class SqlAdapter extends StorageAdapter {
 
     private final SqlSettings settings;
-    private final SqlStatements statements;
+    private final SqlDialect dialect;
     private final JtaSuspender jta;
     private volatile ConnectionSource source;
 
@@ -24,13 +28,13 @@ public final class SqlAdapter extends StorageAdapter {
 
     /** With {@code jta} instead of the JNDI lookup of the container's TransactionManager (tests). */
     SqlAdapter(SqlSettings settings, String keyPrefix, JtaSuspender jta) {
-        this(settings, settings.dialect().statements(), keyPrefix, jta);
+        this(settings, settings.dialect().sql(), keyPrefix, jta);
     }
 
-    private SqlAdapter(SqlSettings settings, SqlStatements statements, String keyPrefix, JtaSuspender jta) {
-        super(settings.backend(), keyPrefix, statements.maxKeyLength());
+    private SqlAdapter(SqlSettings settings, SqlDialect dialect, String keyPrefix, JtaSuspender jta) {
+        super(settings.backend(), keyPrefix, dialect.maxKeyLength());
         this.settings = settings;
-        this.statements = statements;
+        this.dialect = dialect;
         this.jta = jta;
     }
 
@@ -44,7 +48,7 @@ public final class SqlAdapter extends StorageAdapter {
         try {
             int seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
             Db db = new Db(opened.dataSource(), seconds, opened.jta(), !opened.sessionTimeout(),
-                    opened.statementCache());
+                    opened.statementCache(), dialect);
             db.withConnection(connection -> {
                 checkDialect(connection);
                 if (settings.createSchema()) {
@@ -54,6 +58,7 @@ public final class SqlAdapter extends StorageAdapter {
             });
             long interval = settings.purgeInterval().toMillis();
             int batch = settings.purgeBatch();
+            SqlStatements statements = dialect.statements();
             Storages storages = new Storages(new SqlLockStorage(db, statements), new SqlCircuitStorage(db, statements),
                     new SqlCacheStorage(db, statements,
                             new Purger(db, statements.purge(SqlStatements.CACHE), interval, batch)),
@@ -69,19 +74,19 @@ public final class SqlAdapter extends StorageAdapter {
     }
 
     /** DDL is not bound by the statement timeout (it is not on a container's DataSource either). */
-    private void createSchema(Connection connection, ConnectionSource opened) throws java.sql.SQLException {
-        if (!opened.postgresSessionTimeout()) {
-            Schema.create(connection, statements);
+    private void createSchema(Connection connection, ConnectionSource opened) throws SQLException {
+        if (!opened.sessionStatementBound()) {
+            Schema.create(connection, dialect);
             return;
         }
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(ConnectionSource.statementTimeoutSql(0));
-            Schema.create(connection, statements);
-            statement.execute(ConnectionSource.statementTimeoutSql(settings.timeout().toMillis()));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.sessionStatementTimeout(0).orElseThrow());
+            Schema.create(connection, dialect);
+            statement.execute(dialect.sessionStatementTimeout(settings.timeout().toMillis()).orElseThrow());
         }
     }
 
-    private void checkDialect(Connection connection) throws java.sql.SQLException {
+    private void checkDialect(Connection connection) throws SQLException {
         Dialect actual = Dialect.detect(connection.getMetaData());
         if (actual != settings.dialect()) {
             throw new IllegalStateException("backend '" + settings.backend() + "' is connected to "

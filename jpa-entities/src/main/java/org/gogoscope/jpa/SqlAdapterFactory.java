@@ -17,7 +17,7 @@ public final class SqlAdapterFactory implements AdapterFactory {
 
     @Override
     public Set<String> backends() {
-        return Set.of("postgresql", "mysql", "mariadb", "sqlite");
+        return Dialect.backendNames();
     }
 
     @Override
@@ -34,10 +34,8 @@ public final class SqlAdapterFactory implements AdapterFactory {
                     + settings.fullName("datasource") + " or " + settings.fullName("jdbc.url") + ", not both");
         }
         if (jndi == null && url == null) {
-            if (!"sqlite".equals(backend)) {
-                settings.require("jdbc.url"); // throws naming the property
-            }
-            url = "jdbc:sqlite:gogoscope-" + settings.storeName() + ".db";
+            url = Dialect.ofBackend(backend).sql().defaultJdbcUrl(settings.storeName())
+                    .orElseGet(() -> settings.require("jdbc.url")); // throws naming the property
         }
         if (url != null && !url.startsWith("jdbc:")) {
             throw settings.invalid("jdbc.url", url, "a JDBC URL starting with jdbc:", null);

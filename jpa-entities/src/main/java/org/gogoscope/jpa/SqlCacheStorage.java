@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CacheStorage;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /** Cache entries: one statement per operation; expired rows are invisible and purged in batches. */
 final class SqlCacheStorage implements CacheStorage {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Checkpoints: save is one guarded upsert ({@code INSERT ... SELECT ... WHERE NOT EXISTS} another id with the
@@ -15,7 +16,6 @@ import org.gogoscope.core.storage.StoredCheckpoint;
 final class SqlCheckpointStorage implements CheckpointStorage {
 
     private final Db db;
-    private final SqlStatements sql;
     private final NamedSql save;
     private final NamedSql load;
     private final NamedSql latest;
@@ -25,7 +25,6 @@ final class SqlCheckpointStorage implements CheckpointStorage {
 
     SqlCheckpointStorage(Db db, SqlStatements sql) {
         this.db = db;
-        this.sql = sql;
         this.save = NamedSql.parse(sql.checkpointSave());
         this.load = NamedSql.parse(sql.checkpointLoad());
         this.latest = NamedSql.parse(sql.checkpointLatest());
@@ -43,7 +42,7 @@ final class SqlCheckpointStorage implements CheckpointStorage {
         try {
             return db.update(save, params) > 0;
         } catch (SqlFailure e) {
-            if (e.getCause() instanceof SQLException cause && sql.isUniqueViolation(cause)) {
+            if (db.isUniqueViolation(e)) {
                 return false;
             }
             throw e;

@@ -9,6 +9,7 @@ import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Circuit breakers: every transition is one conditional upsert or update, so no read-modify-write round trips.

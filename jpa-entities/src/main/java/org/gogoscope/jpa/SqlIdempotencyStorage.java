@@ -3,6 +3,7 @@ package org.gogoscope.jpa;
 import java.util.Optional;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Idempotency records. A claim first reads the live record with a plain SELECT: when there is one (a replay of

@@ -2,6 +2,7 @@ package org.gogoscope.jpa;
 
 import java.util.OptionalLong;
 import org.gogoscope.core.storage.LockStorage;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Locks: each operation is one conditional statement, so one round trip and atomic by the row's lock.

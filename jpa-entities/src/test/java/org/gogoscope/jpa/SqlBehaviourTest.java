@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.jpa.dialect.SqlStatements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,8 +108,8 @@ class SqlBehaviourTest {
                 adapter.cache().set("e" + i, i, Duration.ofMillis(1));
             }
             Thread.sleep(20);
-            SqlStatements sql = settings.get().dialect().statements();
-            Db db = new Db(raw, 5, JtaSuspender.NONE);
+            SqlStatements sql = settings.get().dialect().sql().statements();
+            Db db = new Db(raw, 5, JtaSuspender.NONE, settings.get().dialect().sql());
             Purger purger = new Purger(db, sql.purge(SqlStatements.CACHE), 0, 3);
             int rounds = 0;
             while (countCache(raw, settings.get(), prefix) > 0) {

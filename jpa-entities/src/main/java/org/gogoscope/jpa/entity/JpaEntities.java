@@ -31,10 +31,8 @@ public final class JpaEntities {
         configuration.getProperties().put(org.hibernate.cfg.AvailableSettings.DATASOURCE, dataSource);
         configuration.setProperty(org.hibernate.cfg.AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none");
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
-        if (dialect == Dialect.SQLITE) {
-            configuration.setProperty(org.hibernate.cfg.AvailableSettings.DIALECT,
-                    "org.hibernate.community.dialect.SQLiteDialect");
-        }
+        dialect.hibernateDialect().ifPresent(name ->
+                configuration.setProperty(org.hibernate.cfg.AvailableSettings.DIALECT, name));
         return configuration.buildSessionFactory();
     }
 }

@@ -1,7 +1,5 @@
-package org.gogoscope.jpa;
+package org.gogoscope.jpa.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.gogoscope.core.KeyPattern;
 
 /**
@@ -14,100 +12,83 @@ import org.gogoscope.core.KeyPattern;
  * <p>Timestamps travel as epoch milliseconds in {@code long}s and are converted by SQL, so neither the JVM's
  * nor the session's time zone plays a part; "now" is always the database's clock in UTC. On SQLite, which runs
  * inside this JVM's process, the database's clock is this machine's clock: there "now" is read by the JVM and
- * bound as parameter {@value Db#CLOCK} (see {@link SqliteStatements}).
+ * bound as parameter {@value #CLOCK} (see the SQLite dialect).
+ *
+ * <p>The statement methods are called once per adapter, when it connects: the storages parse each statement
+ * once and keep it.
  */
-abstract class SqlStatements {
+public abstract class SqlStatements {
 
-    static final String LOCKS = "go_goscope_locks";
-    static final String CIRCUIT = "go_goscope_circuit";
-    static final String CACHE = "go_goscope_cache";
-    static final String CHECKPOINTS = "go_goscope_checkpoints";
-    static final String IDEMPOTENCY = "go_goscope_idempotency";
-    static final String CIRCUIT_RECORDS = "go_goscope_circuit_records";
+    /** The parameter that carries the JVM's clock (epoch ms), bound by the statement runner itself. */
+    public static final String CLOCK = "clock_ms";
+
+    public static final String LOCKS = "go_goscope_locks";
+    public static final String CIRCUIT = "go_goscope_circuit";
+    public static final String CACHE = "go_goscope_cache";
+    public static final String CHECKPOINTS = "go_goscope_checkpoints";
+    public static final String IDEMPOTENCY = "go_goscope_idempotency";
+    public static final String CIRCUIT_RECORDS = "go_goscope_circuit_records";
 
     /** The LIKE escape character, written {@code ESCAPE '!'}: safe under every SQL mode. */
-    static final char LIKE_ESCAPE = '!';
-
-    /** Largest key, in characters, every table accepts. */
-    abstract int maxKeyLength();
-
-    /** The resource holding this dialect's DDL (plain, runnable by a DBA). */
-    abstract String schemaResource();
-
-    /** The DDL resource for the connected server. */
-    String schemaResource(Connection connection) throws SQLException {
-        return schemaResource();
-    }
-
-    /**
-     * Brings tables created by an older schema (e.g. go-go-scope's Node adapters) up to this one; idempotent and
-     * safe when several nodes run it at once.
-     */
-    abstract void migrate(Connection connection) throws SQLException;
+    public static final char LIKE_ESCAPE = '!';
 
     /** Whether upserts report through {@code RETURNING} (else through the generated key, MySQL). */
-    boolean returning() {
+    public boolean returning() {
         return true;
     }
 
     // ---- fragments -----------------------------------------------------------------------------------------
 
     /** The database's current UTC time, as stored in time columns. */
-    abstract String now();
+    protected abstract String now();
 
     /** {@link #now()} plus the milliseconds in parameter {@code param}. */
-    abstract String nowPlus(String param);
+    protected abstract String nowPlus(String param);
 
     /** Column {@code column} as epoch milliseconds. */
-    abstract String millis(String column);
+    protected abstract String millis(String column);
 
     /** Epoch milliseconds in parameter {@code param} as a stored time. */
-    abstract String fromMillis(String param);
+    protected abstract String fromMillis(String param);
 
     /** The database clock as epoch milliseconds. */
-    String nowMillis() {
+    protected String nowMillis() {
         return millis(now());
     }
 
     /** A time before any other: what a released lock expires at. */
-    abstract String epoch();
+    protected abstract String epoch();
 
     /** A fencing-token floor from the database clock: epoch microseconds. */
-    abstract String clockToken();
+    protected abstract String clockToken();
 
     /** The key column's name as written in statements. */
-    String key() {
+    protected String key() {
         return "key";
     }
 
     /** Parameter {@code param} as a JSON value for a JSON column. */
-    String jsonIn(String param) {
+    protected String jsonIn(String param) {
         return ":" + param;
     }
 
     /** JSON column {@code column} as text. */
-    String jsonOut(String column) {
+    protected String jsonOut(String column) {
         return column;
     }
 
     /** {@code column} matches pattern parameter {@code param}, as produced by {@link #pattern(KeyPattern)}. */
-    String matches(String column, String param) {
+    protected String matches(String column, String param) {
         return column + " LIKE :" + param + " ESCAPE '" + LIKE_ESCAPE + "'";
     }
 
     /** The pattern parameter for {@link #matches}. */
-    String pattern(KeyPattern pattern) {
+    public String pattern(KeyPattern pattern) {
         return pattern.toSqlLike(LIKE_ESCAPE);
     }
 
-    String live(String column) {
+    protected String live(String column) {
         return "(" + column + " IS NULL OR " + column + " > " + now() + ")";
-    }
-
-    /** Whether {@code e} reports a unique-constraint violation. */
-    boolean isUniqueViolation(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && state.startsWith("23");
     }
 
     // ---- locks ---------------------------------------------------------------------------------------------
@@ -116,7 +97,7 @@ abstract class SqlStatements {
      * Grants {@code :key} to {@code :owner} for {@code :ttl} ms if free, expired or already the owner's, with a
      * fencing token above the previous one and above the clock floor; returns the token, or no row.
      */
-    String lockAcquire() {
+    public String lockAcquire() {
         return """
             INSERT INTO %1$s AS l (%2$s, owner, expires_at, fencing_token)
             VALUES (:key, :owner, %3$s, %4$s)
@@ -128,20 +109,20 @@ abstract class SqlStatements {
             RETURNING fencing_token""".formatted(LOCKS, key(), nowPlus("ttl"), clockToken(), now());
     }
 
-    String lockExtend() {
+    public String lockExtend() {
         return """
             UPDATE %1$s SET expires_at = %3$s
              WHERE %2$s = :key AND owner = :owner AND expires_at > %4$s""".formatted(LOCKS, key(), nowPlus("ttl"), now());
     }
 
     /** Frees the lock by expiring it; the row and its fencing token stay. */
-    String lockRelease() {
+    public String lockRelease() {
         return """
             UPDATE %1$s SET expires_at = %3$s
              WHERE %2$s = :key AND owner = :owner AND expires_at > %4$s""".formatted(LOCKS, key(), epoch(), now());
     }
 
-    String lockForceRelease() {
+    public String lockForceRelease() {
         return """
             UPDATE %1$s SET expires_at = %3$s
              WHERE %2$s = :key AND expires_at > %4$s""".formatted(LOCKS, key(), epoch(), now());
@@ -149,14 +130,14 @@ abstract class SqlStatements {
 
     // ---- circuit breakers ----------------------------------------------------------------------------------
 
-    String circuitGet() {
+    public String circuitGet() {
         return """
             SELECT state, failure_count, %3$s AS last_failure, %4$s AS last_success
               FROM %1$s WHERE %2$s = :key""".formatted(CIRCUIT, key(), millis("last_failure_time"),
                 millis("last_success_time"));
     }
 
-    String circuitPut() {
+    public String circuitPut() {
         return """
             INSERT INTO %1$s AS c (%2$s, state, failure_count, last_failure_time, last_success_time, updated_at)
             VALUES (:key, :state, :count, %3$s, %4$s, %5$s)
@@ -168,7 +149,7 @@ abstract class SqlStatements {
     }
 
     /** count+1, lastFailure=now, OPEN at {@code :max} or from HALF_OPEN; returns the new count. */
-    String circuitFailure() {
+    public String circuitFailure() {
         return """
             INSERT INTO %1$s AS c (%2$s, state, failure_count, last_failure_time, updated_at)
             VALUES (:key, CASE WHEN 1 >= :max THEN 'open' ELSE 'closed' END, 1, %3$s, %3$s)
@@ -180,7 +161,7 @@ abstract class SqlStatements {
             RETURNING failure_count""".formatted(CIRCUIT, key(), now());
     }
 
-    String circuitSuccess() {
+    public String circuitSuccess() {
         return """
             INSERT INTO %1$s AS c (%2$s, state, failure_count, last_success_time, updated_at)
             VALUES (:key, 'closed', 0, %3$s, %3$s)
@@ -189,7 +170,7 @@ abstract class SqlStatements {
                    updated_at = excluded.updated_at""".formatted(CIRCUIT, key(), now());
     }
 
-    String circuitHalfOpen() {
+    public String circuitHalfOpen() {
         return """
             UPDATE %1$s SET state = 'half-open', updated_at = %3$s
              WHERE %2$s = :key AND state = 'open'
@@ -198,7 +179,7 @@ abstract class SqlStatements {
     }
 
     /** The record's data and version (NULL when absent) and the database clock, in one row. */
-    String circuitRecordRead() {
+    public String circuitRecordRead() {
         return """
             SELECT (SELECT data FROM %1$s WHERE %2$s = :key) AS data,
                    (SELECT version FROM %1$s WHERE %2$s = :key) AS version,
@@ -206,14 +187,14 @@ abstract class SqlStatements {
     }
 
     /** Inserts version 1 unless a record exists; returns the version when it did. */
-    String circuitRecordInsert() {
+    public String circuitRecordInsert() {
         return """
             INSERT INTO %1$s (%2$s, data, version) VALUES (:key, :data, 1)
             ON CONFLICT (%2$s) DO NOTHING
             RETURNING version""".formatted(CIRCUIT_RECORDS, key());
     }
 
-    String circuitRecordUpdate() {
+    public String circuitRecordUpdate() {
         return """
             UPDATE %1$s SET data = :data, version = version + 1
              WHERE %2$s = :key AND version = :expected""".formatted(CIRCUIT_RECORDS, key());
@@ -221,42 +202,42 @@ abstract class SqlStatements {
 
     // ---- cache ---------------------------------------------------------------------------------------------
 
-    String cacheGet() {
+    public String cacheGet() {
         return "SELECT %3$s FROM %1$s WHERE %2$s = :key AND %4$s".formatted(CACHE, key(), jsonOut("value"),
                 live("expires_at"));
     }
 
     /** {@code :ttl} NULL means no expiry. */
-    String cachePut() {
+    public String cachePut() {
         return """
             INSERT INTO %1$s AS c (%2$s, value, expires_at) VALUES (:key, %3$s, %4$s)
             ON CONFLICT (%2$s) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at"""
                 .formatted(CACHE, key(), jsonIn("json"), nowPlus("ttl"));
     }
 
-    String cacheDelete() {
+    public String cacheDelete() {
         return "DELETE FROM %1$s WHERE %2$s = :key AND %3$s".formatted(CACHE, key(), live("expires_at"));
     }
 
-    String cacheExists() {
+    public String cacheExists() {
         return "SELECT 1 FROM %1$s WHERE %2$s = :key AND %3$s".formatted(CACHE, key(), live("expires_at"));
     }
 
-    String cacheKeys() {
+    public String cacheKeys() {
         return "SELECT %2$s FROM %1$s WHERE %3$s AND %4$s".formatted(CACHE, key(), matches(key(), "pattern"),
                 live("expires_at"));
     }
 
-    String cacheDeleteMatchingLive() {
+    public String cacheDeleteMatchingLive() {
         return "DELETE FROM %1$s WHERE %2$s AND %3$s".formatted(CACHE, matches(key(), "pattern"), live("expires_at"));
     }
 
-    String cacheDeleteMatchingExpired() {
+    public String cacheDeleteMatchingExpired() {
         return "DELETE FROM %1$s WHERE %2$s AND expires_at <= %3$s".formatted(CACHE, matches(key(), "pattern"), now());
     }
 
     /** Deletes at most {@code :limit} expired rows of {@code table}, by the index on expires_at. */
-    String purge(String table) {
+    public String purge(String table) {
         return """
             DELETE FROM %1$s WHERE %2$s IN
               (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s LIMIT :limit)""".formatted(table, key(), now());
@@ -270,7 +251,7 @@ abstract class SqlStatements {
     }
 
     /** Upsert by id unless (task, sequence) belongs to another id; 0 rows then. */
-    String checkpointSave() {
+    public String checkpointSave() {
         return """
             INSERT INTO %1$s AS c (id, task_id, sequence, timestamp, progress, data, estimated_time_remaining)
             SELECT :id, :task, :sequence, :timestamp, :progress, %2$s, :eta
@@ -282,36 +263,36 @@ abstract class SqlStatements {
                 jsonIn("data"));
     }
 
-    String checkpointLoad() {
+    public String checkpointLoad() {
         return "SELECT %2$s FROM %1$s WHERE id = :id".formatted(CHECKPOINTS, checkpointColumns());
     }
 
-    String checkpointLatest() {
+    public String checkpointLatest() {
         return "SELECT %2$s FROM %1$s WHERE task_id = :task ORDER BY sequence DESC LIMIT 1"
                 .formatted(CHECKPOINTS, checkpointColumns());
     }
 
-    String checkpointList() {
+    public String checkpointList() {
         return "SELECT %2$s FROM %1$s WHERE task_id = :task ORDER BY sequence".formatted(CHECKPOINTS,
                 checkpointColumns());
     }
 
     /** Deletes every checkpoint of the task at or below the (keep+1)-th highest sequence. */
-    String checkpointCleanup() {
+    public String checkpointCleanup() {
         return """
             DELETE FROM %1$s WHERE task_id = :task AND sequence <=
               (SELECT s FROM (SELECT sequence AS s FROM %1$s WHERE task_id = :task
                                ORDER BY sequence DESC LIMIT 1 OFFSET :keep) x)""".formatted(CHECKPOINTS);
     }
 
-    String checkpointDeleteAll() {
+    public String checkpointDeleteAll() {
         return "DELETE FROM %1$s WHERE task_id = :task".formatted(CHECKPOINTS);
     }
 
     // ---- idempotency ---------------------------------------------------------------------------------------
 
     /** Claims {@code :key} for {@code :token} unless a live record exists; returns the token when it did. */
-    String idempotencyClaim() {
+    public String idempotencyClaim() {
         return """
             INSERT INTO %1$s AS i (%2$s, claim_token, fingerprint, result, expires_at)
             VALUES (:key, :token, :fingerprint, NULL, %3$s)
@@ -322,31 +303,31 @@ abstract class SqlStatements {
             RETURNING claim_token""".formatted(IDEMPOTENCY, key(), nowPlus("lease"), now());
     }
 
-    String idempotencyRead() {
+    public String idempotencyRead() {
         return """
             SELECT claim_token, fingerprint, %3$s AS result, %4$s AS expires
               FROM %1$s WHERE %2$s = :key AND expires_at > %5$s""".formatted(IDEMPOTENCY, key(), jsonOut("result"),
                 millis("expires_at"), now());
     }
 
-    String idempotencyComplete() {
+    public String idempotencyComplete() {
         return """
             UPDATE %1$s SET result = %3$s, claim_token = NULL, expires_at = %4$s
              WHERE %2$s = :key AND claim_token = :token AND result IS NULL""".formatted(IDEMPOTENCY, key(),
                 jsonIn("result"), nowPlus("ttl"));
     }
 
-    String idempotencyRelease() {
+    public String idempotencyRelease() {
         return "DELETE FROM %1$s WHERE %2$s = :key AND claim_token = :token AND result IS NULL"
                 .formatted(IDEMPOTENCY, key());
     }
 
-    String idempotencyGetResult() {
+    public String idempotencyGetResult() {
         return "SELECT %3$s FROM %1$s WHERE %2$s = :key AND result IS NOT NULL AND expires_at > %4$s"
                 .formatted(IDEMPOTENCY, key(), jsonOut("result"), now());
     }
 
-    String idempotencyPut() {
+    public String idempotencyPut() {
         return """
             INSERT INTO %1$s AS i (%2$s, claim_token, fingerprint, result, expires_at)
             VALUES (:key, NULL, NULL, %3$s, %4$s)
@@ -356,7 +337,7 @@ abstract class SqlStatements {
                 nowPlus("ttl"));
     }
 
-    String idempotencyDelete() {
+    public String idempotencyDelete() {
         return "DELETE FROM %1$s WHERE %2$s = :key AND expires_at > %3$s".formatted(IDEMPOTENCY, key(), now());
     }
 }

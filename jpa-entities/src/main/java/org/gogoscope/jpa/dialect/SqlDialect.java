@@ -1,0 +1,118 @@
+package org.gogoscope.jpa.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the SQL backend knows about one database product, in one place: its names, how to recognise it,
+ * its statements, its DDL and migration, its driver and pool settings, how it bounds statements, and how its
+ * errors read. The generic code ({@code org.gogoscope.jpa}) asks the dialect and never branches on a product.
+ *
+ * <p>Adding a dialect: a constant in {@code org.gogoscope.jpa.Dialect}, a package
+ * {@code org.gogoscope.jpa.<product>} with a subclass of this class, a subclass of {@link SqlStatements} that
+ * writes the fragments (and overrides what the product writes differently), the DDL resource next to them, and a
+ * conformance test. The jpa-entities README walks through it.
+ *
+ * <p>Implementations are stateless and thread-safe: one instance serves every adapter.
+ */
+public abstract class SqlDialect {
+
+    /** The values of the {@code backend} property that select this dialect, lower case, e.g. {@code postgresql}. */
+    public abstract Set<String> backendNames();
+
+    /** Whether a connected database's {@code DatabaseMetaData.getDatabaseProductName()} is this dialect's. */
+    public abstract boolean isProduct(String databaseProductName);
+
+    /** What to call the product in messages, e.g. {@code PostgreSQL}. */
+    public abstract String displayName();
+
+    /** Every statement the storages run, written for this product. */
+    public abstract SqlStatements statements();
+
+    /** Largest key, in characters (key prefix included), every table of this dialect's DDL accepts. */
+    public abstract int maxKeyLength();
+
+    /** The class-path resource holding the DDL for the connected server: plain statements a DBA can run. */
+    public abstract String schemaResource(Connection connection) throws SQLException;
+
+    /**
+     * Brings tables created by an older schema (go-go-scope's Node adapters, earlier versions of this library) up
+     * to this one. Idempotent, and safe when several nodes run it at once.
+     */
+    public abstract void migrate(Connection connection) throws SQLException;
+
+    /**
+     * Driver properties for a pool the adapter owns, derived from the store's {@code timeout}: connect and socket
+     * timeouts, SQLite's journal and busy timeout. Empty by default.
+     */
+    public Map<String, String> driverProperties(Duration timeout) {
+        return Map.of();
+    }
+
+    /**
+     * The SQL that bounds every later statement of a session by {@code millis} (0: no bound), run once per
+     * connection of a pool the adapter owns; empty when the product has none that is cheaper than a per-statement
+     * query timeout. When present, schema creation runs with the bound lifted.
+     */
+    public Optional<String> sessionStatementTimeout(long millis) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether, on a pool the adapter owns, the session already bounds every statement by the timeout (through
+     * {@link #sessionStatementTimeout} or a driver property), so statements need no JDBC query timeout.
+     */
+    public boolean ownPoolBoundsStatements() {
+        return sessionStatementTimeout(1).isPresent();
+    }
+
+    /**
+     * Whether a pool the adapter owns should keep prepared statements per connection: true where preparing
+     * compiles SQL on the client on every call and the driver caches nothing (SQLite).
+     */
+    public boolean cachesPreparedStatements() {
+        return false;
+    }
+
+    /** The JDBC URL of a store that names none, e.g. a file for an embedded database; empty: the URL is required. */
+    public Optional<String> defaultJdbcUrl(String storeName) {
+        return Optional.empty();
+    }
+
+    /** Runs before a pool the adapter owns first connects to {@code jdbcUrl} (e.g. creates a file's directory). */
+    public void beforeFirstConnect(String jdbcUrl) {
+    }
+
+    /**
+     * Whether the database chose the statement as a deadlock or serialization victim and rolled it back as a
+     * whole, so it is safe to run again. The standard SQLState {@code 40001} by default.
+     */
+    public boolean isDeadlock(SQLException e) {
+        return "40001".equals(e.getSQLState());
+    }
+
+    /** Whether {@code e} reports a unique-constraint violation: SQLState class {@code 23} by default. */
+    public boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    /** Hibernate's dialect class name when Hibernate cannot find it from the connection; empty by default. */
+    public Optional<String> hibernateDialect() {
+        return Optional.empty();
+    }
+
+    /** Timeout in whole seconds, at least 1: what drivers that take seconds are given. */
+    protected static long seconds(Duration timeout) {
+        return Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

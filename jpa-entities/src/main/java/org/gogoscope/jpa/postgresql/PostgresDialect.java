@@ -1,0 +1,98 @@
+package org.gogoscope.jpa.postgresql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.SqlStatements;
+
+/**
+ * PostgreSQL 12+ (verified on 15) with pgJDBC: statements in {@link PostgresStatements}, DDL in
+ * {@code postgresql.sql} beside this class.
+ */
+public final class PostgresDialect extends SqlDialect {
+
+    private static final SqlStatements STATEMENTS = new PostgresStatements();
+
+    @Override
+    public Set<String> backendNames() {
+        return Set.of("postgresql");
+    }
+
+    @Override
+    public boolean isProduct(String databaseProductName) {
+        return databaseProductName.toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public SqlStatements statements() {
+        return STATEMENTS;
+    }
+
+    /** TEXT has no limit, but a B-tree entry (4 bytes per character at worst) must stay below 2704 bytes. */
+    @Override
+    public int maxKeyLength() {
+        return 512;
+    }
+
+    @Override
+    public String schemaResource(Connection connection) {
+        return "org/gogoscope/jpa/postgresql/postgresql.sql";
+    }
+
+    /**
+     * Adds the columns the seeds' schema lacks (the unique index on checkpoints is in the DDL) and drops the seeds'
+     * unused lock-expiry index. {@code ADD COLUMN IF NOT EXISTS} is idempotent; concurrent nodes are serialised by
+     * PostgreSQL's table lock, and a node that loses a catalog race retries the schema step.
+     */
+    @Override
+    public void migrate(Connection connection) throws SQLException {
+        String[] statements = {
+            "ALTER TABLE go_goscope_locks ADD COLUMN IF NOT EXISTS fencing_token BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS claim_token TEXT",
+            "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS fingerprint TEXT",
+            "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS result JSONB",
+            // the Node adapters' index on lock expiry: read by nothing here, and it makes every lock write a
+            // non-HOT update (measured with 8 clients: about 15-20 % fewer acquire + release per second)
+            "DROP INDEX IF EXISTS idx_locks_expires"
+        };
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** pgJDBC takes connect and login timeouts in seconds; the socket timeout is twice the statement bound. */
+    @Override
+    public Map<String, String> driverProperties(Duration timeout) {
+        long seconds = seconds(timeout);
+        return Map.of("connectTimeout", String.valueOf(seconds), "loginTimeout", String.valueOf(seconds),
+                "socketTimeout", String.valueOf(seconds * 2));
+    }
+
+    /**
+     * The statement bound, once per connection: pgJDBC's per-statement query timeout costs a timer task and a
+     * wake-up of its timer thread per statement.
+     */
+    @Override
+    public Optional<String> sessionStatementTimeout(long millis) {
+        return Optional.of("SET statement_timeout = " + millis);
+    }
+
+    /** Also 40P01, PostgreSQL's deadlock_detected. */
+    @Override
+    public boolean isDeadlock(SQLException e) {
+        return super.isDeadlock(e) || "40P01".equals(e.getSQLState());
+    }
+}
