@@ -7,8 +7,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.spi.AdapterFactory;
 
 /**
@@ -18,7 +17,7 @@ import org.gogoscope.core.spi.AdapterFactory;
  */
 final class Backends {
 
-    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
 
     private final SortedMap<String, AdapterFactory> factories;
 
@@ -53,7 +52,8 @@ final class Backends {
                     found.putIfAbsent(backend, factory);
                 }
             } catch (ServiceConfigurationError | LinkageError e) {
-                LOG.log(Level.WARNING, "gogoscope: skipping a backend that cannot be loaded: " + e.getMessage(), e);
+                LOG.log(System.Logger.Level.WARNING, MessageCode.BACKEND_NOT_LOADABLE.format("Skipping a backend that cannot be loaded: "
+                        + e.getMessage()), e);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.gogoscope.cdi;
 
 import java.util.List;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 
 /**
  * A store's {@code gogoscope.store.<name>.datasource} names a JNDI DataSource in one of the Jakarta EE namespaces
@@ -21,7 +22,7 @@ final class DataSourceNotBoundException extends ConfigurationException {
     static final String DATASOURCE = "datasource";
 
     DataSourceNotBoundException(StoreSpec spec, RuntimeException failure) {
-        super(GogoscopeConfig.property(spec.name(), DATASOURCE), message(spec, failure),
+        super(MessageCode.DATASOURCE_NOT_BOUND, GogoscopeConfig.property(spec.name(), DATASOURCE), message(spec, failure),
                 spec.redactor().isClean(failure) ? failure : null);
     }
 

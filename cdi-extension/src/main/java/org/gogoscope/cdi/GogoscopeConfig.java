@@ -1,5 +1,7 @@
 package org.gogoscope.cdi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -9,6 +11,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.config.CoreProperties;
+import org.gogoscope.core.config.PropertyCatalogue;
 import org.gogoscope.core.spi.AdapterSettings;
 
 /**
@@ -21,9 +26,21 @@ final class GogoscopeConfig {
     private static final Pattern STORE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Config config;
+    private final List<String> warnings = new ArrayList<>();
 
     GogoscopeConfig(Config config) {
         this.config = config;
+    }
+
+    /** Warnings found while reading (properties under former names), each starting with its code. */
+    synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private synchronized void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 
     /** Full property name to value, as {@link AdapterSettings} wants it. */
@@ -36,7 +53,8 @@ final class GogoscopeConfig {
         try {
             return config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
         } catch (RuntimeException e) { // e.g. an expression ${...} that cannot be expanded
-            throw new ConfigurationException(name, "Cannot read property " + name + ": " + e.getMessage(), e);
+            throw new ConfigurationException(MessageCode.UNREADABLE_PROPERTY, name, "Cannot read property " + name
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +96,51 @@ final class GogoscopeConfig {
 
     /** The store the unqualified bean of {@code kind} comes from. */
     String route(ProviderKind kind) {
-        return kind.routingProperty().flatMap(this::get).orElse(ProviderKind.defaultStore());
+        return kind.routing().map(property -> property.read(this::get, this::warn))
+                .orElse(ProviderKind.defaultStore());
+    }
+
+    /**
+     * A {@link MessageCode#UNKNOWN_PROPERTY} warning for every {@code gogoscope.*} property set that nothing on
+     * {@code catalogue}'s class path reads (a typo, or a module missing from the deployment), naming the closest
+     * property that is read.
+     */
+    List<String> unknownProperties(PropertyCatalogue catalogue) {
+        List<String> found = new ArrayList<>();
+        Set<String> sorted = new TreeSet<>();
+        names().forEach(sorted::add);
+        for (String name : sorted) {
+            if (!name.startsWith(PropertyCatalogue.NAMESPACE) || get(name).isEmpty()) {
+                continue;
+            }
+            String backend = storeOf(name).flatMap(store -> get(property(store, CoreProperties.BACKEND.name())))
+                    .orElse(null);
+            if (catalogue.lookUp(name, backend) instanceof PropertyCatalogue.Lookup.Unknown unknown) {
+                found.add(MessageCode.UNKNOWN_PROPERTY.format("Property " + name + " is set but read by nothing"
+                        + (backend == null ? "" : " for backend '" + backend + "'")
+                        + unknown.closest().map(closest -> "; did you mean " + closest + "?")
+                                .orElse(" (is the module that reads it missing from the deployment?)")));
+            }
+        }
+        return found;
+    }
+
+    private Iterable<String> names() {
+        try {
+            return config.getPropertyNames();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The store a {@code gogoscope.store.<name>.*} property belongs to. */
+    private static Optional<String> storeOf(String property) {
+        if (!property.startsWith(STORE_PREFIX)) {
+            return Optional.empty();
+        }
+        int dot = property.indexOf('.', STORE_PREFIX.length());
+        return dot > STORE_PREFIX.length() ? Optional.of(property.substring(STORE_PREFIX.length(), dot))
+                : Optional.empty();
     }
 
     static boolean isValidStoreName(String name) {

@@ -18,11 +18,13 @@ import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.config.PropertyCatalogue;
 
 /**
  * The go-go-scope CDI portable extension. It reads MicroProfile Config and registers, for every known store,
  * {@code @Store("<name>")} beans of {@link org.gogoscope.api.PersistenceAdapter} and the five providers, plus
- * unqualified beans: each provider from the store its kind is routed to ({@code gogoscope.locks.store}, ...,
+ * unqualified beans: each provider from the store its kind is routed to ({@code gogoscope.lock.store}, ...,
  * default {@code default}) and the adapter of store {@code default}. All beans are {@code @ApplicationScoped}.
  *
  * <p>Lifecycle: injection points are collected during discovery; beans are added in
@@ -33,6 +35,8 @@ import org.gogoscope.api.ConfigurationException;
  * known store also gets a {@code @Readiness} health check.
  */
 public class GogoscopeExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(GogoscopeExtension.class.getName());
 
     private final List<StoreUsage> usages = Collections.synchronizedList(new ArrayList<>());
     private StorePlan plan;
@@ -50,7 +54,11 @@ public class GogoscopeExtension implements Extension {
         } catch (ConfigurationException e) {
             configProblem = e;
             return;
+        } finally {
+            config.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         }
+        config.unknownProperties(PropertyCatalogue.load(Thread.currentThread().getContextClassLoader()))
+                .forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         registry = new StoreRegistry(config, Backends.discover());
         for (ProviderKind kind : ProviderKind.values()) {
             String routed = plan.route(kind);
@@ -97,8 +105,8 @@ public class GogoscopeExtension implements Extension {
 
     /** One exception listing every problem, each also attached as a suppressed exception. */
     static DeploymentException deploymentProblem(List<ConfigurationException> problems) {
-        StringBuilder message = new StringBuilder("go-go-scope configuration has ").append(problems.size())
-                .append(problems.size() == 1 ? " problem:" : " problems:");
+        StringBuilder message = new StringBuilder(MessageCode.DEPLOYMENT_FAILED.id()).append(": go-go-scope "
+                + "configuration has ").append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
         for (int i = 0; i < problems.size(); i++) {
             message.append("\n  ").append(i + 1).append(". ").append(problems.get(i).getMessage());
         }

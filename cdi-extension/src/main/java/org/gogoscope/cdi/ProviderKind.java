@@ -8,6 +8,7 @@ import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.config.Property;
 import org.gogoscope.core.spi.AdapterSettings;
 
 /**
@@ -17,19 +18,20 @@ import org.gogoscope.core.spi.AdapterSettings;
 enum ProviderKind {
 
     ADAPTER(PersistenceAdapter.class, null, a -> a),
-    LOCKS(LockProvider.class, "locks", PersistenceAdapter::locks),
-    CIRCUIT_BREAKERS(CircuitBreakerStateProvider.class, "circuit-breakers", PersistenceAdapter::circuitBreakers),
-    CACHE(CacheProvider.class, "cache", PersistenceAdapter::cache),
-    CHECKPOINTS(CheckpointProvider.class, "checkpoints", PersistenceAdapter::checkpoints),
-    IDEMPOTENCY(IdempotencyProvider.class, "idempotency", PersistenceAdapter::idempotency);
+    LOCKS(LockProvider.class, CdiProperties.LOCK_STORE, PersistenceAdapter::locks),
+    CIRCUIT_BREAKERS(CircuitBreakerStateProvider.class, CdiProperties.CIRCUIT_BREAKER_STORE,
+            PersistenceAdapter::circuitBreakers),
+    CACHE(CacheProvider.class, CdiProperties.CACHE_STORE, PersistenceAdapter::cache),
+    CHECKPOINTS(CheckpointProvider.class, CdiProperties.CHECKPOINT_STORE, PersistenceAdapter::checkpoints),
+    IDEMPOTENCY(IdempotencyProvider.class, CdiProperties.IDEMPOTENCY_STORE, PersistenceAdapter::idempotency);
 
     private final Class<?> type;
-    private final String configName;
+    private final Property<String> routing;
     private final Function<PersistenceAdapter, Object> fromAdapter;
 
-    ProviderKind(Class<?> type, String configName, Function<PersistenceAdapter, Object> fromAdapter) {
+    ProviderKind(Class<?> type, Property<String> routing, Function<PersistenceAdapter, Object> fromAdapter) {
         this.type = type;
-        this.configName = configName;
+        this.routing = routing;
         this.fromAdapter = fromAdapter;
     }
 
@@ -43,11 +45,16 @@ enum ProviderKind {
     }
 
     /**
-     * The property naming the store of the unqualified bean, e.g. {@code gogoscope.locks.store}; empty for
+     * The property naming the store of the unqualified bean, e.g. {@code gogoscope.lock.store}; empty for
      * {@link PersistenceAdapter}, whose unqualified bean is always the {@code default} store's.
      */
+    Optional<Property<String>> routing() {
+        return Optional.ofNullable(routing);
+    }
+
+    /** The name of {@link #routing()}. */
     Optional<String> routingProperty() {
-        return Optional.ofNullable(configName).map(name -> "gogoscope." + name + ".store");
+        return routing().map(Property::name);
     }
 
     /** The kind whose bean type is exactly {@code type}. */

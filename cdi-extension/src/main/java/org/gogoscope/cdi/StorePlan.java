@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 
 /**
  * Which stores an application has, decided once after bean discovery from the configuration and the injection
@@ -42,7 +43,13 @@ final class StorePlan {
         plan.known.add(ProviderKind.defaultStore());
         plan.known.addAll(config.configuredStores());
         for (ProviderKind kind : ProviderKind.values()) {
-            String store = config.route(kind);
+            String store;
+            try {
+                store = config.route(kind);
+            } catch (ConfigurationException e) { // e.g. the former and the new name set to different stores
+                plan.problems.add(e);
+                store = ProviderKind.defaultStore();
+            }
             if (kind.routingProperty().isPresent() && !store.equals(ProviderKind.defaultStore())) {
                 String property = kind.routingProperty().get();
                 if (plan.checkName(store, property, property + "='" + store + "'")) {
@@ -78,7 +85,7 @@ final class StorePlan {
         if (GogoscopeConfig.isValidStoreName(store)) {
             return true;
         }
-        problems.add(new ConfigurationException(property, "Invalid store name '" + store + "' in " + where
+        problems.add(new ConfigurationException(MessageCode.INVALID_STORE_NAME, property, "Invalid store name '" + store + "' in " + where
                 + ": a store name has only letters, digits, '_' and '-'"));
         return false;
     }

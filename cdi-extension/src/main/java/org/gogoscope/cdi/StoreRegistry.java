@@ -1,14 +1,14 @@
 package org.gogoscope.cdi;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
 
 /**
@@ -17,7 +17,7 @@ import org.gogoscope.api.PersistenceAdapter;
  */
 final class StoreRegistry {
 
-    private static final Logger LOG = Logger.getLogger(StoreRegistry.class.getName());
+    private static final System.Logger LOG = System.getLogger(StoreRegistry.class.getName());
     /** The key the readiness probe reads (under the store's key prefix); it is never written. */
     static final String PROBE_KEY = "gogoscope-readiness-probe";
 
@@ -52,8 +52,8 @@ final class StoreRegistry {
                 try {
                     open(spec);
                 } catch (DataSourceNotBoundException e) {
-                    LOG.warning("gogoscope: " + e.getMessage() + " at deployment; the store connects on first use"
-                            + " (its readiness check is DOWN until then)");
+                    LOG.log(Level.WARNING, MessageCode.LATE_DATASOURCE.format(strip(e.getMessage())
+                            + " at deployment; the store connects on first use (its readiness check is DOWN until then)"));
                 } catch (ConfigurationException e) {
                     problems.add(e);
                 }
@@ -135,10 +135,10 @@ final class StoreRegistry {
             StoreSpec spec = specs.get(entry.getKey());
             try {
                 entry.getValue().disconnect();
-                LOG.fine(() -> "gogoscope: store '" + entry.getKey() + "' disconnected");
+                LOG.log(Level.DEBUG, () -> "gogoscope: store '" + entry.getKey() + "' disconnected");
             } catch (RuntimeException e) {
-                LOG.warning("gogoscope: store '" + entry.getKey() + "' (" + spec.backend() + ") did not disconnect"
-                        + " cleanly: " + spec.redactor().redact(e.getMessage()));
+                LOG.log(Level.WARNING, MessageCode.DISCONNECT_FAILED.format("Store '" + entry.getKey() + "' ("
+                        + spec.backend() + ") did not disconnect cleanly: " + spec.redactor().redact(e.getMessage())));
             }
         }
         open.clear();
@@ -162,20 +162,21 @@ final class StoreRegistry {
         }
         open.put(spec.name(), adapter);
         if (spec.embeddedDefault()) {
-            LOG.warning("gogoscope: store '" + spec.name() + "' has no configuration, so it uses the embedded default"
-                    + " backend '" + spec.backend() + "': locks, cache and records live in this JVM only."
-                    + " Set " + GogoscopeConfig.property(spec.name(), "backend") + " to share them between nodes.");
+            LOG.log(Level.WARNING, MessageCode.EMBEDDED_DEFAULT.format("Store '" + spec.name() + "' has no "
+                    + "configuration, so it uses the embedded default backend '" + spec.backend() + "': locks, cache "
+                    + "and records live in this JVM only. Set " + GogoscopeConfig.property(spec.name(), "backend")
+                    + " to share them between nodes."));
         }
-        LOG.info(() -> "gogoscope: store '" + spec.name() + "' connected to " + spec.backend() + " (key prefix '"
+        LOG.log(Level.INFO, () -> "gogoscope: store '" + spec.name() + "' connected to " + spec.backend() + " (key prefix '"
                 + adapter.keyPrefix() + "') in " + elapsedMillis(start) + " ms");
         return adapter;
     }
 
     private static ConfigurationException connectFailure(StoreSpec spec, RuntimeException e) {
         if (e instanceof ConfigurationException configuration) {
-            return sanitized(spec, configuration.property(), e.getMessage(), e);
+            return sanitized(spec, configuration.code(), configuration.property(), e.getMessage(), e);
         }
-        return sanitized(spec, GogoscopeConfig.property(spec.name(), "*"),
+        return sanitized(spec, MessageCode.STORE_UNREACHABLE, GogoscopeConfig.property(spec.name(), "*"),
                 "Store '" + spec.name() + "' (" + spec.backendShown() + ") could not connect: " + e.getMessage()
                         + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
     }
@@ -184,11 +185,11 @@ final class StoreRegistry {
         try {
             return spec.factory().create(spec.backend(), spec.settings());
         } catch (ConfigurationException e) {
-            throw sanitized(spec, e.property(), e.getMessage(), e);
+            throw sanitized(spec, e.code(), e.property(), e.getMessage(), e);
         } catch (LinkageError e) {
             throw missingClass(spec, e);
         } catch (RuntimeException e) {
-            throw sanitized(spec, GogoscopeConfig.property(spec.name(), "*"), "Store '" + spec.name() + "' ("
+            throw sanitized(spec, MessageCode.STORE_UNREACHABLE, GogoscopeConfig.property(spec.name(), "*"), "Store '" + spec.name() + "' ("
                     + spec.backendShown() + ") could not be created: " + e.getMessage()
                     + (spec.propertiesShown().isEmpty() ? "" : "; configured: " + spec.propertiesShown()), e);
         }
@@ -196,24 +197,33 @@ final class StoreRegistry {
 
     /** A backend whose driver or client library is not on the class path. */
     private static ConfigurationException missingClass(StoreSpec spec, LinkageError e) {
-        return sanitized(spec, GogoscopeConfig.property(spec.name(), "backend"), "Store '" + spec.name() + "' ("
-                + spec.backendShown() + ") cannot be used: a class it needs is missing (" + e
+        return sanitized(spec, MessageCode.STORE_UNREACHABLE, GogoscopeConfig.property(spec.name(), "backend"),
+                "Store '" + spec.name() + "' (" + spec.backendShown() + ") cannot be used: a class it needs is missing (" + e
                 + "); put the backend's driver or client library on the class path", e);
     }
 
-    /** A {@link ConfigurationException} with secrets removed; the cause is kept only when it holds none. */
-    private static ConfigurationException sanitized(StoreSpec spec, String property, String message, Throwable cause) {
-        String text = spec.redactor().redact(message);
+    /**
+     * A {@link ConfigurationException} with secrets removed; the cause is kept only when it holds none. A code the
+     * message already starts with is not repeated.
+     */
+    private static ConfigurationException sanitized(StoreSpec spec, MessageCode code, String property, String message,
+            Throwable cause) {
+        String text = spec.redactor().redact(strip(message));
         return spec.redactor().isClean(cause)
-                ? new ConfigurationException(property, text, cause)
-                : new ConfigurationException(property, text + " [cause omitted: it contained a secret]");
+                ? new ConfigurationException(code, property, text, cause)
+                : new ConfigurationException(code, property, text + " [cause omitted: it contained a secret]");
+    }
+
+    /** {@code message} without the code it starts with, if any. */
+    static String strip(String message) {
+        return MessageCode.of(message).map(code -> message.substring(code.id().length() + 2)).orElse(message);
     }
 
     private static void disconnectQuietly(PersistenceAdapter adapter) {
         try {
             adapter.disconnect();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "gogoscope: disconnect after a failed connect failed too", e);
+            LOG.log(Level.DEBUG, "gogoscope: disconnect after a failed connect failed too", e);
         }
     }
 

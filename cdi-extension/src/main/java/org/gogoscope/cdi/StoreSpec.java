@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.config.CoreProperties;
 import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
 
@@ -25,9 +27,6 @@ record StoreSpec(String name, String backend, boolean embeddedDefault, AdapterFa
         AdapterSettings settings, SortedMap<String, String> properties, Redactor redactor,
         Optional<Duration> cacheDefaultTtl) {
 
-    /** Relative name of the optional TTL applied by {@code CacheProvider.set(key, value)}. */
-    static final String CACHE_DEFAULT_TTL = "cache.default-ttl";
-
     /** The backend of the {@code default} store when it has no configuration at all. */
     static final String EMBEDDED_BACKEND = "memory";
 
@@ -39,14 +38,14 @@ record StoreSpec(String name, String backend, boolean embeddedDefault, AdapterFa
      * @throws ConfigurationException naming {@code gogoscope.store.<name>.backend}
      */
     static StoreSpec resolve(String name, GogoscopeConfig config, Backends backends, List<String> references) {
-        String property = GogoscopeConfig.property(name, "backend");
+        String property = GogoscopeConfig.property(name, CoreProperties.BACKEND.name());
         SortedMap<String, String> properties = config.storeProperties(name);
         Redactor redactor = Redactor.of(properties);
         String backend = config.get(property).orElse(null);
         boolean embedded = false;
         if (backend == null) {
             if (!name.equals(ProviderKind.defaultStore()) || !properties.isEmpty()) {
-                throw new ConfigurationException(property, "Missing required property " + property + " for store '"
+                throw new ConfigurationException(MessageCode.MISSING_PROPERTY, property, "Missing required property " + property + " for store '"
                         + name + "'" + (references.isEmpty() ? "" : " (used by " + String.join("; ", references) + ")")
                         + "; known backends: " + backends.names());
             }
@@ -54,25 +53,14 @@ record StoreSpec(String name, String backend, boolean embeddedDefault, AdapterFa
             embedded = true;
         }
         String chosen = backend;
-        AdapterFactory factory = backends.factory(chosen).orElseThrow(() -> new ConfigurationException(property,
+        AdapterFactory factory = backends.factory(chosen).orElseThrow(() -> new ConfigurationException(
+                MessageCode.UNKNOWN_BACKEND, property,
                 "Unknown backend '" + chosen + "' in " + property + "; known backends: " + backends.names()
                         + " (a backend is known when its jar is on the class path: gogoscope-jpa for postgresql,"
                         + " mysql, mariadb and sqlite, gogoscope-redis, gogoscope-mongodb)"));
         AdapterSettings settings = config.settings(name);
         return new StoreSpec(name, chosen, embedded, factory, settings, properties, redactor,
-                cacheDefaultTtl(settings));
-    }
-
-    private static Optional<Duration> cacheDefaultTtl(AdapterSettings settings) {
-        Optional<String> text = settings.get(CACHE_DEFAULT_TTL);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Duration ttl = settings.getDuration(CACHE_DEFAULT_TTL, null);
-        if (ttl.toMillis() < 1) {
-            throw settings.invalid(CACHE_DEFAULT_TTL, text.get(), "a duration of at least 1ms", null);
-        }
-        return Optional.of(ttl);
+                CdiProperties.CACHE_DEFAULT_TTL.get(settings));
     }
 
     /** {@code gogoscope.store.<name>.backend='<backend>'}. */

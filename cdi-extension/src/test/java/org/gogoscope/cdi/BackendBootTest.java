@@ -66,7 +66,7 @@ abstract class BackendBootTest {
         Map<String, String> properties = new HashMap<>(store("orders"));
         properties.put("gogoscope.store.default.backend", "memory");
         properties.put("gogoscope.store.fast.backend", "memory");
-        properties.put("gogoscope.locks.store", "orders");
+        properties.put("gogoscope.lock.store", "orders");
         properties.put("gogoscope.cache.store", "orders");
         try (Boot boot = Boot.start(properties, AllProviders.class, RoutingUser.class)) {
             RoutingUser app = boot.bean(RoutingUser.class);

@@ -23,14 +23,15 @@ class ConfigurationErrorTest {
     @Test
     void unknownBackendListsTheKnownOnes() {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgress"), AllProviders.class);
-        assertThat(message).contains("Unknown backend 'postgress' in gogoscope.store.default.backend")
+        assertThat(message).contains("GOGO-0109: go-go-scope configuration has 1 problem:")
+                .contains("1. GOGO-0103: Unknown backend 'postgress' in gogoscope.store.default.backend")
                 .contains("known backends: mariadb, memory, mongodb, mysql, postgresql, redis, sqlite, tcp");
     }
 
     @Test
     void namedStoreWithoutBackendNamesThePropertyAndTheInjectionPoint() {
         String message = bootFailure(Map.of("gogoscope.store.fast.backend", "memory"), OrdersUser.class);
-        assertThat(message).contains("Missing required property gogoscope.store.orders.backend for store 'orders'")
+        assertThat(message).contains("GOGO-0101: Missing required property gogoscope.store.orders.backend for store 'orders'")
                 .contains("@Store(\"orders\") LockProvider at org.gogoscope.cdi.OrdersUser.orderLocks");
     }
 
@@ -43,8 +44,8 @@ class ConfigurationErrorTest {
 
     @Test
     void invalidStoreNameInRoutingProperty() {
-        String message = bootFailure(Map.of("gogoscope.locks.store", "my store"), AllProviders.class);
-        assertThat(message).contains("Invalid store name 'my store' in gogoscope.locks.store='my store'");
+        String message = bootFailure(Map.of("gogoscope.lock.store", "my store"), AllProviders.class);
+        assertThat(message).contains("GOGO-0104: Invalid store name 'my store' in gogoscope.lock.store='my store'");
     }
 
     @Test
@@ -81,9 +82,9 @@ class ConfigurationErrorTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgress",
-                "gogoscope.store.fast.backend", "tcp", "gogoscope.locks.store", "bad/name"), OrdersUser.class);
+                "gogoscope.store.fast.backend", "tcp", "gogoscope.lock.store", "bad/name"), OrdersUser.class);
         assertThat(message).contains("go-go-scope configuration has 4 problems:")
-                .contains("Invalid store name 'bad/name' in gogoscope.locks.store")
+                .contains("Invalid store name 'bad/name' in gogoscope.lock.store")
                 .contains("Unknown backend 'postgress' in gogoscope.store.default.backend")
                 .contains("Missing required property gogoscope.store.fast.tcp.address")
                 .contains("Missing required property gogoscope.store.orders.backend");
@@ -110,5 +111,13 @@ class ConfigurationErrorTest {
                 "gogoscope.store.default.cache.default-ttl", "soon"), AllProviders.class);
         assertThat(message).contains("Invalid gogoscope.store.default.cache.default-ttl: expected a duration")
                 .contains("was 'soon'");
+    }
+
+    @Test
+    void aRoutingPropertyUnderItsFormerNameMustNotContradictTheNewName() {
+        String message = bootFailure(Map.of("gogoscope.locks.store", "a", "gogoscope.lock.store", "b"),
+                AllProviders.class);
+        assertThat(message).contains("GOGO-0105: Both gogoscope.lock.store and its former name gogoscope.locks.store"
+                + " are set, to different values");
     }
 }

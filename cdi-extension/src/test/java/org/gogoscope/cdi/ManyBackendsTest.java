@@ -69,9 +69,9 @@ class ManyBackendsTest {
         for (String store : new String[] {"default", "orders", "fast", "docs", "shared"}) {
             p.put("gogoscope.store." + store + ".key-prefix", prefix);
         }
-        p.put("gogoscope.locks.store", "orders");
+        p.put("gogoscope.lock.store", "orders");
         p.put("gogoscope.cache.store", "fast");
-        p.put("gogoscope.checkpoints.store", "docs");
+        p.put("gogoscope.checkpoint.store", "docs");
         p.put("gogoscope.idempotency.store", "shared");
         // circuit breakers stay on default (sqlite)
 

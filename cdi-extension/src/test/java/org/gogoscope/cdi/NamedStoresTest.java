@@ -88,4 +88,38 @@ class NamedStoresTest {
         }
         assertThat(TcpAdapterFactory.CONNECTED.get()).isEqualTo(before);
     }
+
+    @Test
+    void aRoutingPropertyUnderItsFormerNameStillRoutesWithAWarning() {
+        properties.put("gogoscope.locks.store", "orders");
+        try (LogRecords log = LogRecords.of(GogoscopeExtension.class);
+                Boot boot = Boot.start(properties, RoutingUser.class)) {
+            RoutingUser app = boot.bean(RoutingUser.class);
+            String key = "former-" + System.nanoTime();
+            assertThat(app.locks.acquire(key, Duration.ofSeconds(30))).isPresent();
+            assertThat(app.orderLocks.acquire(key, Duration.ofSeconds(30))).as("the same store").isEmpty();
+            assertThat(log.messages()).contains("GOGO-0503: Property gogoscope.locks.store is now called "
+                    + "gogoscope.lock.store; please rename it (the old name still works)");
+        }
+    }
+
+    @Test
+    void aMisspelledPropertyIsReportedNamingTheClosestOne() {
+        properties.put("gogoscope.store.orders.key-prefx", "typo:");
+        properties.put("gogoscope.store.fast.jdbc.url", "jdbc:sqlite:x.db");
+        properties.put("gogoscope.lock.stor", "orders");
+        try (LogRecords log = LogRecords.of(GogoscopeExtension.class);
+                Boot boot = Boot.start(properties, RoutingUser.class)) {
+            assertThat(log.messages()).contains(
+                    "GOGO-0502: Property gogoscope.lock.stor is set but read by nothing; did you mean "
+                            + "gogoscope.lock.store?",
+                    "GOGO-0502: Property gogoscope.store.orders.key-prefx is set but read by nothing for backend "
+                            + "'tcp'; did you mean gogoscope.store.orders.key-prefix?",
+                    "GOGO-0502: Property gogoscope.store.fast.jdbc.url is set but read by nothing for backend "
+                            + "'memory' (is the module that reads it missing from the deployment?)");
+            assertThat(log.messages()).as("properties that are read are not reported")
+                    .noneMatch(m -> m.contains("tcp.address") || m.contains("gogoscope.cache.store")
+                            || m.contains("memory.shared"));
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package org.gogoscope.jpa;
 
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.gogoscope.api.MessageCode;
 
 /**
  * Keeps the library's statements out of a caller's JTA transaction: a lock taken inside a transaction that
@@ -14,7 +14,7 @@ import javax.naming.NamingException;
  */
 abstract class JtaSuspender {
 
-    private static final Logger LOG = Logger.getLogger(JtaSuspender.class.getName());
+    private static final System.Logger LOG = System.getLogger(JtaSuspender.class.getName());
 
     /** JNDI names under which servers publish their TransactionManager. */
     static final String[] TRANSACTION_MANAGER_NAMES = {
@@ -58,9 +58,9 @@ abstract class JtaSuspender {
                 // try the next name
             }
         }
-        LOG.log(Level.WARNING, "go-go-scope: no JTA TransactionManager found under {0}; use a non-JTA DataSource"
-                + " so that coordination statements never join application transactions",
-                String.join(", ", TRANSACTION_MANAGER_NAMES));
+        LOG.log(Level.WARNING, MessageCode.NO_TRANSACTION_MANAGER.format("No JTA TransactionManager found under "
+                + String.join(", ", TRANSACTION_MANAGER_NAMES) + "; use a non-JTA DataSource so that coordination "
+                + "statements never join application transactions"));
         return NONE;
     }
 

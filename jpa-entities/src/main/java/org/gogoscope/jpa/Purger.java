@@ -1,8 +1,8 @@
 package org.gogoscope.jpa;
 
+import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.gogoscope.api.MessageCode;
 
 /**
  * Removes expired rows of one table in bounded batches ({@code DELETE ... LIMIT batch} through the expires_at
@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  */
 final class Purger {
 
-    private static final Logger LOG = Logger.getLogger(Purger.class.getName());
+    private static final System.Logger LOG = System.getLogger(Purger.class.getName());
 
     private final Db db;
     private final NamedSql purge;
@@ -43,7 +43,7 @@ final class Purger {
         try {
             return db.update(purge, Params.of("limit", batch));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "go-go-scope: purge of expired rows failed; retrying next interval", e);
+            LOG.log(Level.DEBUG, MessageCode.PURGE_FAILED.format("Purging expired rows failed; retrying next interval"), e);
             return 0;
         }
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.jpa.dialect.SqlDialect;
 
 /**
@@ -19,7 +20,7 @@ import org.gogoscope.jpa.dialect.SqlDialect;
 final class Schema {
 
     private static final int ATTEMPTS = 4;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Schema.class.getName());
+    private static final System.Logger LOG = System.getLogger(Schema.class.getName());
 
     private Schema() {
     }
@@ -59,7 +60,8 @@ final class Schema {
             if (!(ddl.startsWith("CREATE UNIQUE INDEX") && dialect.isUniqueViolation(e))) {
                 throw e;
             }
-            LOG.warning("go-go-scope: existing rows prevent " + ddl.replaceAll("\\s+", " ") + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, MessageCode.SCHEMA_INDEX_SKIPPED.format("Existing rows prevent "
+                    + ddl.replaceAll("\\s+", " ") + ": " + e.getMessage()));
         }
     }
 

@@ -1,17 +1,16 @@
 package org.gogoscope.jpa;
 
-import java.time.Duration;
 import java.util.Set;
+import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
 
 /**
- * Backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite} from configuration. Properties,
- * relative to {@code gogoscope.store.<name>.}: {@code datasource} (JNDI name of a container DataSource) or
- * {@code jdbc.url} with {@code jdbc.user}, {@code jdbc.password}, {@code jdbc.pool-size}; then
- * {@code create-schema}, {@code timeout}, {@code purge.interval}, {@code purge.batch}. SQLite without either
- * uses the file {@code gogoscope-<store>.db} in the working directory.
+ * Backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite} from configuration: the
+ * {@link SqlProperties}, relative to {@code gogoscope.store.<name>.}. A dialect with an embedded default (SQLite)
+ * needs neither {@code datasource} nor {@code jdbc.url}.
  */
 public final class SqlAdapterFactory implements AdapterFactory {
 
@@ -25,56 +24,44 @@ public final class SqlAdapterFactory implements AdapterFactory {
         return new SqlAdapter(settings(backend, settings), settings.keyPrefix());
     }
 
-    /** The {@link SqlSettings} of one store. */
+    /** The {@link SqlSettings} of one store: every property read once, through {@link SqlProperties}. */
     public static SqlSettings settings(String backend, AdapterSettings settings) {
-        String jndi = settings.get("datasource").orElse(null);
-        String url = settings.get("jdbc.url").orElse(null);
+        String jndi = SqlProperties.DATASOURCE.get(settings).orElse(null);
+        String url = SqlProperties.JDBC_URL.get(settings).orElse(null);
         if (jndi != null && url != null) {
-            throw new org.gogoscope.api.ConfigurationException(settings.fullName("datasource"), "Set either "
-                    + settings.fullName("datasource") + " or " + settings.fullName("jdbc.url") + ", not both");
+            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES, settings.fullName("datasource"),
+                    "Set either " + settings.fullName("datasource") + " or " + settings.fullName("jdbc.url")
+                            + ", not both");
         }
         if (jndi == null && url == null) {
             url = Dialect.ofBackend(backend).sql().defaultJdbcUrl(settings.storeName())
-                    .orElseGet(() -> settings.require("jdbc.url")); // throws naming the property
+                    .orElseGet(() -> SqlProperties.JDBC_URL.require(settings));
         }
-        if (url != null && !url.startsWith("jdbc:")) {
-            throw settings.invalid("jdbc.url", url, "a JDBC URL starting with jdbc:", null);
-        }
-        int poolSize = settings.getInt("jdbc.pool-size", SqlSettings.DEFAULT_POOL_SIZE);
-        if (poolSize < 1) {
-            throw settings.invalid("jdbc.pool-size", String.valueOf(poolSize), "a number >= 1", null);
-        }
-        Duration timeout = settings.getDuration("timeout", SqlSettings.DEFAULT_TIMEOUT);
-        if (timeout.toMillis() < 250) {
-            throw settings.invalid("timeout", String.valueOf(timeout), "a duration of at least 250ms", null);
-        }
-        Duration purgeInterval = settings.getDuration("purge.interval", SqlSettings.DEFAULT_PURGE_INTERVAL);
-        if (purgeInterval.isNegative()) {
-            throw settings.invalid("purge.interval", String.valueOf(purgeInterval), "a duration >= 0", null);
-        }
-        int purgeBatch = settings.getInt("purge.batch", SqlSettings.DEFAULT_PURGE_BATCH);
-        if (purgeBatch < 1) {
-            throw settings.invalid("purge.batch", String.valueOf(purgeBatch), "a number >= 1", null);
-        }
-        String user = settings.get("jdbc.user").orElse(null);
-        String password = settings.get("jdbc.password").orElse(null);
+        String user = SqlProperties.JDBC_USER.get(settings).orElse(null);
+        String password = SqlProperties.JDBC_PASSWORD.get(settings).orElse(null);
         if (url != null) {
-            UrlCredentials inUrl;
-            try {
-                inUrl = UrlCredentials.split(url);
-            } catch (IllegalArgumentException e) {
-                throw new org.gogoscope.api.ConfigurationException(settings.fullName("jdbc.url"),
-                        settings.fullName("jdbc.url") + ": " + e.getMessage());
-            }
-            String conflict = inUrl.conflictWith(user, password).orElse(null);
-            if (conflict != null) {
-                String property = settings.fullName("jdbc." + conflict);
-                throw new org.gogoscope.api.ConfigurationException(property, "The " + conflict + " is set twice, "
-                        + "with different values: in " + settings.fullName("jdbc.url") + " and in " + property
-                        + "; set it in one place (preferably " + property + ": drivers may log URLs)");
-            }
+            checkCredentials(settings, url, user, password);
         }
-        return new SqlSettings(backend, url, user, password, poolSize, jndi, null,
-                settings.getBoolean("create-schema", true), timeout, purgeInterval, purgeBatch);
+        return new SqlSettings(backend, url, user, password, SqlProperties.POOL_SIZE.read(settings), jndi, null,
+                SqlProperties.CREATE_SCHEMA.read(settings), SqlProperties.TIMEOUT.read(settings),
+                SqlProperties.PURGE_INTERVAL.read(settings), SqlProperties.PURGE_BATCH.read(settings));
+    }
+
+    /** Credentials in the URL's query string must not contradict {@code jdbc.user} / {@code jdbc.password}. */
+    private static void checkCredentials(AdapterSettings settings, String url, String user, String password) {
+        String urlProperty = settings.fullName(SqlProperties.JDBC_URL.name());
+        UrlCredentials inUrl;
+        try {
+            inUrl = UrlCredentials.split(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(MessageCode.INVALID_VALUE, urlProperty, urlProperty + ": " + e.getMessage());
+        }
+        String conflict = inUrl.conflictWith(user, password).orElse(null);
+        if (conflict != null) {
+            String property = settings.fullName("jdbc." + conflict);
+            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES, property, "The " + conflict
+                    + " is set twice, with different values: in " + urlProperty + " and in " + property
+                    + "; set it in one place (preferably " + property + ": drivers may log URLs)");
+        }
     }
 }

@@ -28,10 +28,10 @@ public record SqlSettings(String backend, String jdbcUrl, String user, String pa
         String jndiName, DataSource dataSource, boolean createSchema, Duration timeout, Duration purgeInterval,
         int purgeBatch) {
 
-    public static final int DEFAULT_POOL_SIZE = 10;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(60);
-    public static final int DEFAULT_PURGE_BATCH = 500;
+    public static final int DEFAULT_POOL_SIZE = SqlProperties.POOL_SIZE.defaultValue();
+    public static final Duration DEFAULT_TIMEOUT = SqlProperties.TIMEOUT.defaultValue();
+    public static final Duration DEFAULT_PURGE_INTERVAL = SqlProperties.PURGE_INTERVAL.defaultValue();
+    public static final int DEFAULT_PURGE_BATCH = SqlProperties.PURGE_BATCH.defaultValue();
 
     public SqlSettings {
         Dialect.ofBackend(Objects.requireNonNull(backend, "backend"));
@@ -52,18 +52,11 @@ public record SqlSettings(String backend, String jdbcUrl, String user, String pa
             user = user != null ? user : inUrl.user();
             password = password != null ? password : inUrl.password();
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
-        }
-        if (timeout == null || timeout.toMillis() < 250) {
-            throw new IllegalArgumentException("timeout must be at least 250ms, was " + timeout);
-        }
-        if (purgeInterval == null || purgeInterval.isNegative()) {
-            throw new IllegalArgumentException("purgeInterval must be >= 0, was " + purgeInterval);
-        }
-        if (purgeBatch < 1) {
-            throw new IllegalArgumentException("purgeBatch must be >= 1, was " + purgeBatch);
-        }
+        // the same rules as the properties of a configured store
+        SqlProperties.POOL_SIZE.check("poolSize", poolSize);
+        SqlProperties.TIMEOUT.check("timeout", timeout);
+        SqlProperties.PURGE_INTERVAL.check("purgeInterval", purgeInterval);
+        SqlProperties.PURGE_BATCH.check("purgeBatch", purgeBatch);
     }
 
     /** A pool of the adapter's own on {@code jdbcUrl}, with defaults for everything else. */

@@ -102,7 +102,7 @@ class BackendUnavailableTest {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(BackendException.class, e -> {
             assertThat(e.backend()).isEqualTo(backend);
             assertThat(e.operation()).isEqualTo(operation);
-            assertThat(e.getMessage()).startsWith(backend + " " + operation + " failed");
+            assertThat(e.getMessage()).startsWith("GOGO-0301: " + backend + " " + operation + " failed");
         });
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         assertThat(elapsed).as("%s %s failed after %d ms", backend, operation, elapsed).isLessThan(BOUND_MILLIS);

@@ -1,6 +1,7 @@
 package org.gogoscope.api.annotation;
 
 import java.time.Instant;
+import org.gogoscope.api.MessageCode;
 
 /** Another call of the same {@link Idempotent} key is still running (or its holder died and its lease is live). */
 public class IdempotencyInProgressException extends RuntimeException {
@@ -11,7 +12,7 @@ public class IdempotencyInProgressException extends RuntimeException {
     private final Instant leaseExpiresAt;
 
     public IdempotencyInProgressException(String key, Instant leaseExpiresAt) {
-        super("Idempotency key '" + key + "' is in progress; its claim expires at " + leaseExpiresAt);
+        super(MessageCode.IDEMPOTENCY_IN_PROGRESS.id() + ": Idempotency key '" + key + "' is in progress; its claim expires at " + leaseExpiresAt);
         this.key = key;
         this.leaseExpiresAt = leaseExpiresAt;
     }

@@ -1,5 +1,7 @@
 package org.gogoscope.api.annotation;
 
+import org.gogoscope.api.MessageCode;
+
 /** The {@link Idempotent} key was already used by a request with different arguments. Nothing ran. */
 public class IdempotencyMismatchException extends RuntimeException {
 
@@ -8,7 +10,7 @@ public class IdempotencyMismatchException extends RuntimeException {
     private final String key;
 
     public IdempotencyMismatchException(String key) {
-        super("Idempotency key '" + key + "' was used with different arguments");
+        super(MessageCode.IDEMPOTENCY_MISMATCH.id() + ": Idempotency key '" + key + "' was used with different arguments");
         this.key = key;
     }
 

@@ -1,6 +1,7 @@
 package org.gogoscope.api.annotation;
 
 import java.time.Duration;
+import org.gogoscope.api.MessageCode;
 
 /** A {@link Locked} method did not run because its lock was held by another owner or the wait was interrupted. */
 public class LockNotAcquiredException extends RuntimeException {
@@ -10,7 +11,7 @@ public class LockNotAcquiredException extends RuntimeException {
     private final String key;
 
     public LockNotAcquiredException(String key, Duration waited, Throwable cause) {
-        super("Lock '" + key + "' not acquired" + (cause instanceof InterruptedException ? ": interrupted after "
+        super(MessageCode.LOCK_NOT_ACQUIRED.id() + ": Lock '" + key + "' not acquired" + (cause instanceof InterruptedException ? ": interrupted after "
                 : " after waiting ") + waited.toMillis() + " ms", cause);
         this.key = key;
     }

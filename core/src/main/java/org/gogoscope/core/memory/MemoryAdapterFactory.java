@@ -3,6 +3,7 @@ package org.gogoscope.core.memory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.config.CoreProperties;
 import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
 
@@ -21,7 +22,7 @@ public final class MemoryAdapterFactory implements AdapterFactory {
 
     @Override
     public PersistenceAdapter create(String backend, AdapterSettings settings) {
-        MemoryBackend shared = settings.getBoolean("memory.shared", true)
+        MemoryBackend shared = CoreProperties.MEMORY_SHARED.read(settings)
                 ? BACKENDS.computeIfAbsent(settings.storeName(), name -> new MemoryBackend())
                 : new MemoryBackend();
         return new MemoryAdapter(shared, settings.keyPrefix());

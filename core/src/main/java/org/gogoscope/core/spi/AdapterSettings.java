@@ -1,17 +1,16 @@
 package org.gogoscope.core.spi;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 
 /**
  * The configuration of one named store, read through a lookup function (MicroProfile Config, system
- * properties, a map in tests). Properties are named relative to the store, e.g. {@code jdbc.url}; errors
- * name the full property, e.g. {@code gogoscope.store.orders.jdbc.url}, and never print the value of a
+ * properties, a map in tests). Properties are named relative to the store, e.g. {@code jdbc.url}, and are best
+ * read through their {@link org.gogoscope.core.config.Property} declarations; errors name the full property, e.g. {@code gogoscope.store.orders.jdbc.url}, and never print the value of a
  * property whose name says it is secret ({@code password}, {@code secret}, {@code token}) or of a URI with
  * credentials in it.
  */
@@ -56,74 +55,24 @@ public final class AdapterSettings {
 
     /** The value of {@code name}; {@link ConfigurationException} naming it when unset. */
     public String require(String name) {
-        return get(name).orElseThrow(() -> new ConfigurationException(fullName(name),
-                "Missing required property " + fullName(name) + " for store '" + storeName + "'"));
+        return get(name).orElseThrow(() -> missing(name));
+    }
+
+    /** The {@link MessageCode#MISSING_PROPERTY} exception for {@code name}. */
+    public ConfigurationException missing(String name) {
+        return new ConfigurationException(MessageCode.MISSING_PROPERTY, fullName(name),
+                "Missing required property " + fullName(name) + " for store '" + storeName + "'");
     }
 
     /** {@code key-prefix}, or empty. */
     public String keyPrefix() {
-        return lookup.apply(fullName("key-prefix")).orElse("");
-    }
-
-    public int getInt(String name, int defaultValue) {
-        Optional<String> value = get(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.get());
-        } catch (NumberFormatException e) {
-            throw invalid(name, value.get(), "a whole number", e);
-        }
-    }
-
-    public boolean getBoolean(String name, boolean defaultValue) {
-        Optional<String> value = get(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        return switch (value.get().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw invalid(name, value.get(), "true or false", null);
-        };
-    }
-
-    /** A duration as ISO-8601 ({@code PT5S}) or a number with a unit: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
-    public Duration getDuration(String name, Duration defaultValue) {
-        Optional<String> value = get(name);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        return parseDuration(name, value.get());
-    }
-
-    Duration parseDuration(String name, String text) {
-        String value = text.toLowerCase(Locale.ROOT);
-        try {
-            if (value.startsWith("pt") || value.startsWith("p")) {
-                return Duration.parse(text);
-            }
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1).trim());
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw invalid(name, text, "a duration such as 250ms, 5s, 2m, 1h or PT5S", null);
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw invalid(name, text, "a duration such as 250ms, 5s, 2m, 1h or PT5S", e);
-        }
+        return lookup.apply(fullName(org.gogoscope.core.config.CoreProperties.KEY_PREFIX.name())).orElse("");
     }
 
     /** A {@link ConfigurationException} for {@code name}, showing the value unless it is secret. */
     public ConfigurationException invalid(String name, String value, String expected, Throwable cause) {
         String shown = isSecret(name, value) ? "<hidden>" : "'" + value + "'";
-        return new ConfigurationException(fullName(name),
+        return new ConfigurationException(MessageCode.INVALID_VALUE, fullName(name),
                 "Invalid " + fullName(name) + ": expected " + expected + ", was " + shown, cause);
     }
 

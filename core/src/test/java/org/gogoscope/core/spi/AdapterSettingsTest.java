@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.core.config.DurationText;
+import org.gogoscope.core.config.Property;
 import org.junit.jupiter.api.Test;
 
 class AdapterSettingsTest {
@@ -18,19 +20,23 @@ class AdapterSettingsTest {
 
     @Test
     void durationsTakeUnitsOrIso() {
-        assertThat(settings.getDuration("timeout", Duration.ZERO)).isEqualTo(Duration.ofMillis(250));
-        assertThat(settings.parseDuration("x", "PT2S")).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.parseDuration("x", "3m")).isEqualTo(Duration.ofMinutes(3));
-        assertThat(settings.getDuration("unset", Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Property.duration("timeout").meaning("t").read(settings)).isEqualTo(Duration.ofMillis(250));
+        assertThat(DurationText.parse("PT2S")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(DurationText.parse("3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThat(Property.duration("unset").defaultValue(Duration.ofSeconds(1), "1s").meaning("u").read(settings))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void errorsNameTheFullPropertyAndTheValue() {
-        assertThatThrownBy(() -> settings.getDuration("bad", Duration.ZERO)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("gogoscope.store.s.bad").hasMessageContaining("'soon'");
-        assertThatThrownBy(() -> settings.getInt("size", 1)).hasMessageContaining("gogoscope.store.s.size");
+        assertThatThrownBy(() -> Property.duration("bad").meaning("b").read(settings))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gogoscope.store.s.bad").hasMessageContaining("'soon'")
+                .hasMessageStartingWith("GOGO-0102: ");
+        assertThatThrownBy(() -> Property.integer("size").meaning("s").read(settings))
+                .hasMessageContaining("gogoscope.store.s.size");
         assertThatThrownBy(() -> settings.require("jdbc.url")).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("gogoscope.store.s.jdbc.url")
+                .hasMessageContaining("gogoscope.store.s.jdbc.url").hasMessageStartingWith("GOGO-0101: ")
                 .satisfies(e -> assertThat(((ConfigurationException) e).property()).isEqualTo("gogoscope.store.s.jdbc.url"));
     }
 

@@ -72,17 +72,13 @@ public final class MongoConfig {
 
     /** {@code timeout} must be at least one millisecond. */
     public MongoConfig withTimeout(Duration timeout) {
-        if (timeout == null || timeout.toMillis() < 1) {
-            throw new IllegalArgumentException("timeout must be at least 1ms, was " + timeout);
-        }
+        MongoProperties.TIMEOUT.check("timeout", timeout);
         return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
     }
 
     /** {@code gcGrace} must not be negative. */
     public MongoConfig withGcGrace(Duration gcGrace) {
-        if (gcGrace == null || gcGrace.isNegative()) {
-            throw new IllegalArgumentException("gcGrace must be >= 0, was " + gcGrace);
-        }
+        MongoProperties.GC_GRACE.check("gcGrace", gcGrace);
         return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
     }
 

@@ -24,7 +24,7 @@ class MongoBackendDownTest {
                 .withTimeout(TIMEOUT), "down:");
         long start = System.nanoTime();
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
-                .hasMessageStartingWith("mongodb connect failed")
+                .hasMessageStartingWith("GOGO-0301: mongodb connect failed")
                 .satisfies(e -> assertThat(((BackendException) e).backend()).isEqualTo("mongodb"));
         assertThat(millisSince(start)).isLessThan(BOUND_MILLIS);
         assertThat(adapter.isConnected()).isFalse();
@@ -44,12 +44,12 @@ class MongoBackendDownTest {
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> adapter.locks().acquire("k", Duration.ofSeconds(30), "bob"))
-                    .isInstanceOf(BackendException.class).hasMessageStartingWith("mongodb lock.acquire failed")
+                    .isInstanceOf(BackendException.class).hasMessageStartingWith("GOGO-0301: mongodb lock.acquire failed")
                     .hasCauseInstanceOf(com.mongodb.MongoException.class);
             assertThat(millisSince(start)).isLessThan(BOUND_MILLIS);
             start = System.nanoTime();
             assertThatThrownBy(() -> adapter.cache().get("k", String.class)).isInstanceOf(BackendException.class)
-                    .hasMessageStartingWith("mongodb cache.get failed");
+                    .hasMessageStartingWith("GOGO-0301: mongodb cache.get failed");
             assertThat(millisSince(start)).isLessThan(BOUND_MILLIS);
 
             server = MongoStandIn.newServer(); // back, empty: the same adapter works again

@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.config.CoreProperties;
 import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * Backend {@code redis}. Relative properties (under {@code gogoscope.store.<name>.}): {@code redis.uri}
- * (standalone, default {@code redis://127.0.0.1:6379}), {@code redis.cluster-nodes} (comma-separated
- * {@code host:port}), {@code redis.sentinel.master} with {@code redis.sentinel.nodes}, {@code redis.user},
- * {@code redis.password}, {@code redis.database}, {@code redis.pool-size} (16), {@code timeout} (2s, connect
- * and socket), {@code redis.connect-timeout} (defaults to {@code timeout}) and {@code key-prefix}. At most one
- * of {@code redis.uri}, {@code redis.cluster-nodes} and {@code redis.sentinel.master} may be set.
+ * Backend {@code redis}, configured by the {@link RedisProperties} relative to {@code gogoscope.store.<name>.}. At
+ * most one of {@code redis.uri}, {@code redis.cluster-nodes} and {@code redis.sentinel.master} may be set.
  */
 public final class RedisAdapterFactory implements AdapterFactory {
 
@@ -31,57 +29,55 @@ public final class RedisAdapterFactory implements AdapterFactory {
     @Override
     public PersistenceAdapter create(String backend, AdapterSettings settings) {
         RedisClientConfig config = topology(settings);
-        Optional<String> password = settings.get("redis.password");
-        Optional<String> user = settings.get("redis.user");
+        Optional<String> password = RedisProperties.PASSWORD.get(settings);
+        Optional<String> user = RedisProperties.USER.get(settings);
         if (password.isPresent() || user.isPresent()) {
             config = config.withCredentials(user.orElse(null), password.orElse(null));
         }
-        int database = settings.getInt("redis.database", 0);
+        int database = RedisProperties.DATABASE.read(settings);
         if (database != 0) {
             if (config.mode() == RedisClientConfig.Mode.CLUSTER) {
-                throw settings.invalid("redis.database", Integer.toString(database), "0 (a Cluster has one database)",
-                        null);
+                throw settings.invalid(RedisProperties.DATABASE.name(), Integer.toString(database),
+                        "0 (a Cluster has one database)", null);
             }
-            config = applying(settings, "redis.database", Integer.toString(database), config, database,
-                    RedisClientConfig::withDatabase);
+            config = config.withDatabase(database);
         }
-        int poolSize = settings.getInt("redis.pool-size", RedisClientConfig.DEFAULT_POOL_SIZE);
-        config = applying(settings, "redis.pool-size", Integer.toString(poolSize), config, poolSize,
-                RedisClientConfig::withPoolSize);
-        Duration timeout = settings.getDuration("timeout", RedisClientConfig.DEFAULT_TIMEOUT);
-        Duration connect = settings.getDuration("redis.connect-timeout", timeout);
-        config = applying(settings, "timeout", timeout.toString(), config, timeout,
-                (c, t) -> c.withTimeouts(connect, t));
+        Duration timeout = RedisProperties.TIMEOUT.read(settings);
+        Duration connect = RedisProperties.CONNECT_TIMEOUT.get(settings).orElse(timeout);
+        config = config.withPoolSize(RedisProperties.POOL_SIZE.read(settings)).withTimeouts(connect, timeout);
         try {
             return new RedisAdapter(config, settings.keyPrefix());
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(settings.fullName("key-prefix"),
-                    "Invalid " + settings.fullName("key-prefix") + ": " + e.getMessage(), e);
+            String property = settings.fullName(CoreProperties.KEY_PREFIX.name());
+            throw new ConfigurationException(MessageCode.INVALID_VALUE, property,
+                    "Invalid " + property + ": " + e.getMessage(), e);
         }
     }
 
     private static RedisClientConfig topology(AdapterSettings settings) {
-        Optional<String> uri = settings.get("redis.uri");
-        Optional<String> cluster = settings.get("redis.cluster-nodes");
-        Optional<String> master = settings.get("redis.sentinel.master");
+        Optional<String> uri = RedisProperties.URI.get(settings);
+        Optional<String> cluster = RedisProperties.CLUSTER_NODES.get(settings);
+        Optional<String> master = RedisProperties.SENTINEL_MASTER.get(settings);
         long chosen = (uri.isPresent() ? 1 : 0) + (cluster.isPresent() ? 1 : 0) + (master.isPresent() ? 1 : 0);
         if (chosen > 1) {
-            throw new ConfigurationException(settings.fullName("redis.uri"), "Set only one of "
-                    + settings.fullName("redis.uri") + ", " + settings.fullName("redis.cluster-nodes") + " and "
-                    + settings.fullName("redis.sentinel.master") + " for store '" + settings.storeName() + "'");
+            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES, settings.fullName("redis.uri"),
+                    "Set only one of " + settings.fullName("redis.uri") + ", " + settings.fullName("redis.cluster-nodes")
+                            + " and " + settings.fullName("redis.sentinel.master") + " for store '"
+                            + settings.storeName() + "'");
         }
         if (cluster.isPresent()) {
-            return RedisClientConfig.cluster(nodes(settings, "redis.cluster-nodes", cluster.get()));
+            return RedisClientConfig.cluster(nodes(settings, RedisProperties.CLUSTER_NODES.name(), cluster.get()));
         }
         if (master.isPresent()) {
-            String sentinels = settings.require("redis.sentinel.nodes");
-            return RedisClientConfig.sentinel(master.get(), nodes(settings, "redis.sentinel.nodes", sentinels));
+            String sentinels = RedisProperties.SENTINEL_NODES.require(settings);
+            return RedisClientConfig.sentinel(master.get(), nodes(settings, RedisProperties.SENTINEL_NODES.name(),
+                    sentinels));
         }
-        String value = uri.orElse(DEFAULT_URI);
+        String value = uri.orElse(RedisProperties.URI.defaultValue());
         try {
             return RedisClientConfig.standalone(value);
         } catch (IllegalArgumentException e) {
-            throw settings.invalid("redis.uri", value, "redis://host:port[/db] or rediss://host:port", e);
+            throw settings.invalid(RedisProperties.URI.name(), value, "redis://host:port[/db] or rediss://host:port", e);
         }
     }
 
@@ -104,14 +100,5 @@ public final class RedisAdapterFactory implements AdapterFactory {
             }
         }
         return nodes;
-    }
-
-    private static <T> RedisClientConfig applying(AdapterSettings settings, String name, String shown,
-            RedisClientConfig config, T value, java.util.function.BiFunction<RedisClientConfig, T, RedisClientConfig> with) {
-        try {
-            return with.apply(config, value);
-        } catch (IllegalArgumentException e) {
-            throw settings.invalid(name, shown, e.getMessage(), e);
-        }
     }
 }

@@ -97,18 +97,14 @@ public final class RedisClientConfig {
 
     /** The logical database (standalone and Sentinel only). */
     public RedisClientConfig withDatabase(int newDatabase) {
-        if (newDatabase < 0) {
-            throw new IllegalArgumentException("database must be >= 0, was " + newDatabase);
-        }
+        RedisProperties.DATABASE.check("database", newDatabase);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, newDatabase, poolSize,
                 connectTimeout, socketTimeout);
     }
 
     /** The most connections per server the adapter's pool opens. */
     public RedisClientConfig withPoolSize(int newPoolSize) {
-        if (newPoolSize < 1) {
-            throw new IllegalArgumentException("poolSize must be >= 1, was " + newPoolSize);
-        }
+        RedisProperties.POOL_SIZE.check("poolSize", newPoolSize);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, newPoolSize,
                 connectTimeout, socketTimeout);
     }
@@ -116,7 +112,8 @@ public final class RedisClientConfig {
     /** Connect timeout and socket (read) timeout; also the longest wait for a pooled connection. */
     public RedisClientConfig withTimeouts(Duration connect, Duration socket) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
-                positive("connectTimeout", connect), positive("socketTimeout", socket));
+                RedisProperties.CONNECT_TIMEOUT.check("connectTimeout", connect),
+                RedisProperties.TIMEOUT.check("socketTimeout", socket));
     }
 
     public Mode mode() {
@@ -166,13 +163,6 @@ public final class RedisClientConfig {
             throw new IllegalArgumentException(name + " must name at least one host:port and no null");
         }
         return Set.copyOf(new LinkedHashSet<>(nodes));
-    }
-
-    private static Duration positive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be between 1 ms and 24 days, was " + value);
-        }
-        return value;
     }
 
     @Override

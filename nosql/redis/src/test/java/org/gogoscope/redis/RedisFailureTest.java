@@ -53,7 +53,7 @@ class RedisFailureTest {
             }
             assertThatThrownBy(() -> adapter.locks().acquire("lock", Duration.ofSeconds(5), "alice"))
                     .isInstanceOf(BackendException.class)
-                    .hasMessageStartingWith("redis lock.acquire failed")
+                    .hasMessageStartingWith("GOGO-0301: redis lock.acquire failed")
                     .satisfies(e -> {
                         assertThat(((BackendException) e).backend()).isEqualTo("redis");
                         assertThat(((BackendException) e).operation()).isEqualTo("lock.acquire");
@@ -74,9 +74,9 @@ class RedisFailureTest {
             servers.stop(ownPort);
             long start = System.nanoTime();
             assertThatThrownBy(() -> adapter.cache().get("k", String.class)).isInstanceOf(BackendException.class)
-                    .hasMessageStartingWith("redis cache.get failed");
+                    .hasMessageStartingWith("GOGO-0301: redis cache.get failed");
             assertThatThrownBy(() -> adapter.circuitBreakers().recordFailure("svc", 3))
-                    .isInstanceOf(BackendException.class).hasMessageStartingWith("redis circuit.recordFailure failed");
+                    .isInstanceOf(BackendException.class).hasMessageStartingWith("GOGO-0301: redis circuit.recordFailure failed");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             servers.restartStandalone(ownPort);
             assertThat(adapter.circuitBreakers().recordFailure("svc", 3)).isEqualTo(1);
@@ -88,7 +88,7 @@ class RedisFailureTest {
         PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.standalone("redis://127.0.0.1:1")
                 .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)), "");
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
-                .hasMessageStartingWith("redis connect failed");
+                .hasMessageStartingWith("GOGO-0301: redis connect failed");
         assertThat(adapter.isConnected()).isFalse();
     }
 }

@@ -1,0 +1,62 @@
+package org.gogoscope.jpa;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.gogoscope.core.config.Property;
+import org.gogoscope.core.config.PropertySet;
+
+/** The store properties of the SQL backends, read once by {@link SqlAdapterFactory}. */
+public final class SqlProperties implements PropertySet {
+
+    private static final Set<String> SQL = Dialect.backendNames();
+
+    public static final Property<String> DATASOURCE = Property.text("datasource").backends(SQL)
+            .meaning("JNDI name of a container DataSource (e.g. `java:jboss/datasources/App`). Exclusive with "
+                    + "`jdbc.url`. A name in an application namespace (`java:comp/`, `java:module/`, `java:app/`, "
+                    + "`java:global/`) not bound yet at deployment connects on first use.");
+
+    public static final Property<String> JDBC_URL = Property.text("jdbc.url").backends(SQL)
+            .must(url -> url.startsWith("jdbc:"), "a JDBC URL starting with jdbc:")
+            .defaultShown("required unless `datasource`; sqlite: `jdbc:sqlite:gogoscope-<store>.db`")
+            .meaning("JDBC URL; the adapter then runs its own HikariCP pool. `user`/`password` in its query string "
+                    + "are moved out of the URL the driver sees and passed as connection properties.");
+
+    public static final Property<String> JDBC_USER = Property.text("jdbc.user").backends(SQL)
+            .meaning("Database user of the adapter's own pool.");
+
+    public static final Property<String> JDBC_PASSWORD = Property.secret("jdbc.password").backends(SQL)
+            .meaning("Database password of the adapter's own pool (never shown).");
+
+    public static final Property<Integer> POOL_SIZE = Property.integer("jdbc.pool-size").backends(SQL)
+            .defaultValue(10, "`10`").must(size -> size >= 1, ">= 1")
+            .meaning("Maximum connections of the adapter's own pool (it keeps at most 2 idle).");
+
+    public static final Property<Boolean> CREATE_SCHEMA = Property.bool("create-schema").backends(SQL)
+            .defaultValue(true, "`true`")
+            .meaning("Create the tables and migrate older ones on connect; `false` when DBAs run the shipped DDL.");
+
+    public static final Property<Duration> TIMEOUT = Property.duration("timeout").backends(SQL)
+            .defaultValue(Duration.ofSeconds(5), "`5s`").must(Property.atLeast(Duration.ofMillis(250)), "at least 250ms")
+            .meaning("Bound on getting a connection and on each statement; also the drivers' connect and socket "
+                    + "timeouts (socket: twice this) and SQLite's `busy_timeout`.");
+
+    public static final Property<Duration> PURGE_INTERVAL = Property.duration("purge.interval").backends(SQL)
+            .defaultValue(Duration.ofSeconds(60), "`60s`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("At most one purge of expired cache and idempotency rows per table per node per interval.");
+
+    public static final Property<Integer> PURGE_BATCH = Property.integer("purge.batch").backends(SQL)
+            .defaultValue(500, "`500`").must(size -> size >= 1, ">= 1")
+            .meaning("Rows deleted per purge.");
+
+    @Override
+    public String module() {
+        return "gogoscope-jpa";
+    }
+
+    @Override
+    public List<Property<?>> properties() {
+        return List.of(DATASOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, POOL_SIZE, CREATE_SCHEMA, TIMEOUT,
+                PURGE_INTERVAL, PURGE_BATCH);
+    }
+}

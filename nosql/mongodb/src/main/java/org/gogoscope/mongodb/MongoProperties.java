@@ -1,0 +1,50 @@
+package org.gogoscope.mongodb;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.gogoscope.core.config.Property;
+import org.gogoscope.core.config.PropertySet;
+
+/** The store properties of the MongoDB backend, read once by {@link MongoAdapterFactory}. */
+public final class MongoProperties implements PropertySet {
+
+    private static final Set<String> MONGODB = Set.of("mongodb");
+
+    public static final Property<String> URI = Property.text("mongodb.uri").backends(MONGODB)
+            .defaultShown("required")
+            .meaning("`mongodb://` or `mongodb+srv://` connection string. Credentials in it are never shown.");
+
+    public static final Property<String> DATABASE = Property.text("mongodb.database").backends(MONGODB)
+            .defaultShown("the URI's database, else `gogoscope`")
+            .meaning("Database holding the collections.");
+
+    public static final Property<String> WRITE_CONCERN = Property.text("mongodb.write-concern").backends(MONGODB)
+            .defaultValue("majority", "`majority`")
+            .must(value -> value.equalsIgnoreCase("majority") || value.matches("\\+?0*[1-9][0-9]{0,8}"),
+                    "majority or a number of members >= 1")
+            .meaning("Write concern of every write.");
+
+    public static final Property<String> READ_CONCERN = Property.oneOf("mongodb.read-concern", "majority", "local",
+            "linearizable", "available").backends(MONGODB).defaultValue("majority", "`majority`")
+            .meaning("Read concern of every read.");
+
+    public static final Property<Duration> TIMEOUT = Property.duration("timeout").backends(MONGODB)
+            .defaultValue(MongoConfig.DEFAULT_TIMEOUT, "`5s`").must(Property.atLeast(Duration.ofMillis(1)), "at least 1ms")
+            .meaning("Server selection and operation timeout.");
+
+    public static final Property<Duration> GC_GRACE = Property.duration("mongodb.gc-grace").backends(MONGODB)
+            .defaultValue(MongoConfig.DEFAULT_GC_GRACE, "`1h`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("Added to the TTL-index date of every document, so MongoDB's TTL monitor never deletes a "
+                    + "document a read could still see (expiry is always checked on the server's clock).");
+
+    @Override
+    public String module() {
+        return "gogoscope-mongodb";
+    }
+
+    @Override
+    public List<Property<?>> properties() {
+        return List.of(URI, DATABASE, WRITE_CONCERN, READ_CONCERN, TIMEOUT, GC_GRACE);
+    }
+}

@@ -1,0 +1,66 @@
+package org.gogoscope.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.gogoscope.core.config.Property;
+import org.gogoscope.core.config.PropertySet;
+
+/** The store properties of the Redis backend, read once by {@link RedisAdapterFactory}. */
+public final class RedisProperties implements PropertySet {
+
+    private static final Set<String> REDIS = Set.of("redis");
+    /** Jedis takes timeouts as an int of milliseconds. */
+    private static final Duration JEDIS_LIMIT = Duration.ofMillis(Integer.MAX_VALUE);
+
+    public static final Property<String> URI = Property.text("redis.uri").backends(REDIS)
+            .defaultValue(RedisAdapterFactory.DEFAULT_URI, "`" + RedisAdapterFactory.DEFAULT_URI + "`")
+            .meaning("Standalone server: `redis://[user:password@]host:port[/db]` or `rediss://` (TLS). Credentials in "
+                    + "it are never shown. At most one of `redis.uri`, `redis.cluster-nodes`, `redis.sentinel.master`.");
+
+    public static final Property<String> CLUSTER_NODES = Property.text("redis.cluster-nodes").backends(REDIS)
+            .meaning("Comma-separated `host:port` seeds of a Redis Cluster.");
+
+    public static final Property<String> SENTINEL_MASTER = Property.text("redis.sentinel.master").backends(REDIS)
+            .meaning("Sentinel master name; needs `redis.sentinel.nodes`.");
+
+    public static final Property<String> SENTINEL_NODES = Property.text("redis.sentinel.nodes").backends(REDIS)
+            .defaultShown("required with `redis.sentinel.master`")
+            .meaning("Comma-separated `host:port` of the sentinels.");
+
+    public static final Property<String> USER = Property.text("redis.user").backends(REDIS)
+            .meaning("ACL user.");
+
+    public static final Property<String> PASSWORD = Property.secret("redis.password").backends(REDIS)
+            .meaning("Password (never shown).");
+
+    public static final Property<Integer> DATABASE = Property.integer("redis.database").backends(REDIS)
+            .defaultValue(0, "`0`").must(n -> n >= 0, ">= 0")
+            .meaning("Database number (standalone and Sentinel only; a Cluster has database 0).");
+
+    public static final Property<Integer> POOL_SIZE = Property.integer("redis.pool-size").backends(REDIS)
+            .defaultValue(RedisClientConfig.DEFAULT_POOL_SIZE, "`" + RedisClientConfig.DEFAULT_POOL_SIZE + "`")
+            .must(n -> n >= 1, ">= 1")
+            .meaning("Connections per pool (per node in a Cluster).");
+
+    public static final Property<Duration> TIMEOUT = Property.duration("timeout").backends(REDIS)
+            .defaultValue(RedisClientConfig.DEFAULT_TIMEOUT, "`2s`")
+            .must(Property.between(Duration.ofMillis(1), JEDIS_LIMIT), "between 1ms and 24 days")
+            .meaning("Socket timeout of every command (and the connect timeout unless `redis.connect-timeout`).");
+
+    public static final Property<Duration> CONNECT_TIMEOUT = Property.duration("redis.connect-timeout").backends(REDIS)
+            .defaultShown("`timeout`")
+            .must(Property.between(Duration.ofMillis(1), JEDIS_LIMIT), "between 1ms and 24 days")
+            .meaning("Connect timeout.");
+
+    @Override
+    public String module() {
+        return "gogoscope-redis";
+    }
+
+    @Override
+    public List<Property<?>> properties() {
+        return List.of(URI, CLUSTER_NODES, SENTINEL_MASTER, SENTINEL_NODES, USER, PASSWORD, DATABASE, POOL_SIZE,
+                TIMEOUT, CONNECT_TIMEOUT);
+    }
+}
