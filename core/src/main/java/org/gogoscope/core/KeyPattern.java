@@ -65,6 +65,41 @@ public final class KeyPattern {
         return g == compiled.length;
     }
 
+    /**
+     * The literal text every matching full key starts with: the prefix and the glob up to its first wildcard.
+     * A backend lists matches through an index range from here to {@link #literalHeadEnd()}.
+     */
+    public String literalHead() {
+        int star = glob.indexOf('*');
+        int one = glob.indexOf('?');
+        int wildcard = star < 0 ? one : one < 0 ? star : Math.min(star, one);
+        return prefix + (wildcard < 0 ? glob : glob.substring(0, wildcard));
+    }
+
+    /**
+     * The least string greater than every string starting with {@link #literalHead()}, in code-point order (which
+     * is UTF-8 byte order, the order of PostgreSQL's {@code "C"} collation and MySQL's binary ones): the keys that
+     * start with the head are exactly those in {@code [literalHead(), literalHeadEnd())}. Empty when no such
+     * string exists (an empty head, or one made only of U+10FFFF): then the range has no upper end.
+     */
+    public java.util.Optional<String> literalHeadEnd() {
+        int[] head = literalHead().codePoints().toArray();
+        for (int i = head.length - 1; i >= 0; i--) {
+            if (head[i] < Character.MAX_CODE_POINT) {
+                int next = head[i] + 1;
+                if (next == Character.MIN_SURROGATE) {
+                    next = Character.MAX_SURROGATE + 1; // no code point is a surrogate
+                }
+                StringBuilder end = new StringBuilder();
+                for (int j = 0; j < i; j++) {
+                    end.appendCodePoint(head[j]);
+                }
+                return java.util.Optional.of(end.appendCodePoint(next).toString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the glob has no wildcard, i.e. matches exactly one key. */
     public boolean isLiteral() {
         return glob.indexOf('*') < 0 && glob.indexOf('?') < 0;

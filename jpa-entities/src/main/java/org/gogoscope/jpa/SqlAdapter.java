@@ -61,7 +61,8 @@ public final class SqlAdapter extends StorageAdapter {
             SqlStatements statements = dialect.statements();
             Storages storages = new Storages(new SqlLockStorage(db, statements), new SqlCircuitStorage(db, statements),
                     new SqlCacheStorage(db, statements,
-                            new Purger(db, statements.purge(SqlStatements.CACHE), interval, batch)),
+                            new Purger(db, statements.purge(SqlStatements.CACHE), interval, batch),
+                            dialect.maxKeyLength()),
                     new SqlCheckpointStorage(db, statements),
                     new SqlIdempotencyStorage(db, statements,
                             new Purger(db, statements.purge(SqlStatements.IDEMPOTENCY), interval, batch)));

@@ -10,6 +10,8 @@ import org.gogoscope.jpa.dialect.SqlStatements;
 final class SqlCacheStorage implements CacheStorage {
 
     private final Db db;
+    /** Greater than every key the table can hold: the upper end of a range whose head has none. */
+    private final String beyondEveryKey;
     private final SqlStatements sql;
     private final Purger purger;
     private final NamedSql get;
@@ -20,8 +22,9 @@ final class SqlCacheStorage implements CacheStorage {
     private final NamedSql deleteLive;
     private final NamedSql deleteExpired;
 
-    SqlCacheStorage(Db db, SqlStatements sql, Purger purger) {
+    SqlCacheStorage(Db db, SqlStatements sql, Purger purger, int maxKeyLength) {
         this.db = db;
+        this.beyondEveryKey = Character.toString(Character.MAX_CODE_POINT).repeat(maxKeyLength + 1);
         this.sql = sql;
         this.purger = purger;
         this.get = NamedSql.parse(sql.cacheGet());
@@ -54,18 +57,27 @@ final class SqlCacheStorage implements CacheStorage {
         return db.queryOne(exists, Params.of("key", key), rs -> Boolean.TRUE).isPresent();
     }
 
-    /** The database filters by the pattern (index range on the literal prefix); the exact glob is re-checked here. */
+    /**
+     * The database reads the index range of the pattern's literal head and filters by the pattern; the exact glob
+     * is re-checked here. A pattern with a literal head (the key prefix, or text before the first wildcard) costs
+     * in proportion to the keys that start with it.
+     */
     @Override
     public List<String> keys(KeyPattern pattern) {
-        return db.query(keys, Params.of("pattern", sql.pattern(pattern)), rs -> rs.getString(1)).stream()
-                .filter(pattern::matches).toList();
+        return db.query(keys, matching(pattern), rs -> rs.getString(1)).stream().filter(pattern::matches).toList();
     }
 
     @Override
     public long deleteMatching(KeyPattern pattern) {
-        Params params = Params.of("pattern", sql.pattern(pattern));
+        Params params = matching(pattern);
         long live = db.update(deleteLive, params);
         db.update(deleteExpired, params);
         return live;
+    }
+
+    /** The pattern and the range of its literal head. */
+    private Params matching(KeyPattern pattern) {
+        return Params.of("pattern", sql.pattern(pattern)).and("lower", pattern.literalHead())
+                .and("upper", pattern.literalHeadEnd().orElse(beyondEveryKey));
     }
 }

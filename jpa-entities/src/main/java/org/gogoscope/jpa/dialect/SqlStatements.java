@@ -82,6 +82,16 @@ public abstract class SqlStatements {
         return column + " LIKE :" + param + " ESCAPE '" + LIKE_ESCAPE + "'";
     }
 
+    /**
+     * {@code column} in {@code [:lower, :upper)} in code-point order, which an index on the key turns into a range
+     * whatever the pattern: the key columns compare in code-point order in every dialect's DDL (PostgreSQL
+     * {@code COLLATE "C"}, MySQL/MariaDB binary collations, SQLite BINARY). {@code LIKE} alone is no such range
+     * on PostgreSQL under any other collation, nor on MariaDB through the expression {@link #matches} needs.
+     */
+    protected String headRange(String column) {
+        return column + " >= :lower AND " + column + " < :upper";
+    }
+
     /** The pattern parameter for {@link #matches}. */
     public String pattern(KeyPattern pattern) {
         return pattern.toSqlLike(LIKE_ESCAPE);
@@ -223,17 +233,23 @@ public abstract class SqlStatements {
         return "SELECT 1 FROM %1$s WHERE %2$s = :key AND %3$s".formatted(CACHE, key(), live("expires_at"));
     }
 
+    /**
+     * The live keys matching {@code :pattern}, read through an index range on the key: {@code [:lower, :upper)}
+     * holds exactly the keys that start with the pattern's literal head (see {@link #headRange}).
+     */
     public String cacheKeys() {
-        return "SELECT %2$s FROM %1$s WHERE %3$s AND %4$s".formatted(CACHE, key(), matches(key(), "pattern"),
-                live("expires_at"));
+        return "SELECT %2$s FROM %1$s WHERE %3$s AND %4$s AND %5$s".formatted(CACHE, key(), headRange(key()),
+                matches(key(), "pattern"), live("expires_at"));
     }
 
     public String cacheDeleteMatchingLive() {
-        return "DELETE FROM %1$s WHERE %2$s AND %3$s".formatted(CACHE, matches(key(), "pattern"), live("expires_at"));
+        return "DELETE FROM %1$s WHERE %2$s AND %3$s AND %4$s".formatted(CACHE, headRange(key()),
+                matches(key(), "pattern"), live("expires_at"));
     }
 
     public String cacheDeleteMatchingExpired() {
-        return "DELETE FROM %1$s WHERE %2$s AND expires_at <= %3$s".formatted(CACHE, matches(key(), "pattern"), now());
+        return "DELETE FROM %1$s WHERE %2$s AND %3$s AND expires_at <= %4$s".formatted(CACHE, headRange(key()),
+                matches(key(), "pattern"), now());
     }
 
     /** Deletes at most {@code :limit} expired rows of {@code table}, by the index on expires_at. */

@@ -17,9 +17,10 @@ final class MySqlStatements extends SqlStatements {
     private static final String EPOCH = "TIMESTAMP'1970-01-01 00:00:00'";
 
     /**
-     * The match runs on an expression of the column, so the server never turns the pattern's literal head into
-     * an index range: MariaDB 10.11's range on a {@code utf8mb4_nopad_bin} key drops keys with characters
-     * outside the BMP (emoji). {@code keys} and {@code clear} scan the table's rows of the prefix either way.
+     * The match runs on an expression of the column, so the server never derives an index range from the
+     * pattern itself: MariaDB 10.11's range for {@code LIKE} on a {@code utf8mb4_nopad_bin} key drops keys with
+     * characters outside the BMP (emoji). The range comes from {@link #headRange} instead, with bounds computed in
+     * code-point order, which is the binary collation's order, emoji included.
      */
     @Override
     protected String matches(String column, String param) {

@@ -1,9 +1,13 @@
 package org.gogoscope.jpa.postgresql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +54,30 @@ public final class PostgresDialect extends SqlDialect {
         return "org/gogoscope/jpa/postgresql/postgresql.sql";
     }
 
+    /** The tables keyed by an application key, whose key column compares in code-point order. */
+    private static final List<String> KEYED_TABLES = List.of(SqlStatements.LOCKS, SqlStatements.CIRCUIT,
+            SqlStatements.CACHE, SqlStatements.IDEMPOTENCY, SqlStatements.CIRCUIT_RECORDS);
+
     /**
-     * Adds the columns the seeds' schema lacks (the unique index on checkpoints is in the DDL) and drops the seeds'
-     * unused lock-expiry index. {@code ADD COLUMN IF NOT EXISTS} is idempotent; concurrent nodes are serialised by
-     * PostgreSQL's table lock, and a node that loses a catalog race retries the schema step.
+     * Adds the columns the seeds' schema lacks (the unique index on checkpoints is in the DDL), drops the seeds'
+     * unused lock-expiry index, and gives key columns created with the database's collation (the seeds' DDL)
+     * {@code COLLATE "C"}, which rebuilds their primary key once. {@code ADD COLUMN IF NOT EXISTS} is idempotent;
+     * concurrent nodes are serialised by PostgreSQL's table lock, and a node that loses a catalog race retries the
+     * schema step.
      */
     @Override
     public void migrate(Connection connection) throws SQLException {
+        List<String> otherCollation = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT table_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND column_name = 'key' AND table_name = ANY (?)"
+                + " AND collation_name IS DISTINCT FROM 'C'")) {
+            query.setArray(1, connection.createArrayOf("text", KEYED_TABLES.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    otherCollation.add(rs.getString(1));
+                }
+            }
+        }
         String[] statements = {
             "ALTER TABLE go_goscope_locks ADD COLUMN IF NOT EXISTS fencing_token BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE go_goscope_idempotency ADD COLUMN IF NOT EXISTS claim_token TEXT",
@@ -69,6 +90,9 @@ public final class PostgresDialect extends SqlDialect {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
+            }
+            for (String table : otherCollation) {
+                statement.execute("ALTER TABLE " + table + " ALTER COLUMN key TYPE TEXT COLLATE \"C\"");
             }
         }
     }
