@@ -3,6 +3,7 @@ package org.gogoscope.jpa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.Storages;
 import org.gogoscope.jpa.dialect.SqlDialect;
@@ -21,6 +22,7 @@ public final class SqlAdapter extends StorageAdapter {
     private final SqlDialect dialect;
     private final JtaSuspender jta;
     private volatile ConnectionSource source;
+    private volatile PurgeSchedule purges;
 
     public SqlAdapter(SqlSettings settings, String keyPrefix) {
         this(settings, keyPrefix, null);
@@ -56,16 +58,16 @@ public final class SqlAdapter extends StorageAdapter {
                 }
                 return null;
             });
-            long interval = settings.purgeInterval().toMillis();
-            int batch = settings.purgeBatch();
             SqlStatements statements = dialect.statements();
+            int batch = settings.purgeBatch();
+            purges = new PurgeSchedule(settings.backend(), List.of(
+                    new Purger(SqlStatements.CACHE, db, statements.purge(SqlStatements.CACHE), batch),
+                    new Purger(SqlStatements.IDEMPOTENCY, db, statements.purge(SqlStatements.IDEMPOTENCY), batch),
+                    new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch)),
+                    settings.purgeInterval().toMillis());
             Storages storages = new Storages(new SqlLockStorage(db, statements), new SqlCircuitStorage(db, statements),
-                    new SqlCacheStorage(db, statements,
-                            new Purger(db, statements.purge(SqlStatements.CACHE), interval, batch),
-                            dialect.maxKeyLength()),
-                    new SqlCheckpointStorage(db, statements),
-                    new SqlIdempotencyStorage(db, statements,
-                            new Purger(db, statements.purge(SqlStatements.IDEMPOTENCY), interval, batch)));
+                    new SqlCacheStorage(db, statements, dialect.maxKeyLength()),
+                    new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements));
             source = opened;
             return storages;
         } catch (RuntimeException e) {
@@ -97,6 +99,11 @@ public final class SqlAdapter extends StorageAdapter {
 
     @Override
     protected void close(Storages storages) {
+        PurgeSchedule running = purges;
+        purges = null;
+        if (running != null) {
+            running.close();
+        }
         ConnectionSource open = source;
         source = null;
         if (open != null) {

@@ -6,14 +6,13 @@ import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CacheStorage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
-/** Cache entries: one statement per operation; expired rows are invisible and purged in batches. */
+/** Cache entries: one statement per operation; expired rows are invisible, and {@link PurgeSchedule} deletes them. */
 final class SqlCacheStorage implements CacheStorage {
 
     private final Db db;
     /** Greater than every key the table can hold: the upper end of a range whose head has none. */
     private final String beyondEveryKey;
     private final SqlStatements sql;
-    private final Purger purger;
     private final NamedSql get;
     private final NamedSql put;
     private final NamedSql delete;
@@ -22,11 +21,10 @@ final class SqlCacheStorage implements CacheStorage {
     private final NamedSql deleteLive;
     private final NamedSql deleteExpired;
 
-    SqlCacheStorage(Db db, SqlStatements sql, Purger purger, int maxKeyLength) {
+    SqlCacheStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
         this.beyondEveryKey = Character.toString(Character.MAX_CODE_POINT).repeat(maxKeyLength + 1);
         this.sql = sql;
-        this.purger = purger;
         this.get = NamedSql.parse(sql.cacheGet());
         this.put = NamedSql.parse(sql.cachePut());
         this.delete = NamedSql.parse(sql.cacheDelete());
@@ -44,7 +42,6 @@ final class SqlCacheStorage implements CacheStorage {
     @Override
     public void put(String key, String json, long ttlMillis) {
         db.update(put, Params.of("key", key).and("json", json).number("ttl", ttlMillis == 0 ? null : ttlMillis));
-        purger.maybePurge();
     }
 
     @Override

@@ -25,7 +25,6 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
 
     private final Db db;
     private final boolean returning;
-    private final Purger purger;
     private final NamedSql claim;
     private final NamedSql read;
     private final NamedSql complete;
@@ -34,10 +33,9 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
     private final NamedSql put;
     private final NamedSql delete;
 
-    SqlIdempotencyStorage(Db db, SqlStatements sql, Purger purger) {
+    SqlIdempotencyStorage(Db db, SqlStatements sql) {
         this.db = db;
         this.returning = sql.returning();
-        this.purger = purger;
         this.claim = NamedSql.parse(sql.idempotencyClaim());
         this.read = NamedSql.parse(sql.idempotencyRead());
         this.complete = NamedSql.parse(sql.idempotencyComplete());
@@ -58,7 +56,6 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (returning) {
                 if (db.queryOne(claim, params, rs -> rs.getString(1)).isPresent()) {
-                    purger.maybePurge();
                     return new StoredClaim.Claimed();
                 }
             } else {
@@ -68,7 +65,6 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
             if (live.isPresent()) {
                 Row row = live.get();
                 if (!returning && row.result() == null && token.equals(row.token())) {
-                    purger.maybePurge();
                     return new StoredClaim.Claimed();
                 }
                 return held(row);
@@ -109,7 +105,6 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
     @Override
     public void putResult(String key, String resultJson, long ttlMillis) {
         db.update(put, Params.of("key", key).and("result", resultJson).and("ttl", ttlMillis));
-        purger.maybePurge();
     }
 
     @Override

@@ -110,7 +110,7 @@ class SqlBehaviourTest {
             Thread.sleep(20);
             SqlStatements sql = settings.get().dialect().sql().statements();
             Db db = new Db(raw, 5, JtaSuspender.NONE, settings.get().dialect().sql());
-            Purger purger = new Purger(db, sql.purge(SqlStatements.CACHE), 0, 3);
+            Purger purger = new Purger(SqlStatements.CACHE, db, sql.purge(SqlStatements.CACHE), 3);
             int rounds = 0;
             while (countCache(raw, settings.get(), prefix) > 0) {
                 assertThat(purger.purgeNow()).as("one batch").isBetween(1, 3);

@@ -128,6 +128,12 @@ final class MySqlStatements extends SqlStatements {
     }
 
     @Override
+    public String purgeLocks() {
+        return "DELETE FROM go_goscope_locks WHERE expires_at <= %1$s AND fencing_token < %2$s - 1000000 LIMIT :limit"
+                .formatted(NOW, clockToken());
+    }
+
+    @Override
     public String purge(String table) {
         return "DELETE FROM %1$s WHERE expires_at <= %2$s LIMIT :limit".formatted(table, NOW);
     }
