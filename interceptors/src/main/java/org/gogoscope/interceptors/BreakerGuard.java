@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.gogoscope.core.breaker.SharedBreaker;
 
 /**
  * One guarded call: permit, proceed, record the outcome (at once, or when the returned stage completes).
@@ -44,10 +45,10 @@ final class BreakerGuard {
      */
     static Object guard(InvocationContext context, BreakerPolicy policy, SharedBreaker breaker, boolean outer)
             throws Exception {
-        SharedBreaker.Permit permit;
-        try {
-            permit = breaker.acquire();
-        } catch (CircuitBreakerOpenException open) {
+        SharedBreaker.Permit permit = breaker.acquire();
+        if (permit == SharedBreaker.Permit.REJECTED) {
+            CircuitBreakerOpenException open = new CircuitBreakerOpenException(
+                    "Shared circuit breaker '" + policy.name() + "' is open");
             if (outer && policy.hostAsync()) {
                 return CompletableFuture.failedFuture(open);
             }

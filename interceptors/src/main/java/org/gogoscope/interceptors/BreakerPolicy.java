@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
+import org.gogoscope.core.breaker.BreakerSettings;
 
 /**
  * The MicroProfile {@code @CircuitBreaker} parameters of one method, with their configuration overrides
@@ -120,6 +121,20 @@ record BreakerPolicy(String name, String store, boolean enabled, Duration delay,
                         + MethodNames.of(method), e);
             }
         }).toArray(Class[]::new);
+    }
+
+    /**
+     * The numbers the shared breaker decides with. A negative staleness or probe lease (possible only as an ISO-8601
+     * duration such as {@code PT-1S}) is passed as {@code 0}, which the breaker treated it as before it checked its
+     * settings: strict mode, and probe permits handed out again on every half-open call.
+     */
+    BreakerSettings settings() {
+        return new BreakerSettings(name, delay, volume, threshold, successThreshold, atLeastZero(staleness),
+                atLeastZero(probeLease));
+    }
+
+    private static Duration atLeastZero(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
     }
 
     /** MicroProfile: an exception is a failure if it is a {@code failOn} and not a {@code skipOn} type. */

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 
 /**
  * What the extension needs to know about MicroProfile Fault Tolerance annotations. This class, the two
- * shared-breaker interceptors, {@link BreakerRegistry}, {@link BreakerPolicy}, {@link BreakerGuard} and
- * {@link SharedBreaker} are the only classes that link to the Fault Tolerance API; the extension loads them only
+ * shared-breaker interceptors, {@link BreakerRegistry}, {@link BreakerPolicy} and {@link BreakerGuard} are the only
+ * classes that link to the Fault Tolerance API (the breaker's decisions,
+ * {@link org.gogoscope.core.breaker.SharedBreaker}, link to none); the extension loads them only
  * when {@link GogoscopeInterceptorsExtension#FAULT_TOLERANCE} says the API is visible to it, so
  * {@code @Locked} and {@code @Idempotent} work in deployments without it (WildFly adds the API only to
  * deployments that use a Fault Tolerance annotation).

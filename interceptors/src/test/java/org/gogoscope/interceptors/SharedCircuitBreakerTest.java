@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.core.breaker.BreakerDocument;
 import org.gogoscope.interceptors.BreakerBeans.Inventory;
 import org.gogoscope.interceptors.BreakerBeans.Plain;
 import org.gogoscope.interceptors.BreakerBeans.Quotes;

@@ -1,4 +1,4 @@
-package org.gogoscope.interceptors;
+package org.gogoscope.core.breaker;
 
 import org.gogoscope.core.JsonCodec;
 
@@ -6,7 +6,8 @@ import org.gogoscope.core.JsonCodec;
  * The shared state of one MicroProfile breaker, stored as JSON in a
  * {@link org.gogoscope.api.CircuitRecord}, e.g.
  * {@code {"state":"CLOSED","window":"0010","openedAt":0,"halfOpenAt":0,"probes":0,"successes":0,"opened":3}}.
- * Times are on the backend's clock (epoch ms).
+ * Times are on the backend's clock (epoch ms). The field names and state strings are the stored format: documents
+ * written by earlier versions live in the backends, so they do not change.
  */
 public final class BreakerDocument {
 
@@ -29,12 +30,14 @@ public final class BreakerDocument {
     /** How many times the breaker opened. */
     public long opened;
 
-    static BreakerDocument read(String json) {
+    /** The document stored as {@code json}; a new (closed, empty) one for {@code null} (nothing stored yet). */
+    public static BreakerDocument read(String json) {
         return json == null ? new BreakerDocument()
                 : JsonCodec.defaultCodec().fromJson("circuit breaker document", json, BreakerDocument.class);
     }
 
-    String write() {
+    /** This document as stored. */
+    public String write() {
         return JsonCodec.defaultCodec().toJson("breaker", this);
     }
 
