@@ -34,16 +34,16 @@ public class Providers {
     @Any
     Instance<CircuitBreakerStateProvider> circuits;
 
-    LockProvider locks(String store) {
+    public LockProvider locks(String store) {
         return (LockProvider) resolved.computeIfAbsent("lock/" + store, k -> locks.select(qualifier(store)).get());
     }
 
-    IdempotencyProvider idempotency(String store) {
+    public IdempotencyProvider idempotency(String store) {
         return (IdempotencyProvider) resolved.computeIfAbsent("idempotency/" + store,
                 k -> idempotency.select(qualifier(store)).get());
     }
 
-    CircuitBreakerStateProvider circuits(String store) {
+    public CircuitBreakerStateProvider circuits(String store) {
         return (CircuitBreakerStateProvider) resolved.computeIfAbsent("circuit/" + store,
                 k -> circuits.select(qualifier(store)).get());
     }
