@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.Store;
 
 /**
  * The go-go-scope CDI portable extension. It reads MicroProfile Config and registers, for every known store,
@@ -56,7 +57,7 @@ public class GogoscopeExtension implements Extension {
             String routed = plan.route(kind);
             addBean(event, kind, routed, "@Default", Default.Literal.INSTANCE);
             for (String store : plan.known()) {
-                addBean(event, kind, store, "@Store(" + store + ")", StoreLiteral.of(store));
+                addBean(event, kind, store, "@Store(" + store + ")", Store.Literal.of(store));
             }
         }
         if (HealthChecks.available()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.Store;
 
 /**
  * The providers the interceptors use, looked up by type (and {@code @Store} name when an annotation names a
@@ -49,6 +50,6 @@ public class Providers {
     }
 
     static Annotation qualifier(String store) {
-        return store.isEmpty() ? Default.Literal.INSTANCE : new StoreLiteral(store);
+        return store.isEmpty() ? Default.Literal.INSTANCE : Store.Literal.of(store);
     }
 }
