@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Exponential backoff with full jitter inside a deadline: pauses of a random length in
+ * Exponential backoff with equal jitter inside a deadline: pauses of a random length in
  * {@code [base/2, base]}, {@code base} doubling from {@code 5 ms} up to {@code 250 ms}, never past the deadline.
  * Interruptible.
  */
