@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.MessageCode;
+import org.gogoscope.api.Store;
 import org.gogoscope.core.config.PropertyCatalogue;
 
 /**
@@ -64,7 +65,7 @@ public class GogoscopeExtension implements Extension {
             String routed = plan.route(kind);
             addBean(event, kind, routed, "@Default", Default.Literal.INSTANCE);
             for (String store : plan.known()) {
-                addBean(event, kind, store, "@Store(" + store + ")", StoreLiteral.of(store));
+                addBean(event, kind, store, "@Store(" + store + ")", Store.Literal.of(store));
             }
         }
         if (HealthChecks.available()) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
+import org.gogoscope.api.Store;
 
 /**
  * Registers one {@code @Readiness} {@link HealthCheck} per store. This is the only class besides
@@ -86,7 +87,7 @@ final class HealthChecks {
 
         @Override
         public Set<Annotation> getQualifiers() {
-            return Set.of(Readiness.Literal.INSTANCE, StoreLiteral.of(store), Any.Literal.INSTANCE);
+            return Set.of(Readiness.Literal.INSTANCE, Store.Literal.of(store), Any.Literal.INSTANCE);
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.api.Store;
 import org.junit.jupiter.api.Test;
 
 class MemoryBootTest {
@@ -42,7 +43,7 @@ class MemoryBootTest {
             assertThat(app.adapter.locks().acquire(key, Duration.ofSeconds(30))).isEmpty();
             handle.get().release();
             // programmatic lookup, with and without the qualifier, gives the same store
-            LockProvider byLookup = boot.container().select(LockProvider.class, StoreLiteral.of("default")).get();
+            LockProvider byLookup = boot.container().select(LockProvider.class, Store.Literal.of("default")).get();
             assertThat(byLookup.acquire(key, Duration.ofSeconds(30))).isPresent();
             assertThat(boot.container().select(PersistenceAdapter.class).get().locks()
                     .acquire(key, Duration.ofSeconds(30))).isEmpty();

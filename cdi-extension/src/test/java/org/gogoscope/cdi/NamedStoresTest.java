@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class NamedStoresTest {
         int before = TcpAdapterFactory.CONNECTED.get();
         try (Boot boot = Boot.start(properties, RoutingUser.class)) {
             assertThat(TcpAdapterFactory.CONNECTED.get()).as("orders connected, spare not").isEqualTo(before + 1);
-            LockProvider spare = boot.container().select(LockProvider.class, StoreLiteral.of("spare")).get();
+            LockProvider spare = boot.container().select(LockProvider.class, Store.Literal.of("spare")).get();
             assertThat(spare.acquire("spare-" + System.nanoTime(), Duration.ofSeconds(5))).isPresent();
             assertThat(TcpAdapterFactory.CONNECTED.get()).as("spare connected on first use").isEqualTo(before + 2);
         }
@@ -83,7 +84,7 @@ class NamedStoresTest {
         try (Boot boot = Boot.start(properties, AnyStoreUser.class)) {
             assertThat(TcpAdapterFactory.CONNECTED.get()).as("orders and spare").isEqualTo(before + 2);
             AnyStoreUser app = boot.bean(AnyStoreUser.class);
-            assertThat(app.locks.select(StoreLiteral.of("orders")).get()
+            assertThat(app.locks.select(Store.Literal.of("orders")).get()
                     .acquire("any-" + System.nanoTime(), Duration.ofSeconds(5))).isPresent();
         }
         assertThat(TcpAdapterFactory.CONNECTED.get()).isEqualTo(before);

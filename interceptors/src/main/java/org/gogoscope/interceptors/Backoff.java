@@ -4,11 +4,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Exponential backoff with full jitter inside a deadline: pauses of a random length in
+ * Exponential backoff with equal jitter inside a deadline: pauses of a random length in
  * {@code [base/2, base]}, {@code base} doubling from {@code 5 ms} up to {@code 250 ms}, never past the deadline.
  * Interruptible.
  */
-final class Backoff {
+public final class Backoff {
 
     private static final long FIRST_MILLIS = 5;
     private static final long MAX_MILLIS = 250;
@@ -16,7 +16,7 @@ final class Backoff {
     private final long deadlineNanos;
     private long base = FIRST_MILLIS;
 
-    Backoff(long deadlineNanos) {
+    public Backoff(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
     }
 
@@ -26,7 +26,7 @@ final class Backoff {
      * @return {@code false} (without sleeping) when the deadline has passed
      * @throws InterruptedException if interrupted while sleeping
      */
-    boolean pause() throws InterruptedException {
+    public boolean pause() throws InterruptedException {
         long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         if (left <= 0) {
             return false;

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /** Annotation amounts ({@code long} + {@link ChronoUnit}) as checked {@link Duration}s. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
     /** {@code amount unit} as a duration {@code > 0} (or {@code >= 0} if {@code zeroAllowed}). */
-    static Duration of(String annotation, String member, Method method, long amount, ChronoUnit unit,
+    public static Duration of(String annotation, String member, Method method, long amount, ChronoUnit unit,
             boolean zeroAllowed) {
         if (amount < 0 || (amount == 0 && !zeroAllowed)) {
             throw new InvalidAnnotationException(annotation, member, method,
@@ -31,7 +31,7 @@ final class Durations {
     }
 
     /** {@code -5s}, {@code 200ms}, {@code 3h}, or {@code 2 WEEKS} for units without a short name. */
-    static String format(long amount, ChronoUnit unit) {
+    public static String format(long amount, ChronoUnit unit) {
         String suffix = switch (unit) {
             case NANOS -> "ns";
             case MICROS -> "us";
@@ -49,7 +49,7 @@ final class Durations {
      * A configuration value such as {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h} or an ISO-8601
      * duration ({@code PT0.5S}).
      */
-    static Duration parse(String property, String value) {
+    public static Duration parse(String property, String value) {
         String text = value.trim();
         try {
             if (text.startsWith("P") || text.startsWith("p")) {

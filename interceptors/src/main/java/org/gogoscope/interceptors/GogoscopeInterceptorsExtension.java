@@ -30,6 +30,18 @@ import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
+import org.gogoscope.interceptors.breaker.FaultToleranceSupport;
+import org.gogoscope.interceptors.breaker.HostFaultTolerance;
+import org.gogoscope.interceptors.breaker.SharedBreakerBinding;
+import org.gogoscope.interceptors.breaker.SharedBreakerConfigSource;
+import org.gogoscope.interceptors.breaker.SharedBreakerOuterBinding;
+import org.gogoscope.interceptors.idempotent.IdempotentBinding;
+import org.gogoscope.interceptors.idempotent.IdempotentInterceptor;
+import org.gogoscope.interceptors.idempotent.IdempotentPlan;
+import org.gogoscope.interceptors.locked.LockedBinding;
+import org.gogoscope.interceptors.locked.LockedInterceptor;
+import org.gogoscope.interceptors.locked.LockedPlan;
+import org.gogoscope.interceptors.locked.ThreadLockContext;
 
 /**
  * Binds the interceptors to annotated methods and validates every annotation at deployment.

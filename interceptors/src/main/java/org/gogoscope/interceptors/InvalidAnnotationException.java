@@ -11,7 +11,7 @@ public class InvalidAnnotationException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    InvalidAnnotationException(String annotation, String member, Method method, String problem) {
+    public InvalidAnnotationException(String annotation, String member, Method method, String problem) {
         super("Invalid @" + annotation + (member == null ? "" : "." + member) + " on " + MethodNames.of(method) + ": "
                 + problem);
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * Whether JSON-B can write a value of a type and read it back into the same type. Checks the declared type and,
  * for parameterized containers, their type arguments; it does not walk the properties of user classes.
  */
-final class JsonTypes {
+public final class JsonTypes {
 
     private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, java.math.BigDecimal.class,
@@ -37,7 +37,7 @@ final class JsonTypes {
      * it is not a JDK or Jakarta class other than scalars, time values, collections, maps and optionals (so
      * futures, latches, streams and callbacks, whose getters may block or change, are left out).
      */
-    static boolean isData(Type type) {
+    public static boolean isData(Type type) {
         if (problem(type) != null) {
             return false;
         }
@@ -56,7 +56,7 @@ final class JsonTypes {
     }
 
     /** {@code null} if {@code type} round-trips; otherwise why not. */
-    static String problem(Type type) {
+    public static String problem(Type type) {
         if (type instanceof TypeVariable<?> variable) {
             return "type variable " + variable.getName() + " is only known at run time";
         }

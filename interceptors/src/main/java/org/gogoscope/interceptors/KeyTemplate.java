@@ -12,7 +12,7 @@ import java.util.List;
  * {@code {parameter.property...}} expressions, resolved against a call's arguments. Parsing checks every
  * parameter name and property against the method's signature, so errors surface at deployment.
  */
-final class KeyTemplate {
+public final class KeyTemplate {
 
     private sealed interface Part permits Literal, Expression {
     }
@@ -36,7 +36,7 @@ final class KeyTemplate {
      *
      * @throws InvalidAnnotationException naming {@code @annotation.key} when it does not fit the method
      */
-    static KeyTemplate parse(String annotation, Method method, String template) {
+    public static KeyTemplate parse(String annotation, Method method, String template) {
         if (template == null || template.isBlank()) {
             throw new InvalidAnnotationException(annotation, "key", method, "must not be blank");
         }
@@ -135,7 +135,7 @@ final class KeyTemplate {
      *
      * @throws IllegalArgumentException naming the expression when a value on its path is {@code null}
      */
-    String resolve(Object[] arguments) {
+    public String resolve(Object[] arguments) {
         StringBuilder key = new StringBuilder();
         for (Part part : parts) {
             if (part instanceof Literal literal) {

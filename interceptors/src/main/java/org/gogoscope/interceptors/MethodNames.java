@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** How messages name a method: {@code com.acme.Orders.ship(String)}. */
-final class MethodNames {
+public final class MethodNames {
 
     private MethodNames() {
     }
 
-    static String of(Method method) {
+    public static String of(Method method) {
         return method.getDeclaringClass().getName() + "." + method.getName() + "("
                 + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
                 + ")";

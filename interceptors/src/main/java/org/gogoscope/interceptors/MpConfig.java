@@ -4,9 +4,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.gogoscope.interceptors.breaker.SharedBreakerConfigSource;
 
 /** MicroProfile Config lookups of the interceptors, skipping {@link SharedBreakerConfigSource}. */
-final class MpConfig {
+public final class MpConfig {
 
     private final Config config;
 
@@ -15,12 +16,12 @@ final class MpConfig {
     }
 
     /** The configuration of the current deployment (the thread context class loader's, as the host uses). */
-    static MpConfig current() {
+    public static MpConfig current() {
         return new MpConfig(ConfigProvider.getConfig());
     }
 
     /** The value of {@code name} from the highest-ordinal source other than the shared-breaker source. */
-    Optional<String> value(String name) {
+    public Optional<String> value(String name) {
         for (ConfigSource source : config.getConfigSources()) {
             if (SharedBreakerConfigSource.NAME.equals(source.getName())) {
                 continue;
@@ -34,7 +35,7 @@ final class MpConfig {
     }
 
     /** Global switch {@code gogoscope.circuit-breaker.shared}: share every {@code @CircuitBreaker}. */
-    boolean shareAll() {
+    public boolean shareAll() {
         return value("gogoscope.circuit-breaker.shared").map(Boolean::parseBoolean).orElse(false);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.Store;
 
 /**
  * The providers the interceptors use, looked up by type (and {@code @Store} name when an annotation names a
@@ -34,21 +35,21 @@ public class Providers {
     @Any
     Instance<CircuitBreakerStateProvider> circuits;
 
-    LockProvider locks(String store) {
+    public LockProvider locks(String store) {
         return (LockProvider) resolved.computeIfAbsent("lock/" + store, k -> locks.select(qualifier(store)).get());
     }
 
-    IdempotencyProvider idempotency(String store) {
+    public IdempotencyProvider idempotency(String store) {
         return (IdempotencyProvider) resolved.computeIfAbsent("idempotency/" + store,
                 k -> idempotency.select(qualifier(store)).get());
     }
 
-    CircuitBreakerStateProvider circuits(String store) {
+    public CircuitBreakerStateProvider circuits(String store) {
         return (CircuitBreakerStateProvider) resolved.computeIfAbsent("circuit/" + store,
                 k -> circuits.select(qualifier(store)).get());
     }
 
     static Annotation qualifier(String store) {
-        return store.isEmpty() ? Default.Literal.INSTANCE : new StoreLiteral(store);
+        return store.isEmpty() ? Default.Literal.INSTANCE : Store.Literal.of(store);
     }
 }

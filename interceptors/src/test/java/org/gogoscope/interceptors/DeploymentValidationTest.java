@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.gogoscope.interceptors.breaker.BreakerBeans;
 
 /** Every annotation mistake fails the deployment with a message naming annotation, member and method. */
 class DeploymentValidationTest {

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension}; containers shut down after each test and system properties set through
  * {@link #config} are removed.
  */
-final class Nodes implements AfterEachCallback {
+public final class Nodes implements AfterEachCallback {
 
-    static final String REDIS_URI = System.getProperty("redis.uri", "redis://127.0.0.1:6379");
+    public static final String REDIS_URI = System.getProperty("redis.uri", "redis://127.0.0.1:6379");
 
     private final List<WeldContainer> started = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
@@ -38,7 +38,7 @@ final class Nodes implements AfterEachCallback {
     private final Function<String, PersistenceAdapter> adapters;
 
     /** Nodes on one fresh in-memory backend. */
-    Nodes() {
+    public Nodes() {
         MemoryBackend backend = new MemoryBackend();
         this.redis = false;
         this.adapters = p -> new MemoryAdapter(backend, p);
@@ -50,12 +50,12 @@ final class Nodes implements AfterEachCallback {
     }
 
     /** Nodes on the real Redis ({@code -Dredis.uri}), each with its own pool; keys removed after each test. */
-    static Nodes onRedis() {
+    public static Nodes onRedis() {
         return new Nodes(p -> new RedisAdapter(RedisClientConfig.standalone(REDIS_URI).withPoolSize(4), p));
     }
 
     /** Sets MicroProfile Config properties (as system properties) for nodes started afterwards. */
-    Nodes config(Map<String, String> values) {
+    public Nodes config(Map<String, String> values) {
         values.forEach((k, v) -> {
             System.setProperty(k, v);
             properties.add(k);
@@ -64,7 +64,7 @@ final class Nodes implements AfterEachCallback {
     }
 
     /** Starts a node with {@code beans} and the test store producer. */
-    WeldContainer start(Class<?>... beans) {
+    public WeldContainer start(Class<?>... beans) {
         releaseConfig();
         TestStores.use(adapters, prefix);
         Weld weld = weld("node-").addBeanClasses(beans);
@@ -74,7 +74,7 @@ final class Nodes implements AfterEachCallback {
     }
 
     /** Boots {@code beans} expecting a deployment failure; returns the failure. */
-    static Throwable deploymentFailure(Class<?>... beans) {
+    public static Throwable deploymentFailure(Class<?>... beans) {
         releaseConfig();
         Weld weld = weld("bad-").addBeanClasses(beans);
         try (WeldContainer container = weld.initialize()) {

@@ -26,7 +26,7 @@ public class TestStores {
     private CountingCircuits circuits;
 
     /** Nodes started from now on get {@code factory.apply(keyPrefix)}, each its own adapter (= node). */
-    static void use(Function<String, PersistenceAdapter> factory, String keyPrefix) {
+    public static void use(Function<String, PersistenceAdapter> factory, String keyPrefix) {
         adapters = factory;
         prefix = keyPrefix;
     }
@@ -59,7 +59,7 @@ public class TestStores {
     }
 
     /** Backend round trips of this node's breakers so far. */
-    int circuitRoundTrips() {
+    public int circuitRoundTrips() {
         return circuits.calls.get();
     }
 

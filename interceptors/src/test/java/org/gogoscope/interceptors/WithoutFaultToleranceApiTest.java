@@ -12,9 +12,13 @@ import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
 import org.gogoscope.conformance.IsolatedClassPath;
-import org.gogoscope.interceptors.IdempotentBeans.Payments;
-import org.gogoscope.interceptors.IdempotentBeans.Receipt;
-import org.gogoscope.interceptors.LockedBeans.Orders;
+import org.gogoscope.core.breaker.BreakerSettings;
+import org.gogoscope.core.breaker.SharedBreaker;
+import org.gogoscope.core.breaker.Ticker;
+import org.gogoscope.core.memory.MemoryAdapter;
+import org.gogoscope.interceptors.idempotent.IdempotentBeans.Payments;
+import org.gogoscope.interceptors.idempotent.IdempotentBeans.Receipt;
+import org.gogoscope.interceptors.locked.LockedBeans.Orders;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,27 @@ class WithoutFaultToleranceApiTest {
                 .contains("Invalid @SharedCircuitBreaker on org.gogoscope.interceptors.BadBeans$SharedWithoutBreaker"
                         + ".call(): needs a MicroProfile @CircuitBreaker on the method or its class, and the "
                         + "MicroProfile Fault Tolerance API is not on the deployment's class path");
+    }
+
+    @Test
+    void theSharedBreakersDecisionsInCoreNeedNoFaultToleranceApi() throws Exception {
+        assertThat(IsolatedClassPath.run("fault-tolerance", WithoutFaultToleranceApiTest.class, "decideInCore"))
+                .isEqualTo("NORMAL NORMAL REJECTED");
+    }
+
+    /** Runs inside the isolated class loader: the breaker of {@code gogoscope-core}, opened by two failures. */
+    static String decideInCore() {
+        MemoryAdapter adapter = new MemoryAdapter("no-ft:");
+        adapter.connect();
+        SharedBreaker breaker = new SharedBreaker(new BreakerSettings("cb:no-ft", Duration.ofSeconds(10), 2, 2, 1,
+                Duration.ZERO, Duration.ofSeconds(30)), adapter.circuitBreakers(), Ticker.SYSTEM, Runnable::run);
+        List<String> permits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SharedBreaker.Permit permit = breaker.acquire();
+            permits.add(permit.name());
+            breaker.record(permit, true);
+        }
+        return String.join(" ", permits);
     }
 
     /** Runs inside the isolated class loader. */

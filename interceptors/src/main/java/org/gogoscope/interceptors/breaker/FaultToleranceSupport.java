@@ -1,0 +1,84 @@
+package org.gogoscope.interceptors.breaker;
+
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+import org.gogoscope.interceptors.MpConfig;
+
+/**
+ * What the extension needs to know about MicroProfile Fault Tolerance annotations. This class, the two
+ * shared-breaker interceptors, {@link BreakerRegistry}, {@link BreakerPolicy} and {@link BreakerGuard} are the only
+ * classes that link to the Fault Tolerance API (the breaker's decisions,
+ * {@link org.gogoscope.core.breaker.SharedBreaker}, link to none); the extension loads them only
+ * when {@code GogoscopeInterceptorsExtension.FAULT_TOLERANCE} says the API is visible to it, so
+ * {@code @Locked} and {@code @Idempotent} work in deployments without it (WildFly adds the API only to
+ * deployments that use a Fault Tolerance annotation).
+ */
+public final class FaultToleranceSupport {
+
+    private FaultToleranceSupport() {
+    }
+
+    /** The beans of the shared circuit breaker. */
+    public static List<Class<?>> beans() {
+        return List.of(SharedCircuitBreakerInterceptor.class, OuterSharedCircuitBreakerInterceptor.class,
+                BreakerRegistry.class);
+    }
+
+    /**
+     * The priorities of the two shared-breaker interceptors for a host Fault Tolerance interceptor at
+     * {@code host}: the outer one right before it, the inner one (wrapped by Retry and Fallback) right after it.
+     */
+    public static java.util.Map<Class<?>, Integer> interceptorPriorities(int host) {
+        return java.util.Map.of(OuterSharedCircuitBreakerInterceptor.class, host - 1,
+                SharedCircuitBreakerInterceptor.class, host + 1);
+    }
+
+    /** Moves the two interceptors around Payara's Fault Tolerance interceptor, if it is the host's. */
+    public static boolean placeAroundPayara(List<Class<?>> interceptors) {
+        return HostFaultTolerance.placeAroundPayara(interceptors, OuterSharedCircuitBreakerInterceptor.class,
+                SharedCircuitBreakerInterceptor.class);
+    }
+
+    /** Whether the breaker of {@code method} is shared: it has a {@code @CircuitBreaker} and sharing is on. */
+    public static boolean isSharedBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method, boolean shareAll,
+            boolean sharedAnnotation) {
+        Method java = method.getJavaMember();
+        if (Modifier.isStatic(java.getModifiers()) || Modifier.isPrivate(java.getModifiers())
+                || java.getDeclaringClass() == Object.class) {
+            return false;
+        }
+        boolean onMethod = method.isAnnotationPresent(CircuitBreaker.class);
+        boolean onClass = type.getJavaClass().isAnnotationPresent(CircuitBreaker.class)
+                || java.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
+        return (onMethod || onClass) && (shareAll || sharedAnnotation);
+    }
+
+    /** Retry and Fallback must wrap the breaker, so then it goes inside the host's interceptor. */
+    public static boolean wrapsRetryOrFallback(AnnotatedType<?> type, AnnotatedMethod<?> method) {
+        return method.isAnnotationPresent(Retry.class) || method.isAnnotationPresent(Fallback.class)
+                || type.isAnnotationPresent(Retry.class) || type.isAnnotationPresent(Fallback.class);
+    }
+
+    /** Whether {@code method} of {@code beanClass} has a {@code @CircuitBreaker} (own, bean class, declaring class). */
+    public static boolean hasCircuitBreaker(Class<?> beanClass, Method method) {
+        return method.isAnnotationPresent(CircuitBreaker.class) || beanClass.isAnnotationPresent(CircuitBreaker.class)
+                || method.getDeclaringClass().isAnnotationPresent(CircuitBreaker.class);
+    }
+
+    /** The store of the shared breaker of {@code method}; validates its parameters. */
+    public static String breakerStore(Class<?> beanClass, Method method) {
+        return BreakerPolicy.of(beanClass, method, MpConfig.current()).store();
+    }
+
+    /** MicroProfile's own type for bad Fault Tolerance parameters, as the host would report them. */
+    public static RuntimeException definitionError(IllegalArgumentException e) {
+        return new FaultToleranceDefinitionException(e.getMessage(), e);
+    }
+}

@@ -1,0 +1,31 @@
+package org.gogoscope.interceptors.locked;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.gogoscope.api.annotation.Locked;
+import org.gogoscope.interceptors.Durations;
+import org.gogoscope.interceptors.InvalidAnnotationException;
+import org.gogoscope.interceptors.KeyTemplate;
+
+/** A validated {@link Locked} annotation of one method. */
+public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locked.OnNotAcquired onNotAcquired,
+        boolean watchdog, String store, boolean async) {
+
+    /** @throws InvalidAnnotationException for the first member the method cannot use */
+    public static LockedPlan of(Locked locked, Method method) {
+        KeyTemplate key = KeyTemplate.parse("Locked", method, locked.key());
+        Duration ttl = Durations.of("Locked", "ttl", method, locked.ttl(), locked.ttlUnit(), false);
+        Duration wait = Durations.of("Locked", "waitTime", method, locked.waitTime(), locked.waitUnit(), true);
+        if (locked.onNotAcquired() == Locked.OnNotAcquired.SKIP && method.getReturnType() != void.class) {
+            throw new InvalidAnnotationException("Locked", "onNotAcquired", method,
+                    "SKIP needs a void method, the method returns " + method.getGenericReturnType().getTypeName());
+        }
+        if (locked.watchdog() && ttl.toMillis() < 30) {
+            throw new InvalidAnnotationException("Locked", "watchdog", method,
+                    "needs a ttl of at least 30ms, was " + Durations.format(locked.ttl(), locked.ttlUnit()));
+        }
+        return new LockedPlan(key, ttl, wait, locked.onNotAcquired(), locked.watchdog(), locked.store(),
+                CompletionStage.class.isAssignableFrom(method.getReturnType()));
+    }
+}
