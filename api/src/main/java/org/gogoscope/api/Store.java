@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * CDI qualifier selecting a named store, configured under {@code gogoscope.store.<value>.*}:
  * {@code @Inject @Store("orders") LockProvider locks;}. Without it, a provider comes from the store its kind is
- * routed to ({@code gogoscope.locks.store}, ... default {@code default}) and a {@link PersistenceAdapter} from
+ * routed to ({@code gogoscope.lock.store}, ... default {@code default}) and a {@link PersistenceAdapter} from
  * the store named {@code default}.
  *
  * <p>The {@code jakarta.inject} API is needed only where the qualifier is evaluated, i.e. in a CDI container;

@@ -168,6 +168,30 @@ public abstract class LockContract extends ContractSupport {
         }
     }
 
+    /**
+     * Fencing tokens must never go back for a key, also after the backend deleted what it keeps of free locks to
+     * stay bounded, and after the nodes restarted: tokens cannot live only in a row or a counter that goes away.
+     */
+    @Test
+    public void tokensKeepGrowingAfterTheBackendForgetsFreeLocksAndAcrossRestarts() {
+        PersistenceAdapter before = node();
+        LockHandle expired = before.locks().acquire("expired", Duration.ofMillis(50), "alice").orElseThrow();
+        LockHandle released = before.locks().acquire("released", LONG, "alice").orElseThrow();
+        LockHandle forced = before.locks().acquire("forced", LONG, "alice").orElseThrow();
+        assertThat(released.release()).isTrue();
+        assertThat(before.locks().forceRelease("forced")).isTrue();
+        sleep(200); // past the TTL of "expired", and past the little time any backend may keep a free lock
+        fixture().forgetFreeLocks(before);
+        before.disconnect();
+        PersistenceAdapter after = node();
+        assertThat(after.locks().acquire("expired", LONG, "bob").orElseThrow().fencingToken())
+                .isGreaterThan(expired.fencingToken());
+        assertThat(after.locks().acquire("released", LONG, "bob").orElseThrow().fencingToken())
+                .isGreaterThan(released.fencingToken());
+        assertThat(after.locks().acquire("forced", LONG, "bob").orElseThrow().fencingToken())
+                .isGreaterThan(forced.fencingToken());
+    }
+
     @Test
     public void exactlyOneOfManyConcurrentAcquirersWinsAFreeKey() throws Exception {
         List<PersistenceAdapter> nodes = List.of(node(), node(), node());

@@ -142,7 +142,7 @@ public abstract class StorageAdapter implements PersistenceAdapter {
      * Runs one backend operation. Argument errors and the library's own exceptions pass through; any other
      * runtime exception a backend let escape becomes a {@link BackendException} naming backend and operation.
      */
-    <T> T call(String operation, Supplier<T> action) {
+    protected final <T> T call(String operation, Supplier<T> action) {
         try {
             return action.get();
         } catch (BackendException | IllegalArgumentException e) {

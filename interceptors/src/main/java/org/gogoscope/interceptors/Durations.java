@@ -44,33 +44,4 @@ public final class Durations {
         };
         return amount + suffix;
     }
-
-    /**
-     * A configuration value such as {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h} or an ISO-8601
-     * duration ({@code PT0.5S}).
-     */
-    public static Duration parse(String property, String value) {
-        String text = value.trim();
-        try {
-            if (text.startsWith("P") || text.startsWith("p")) {
-                return Duration.parse(text);
-            }
-            int split = 0;
-            while (split < text.length() && (Character.isDigit(text.charAt(split)))) {
-                split++;
-            }
-            long amount = Long.parseLong(text.substring(0, split));
-            String unit = text.substring(split).trim();
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s", "" -> Duration.ofSeconds(amount);
-                case "min", "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> throw new IllegalArgumentException("unknown unit '" + unit + "'");
-            };
-        } catch (RuntimeException e) {
-            throw new org.gogoscope.api.ConfigurationException(property, "Invalid " + property + ": '" + value
-                    + "' is not a duration (use e.g. 500ms, 5s, 2min, 1h or PT0.5S)", e);
-        }
-    }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
@@ -159,13 +160,15 @@ public class GogoscopeInterceptorsExtension implements Extension {
                 }
                 Class<?> beanClass = event.getBean().getBeanClass();
                 if (method.isAnnotationPresent(SharedCircuitBreaker.class) && !FAULT_TOLERANCE) {
-                    throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
+                    throw new InvalidAnnotationException(MessageCode.SHARED_BREAKER_WITHOUT_BREAKER, "SharedCircuitBreaker",
+                            null, java,
                             "needs a MicroProfile @CircuitBreaker on the method or its class, and the MicroProfile "
                                     + "Fault Tolerance API is not on the deployment's class path");
                 }
                 if (method.isAnnotationPresent(SharedCircuitBreaker.class)
                         && !FaultToleranceSupport.hasCircuitBreaker(beanClass, java)) {
-                    throw new InvalidAnnotationException("SharedCircuitBreaker", null, java,
+                    throw new InvalidAnnotationException(MessageCode.SHARED_BREAKER_WITHOUT_BREAKER, "SharedCircuitBreaker",
+                            null, java,
                             "needs a MicroProfile @CircuitBreaker on the method or its class");
                 }
                 if (method.isAnnotationPresent(SharedBreakerBinding.class)
@@ -173,7 +176,7 @@ public class GogoscopeInterceptorsExtension implements Extension {
                     need(CircuitBreakerStateProvider.class, FaultToleranceSupport.breakerStore(beanClass, java), java);
                 }
             } catch (IllegalArgumentException e) {
-                event.addDefinitionError(FAULT_TOLERANCE && e.getMessage().startsWith("Invalid @CircuitBreaker")
+                event.addDefinitionError(FAULT_TOLERANCE && e.getMessage().startsWith(MessageCode.INVALID_ANNOTATION.format("Invalid @CircuitBreaker"))
                         ? FaultToleranceSupport.definitionError(e) : e);
             }
         }
@@ -186,7 +189,8 @@ public class GogoscopeInterceptorsExtension implements Extension {
     void checkProviders(@Observes AfterDeploymentValidation event, BeanManager manager) {
         needed.forEach((provider, stores) -> stores.forEach((store, method) -> {
             if (manager.getBeans(provider, Providers.qualifier(store)).isEmpty()) {
-                event.addDeploymentProblem(new DeploymentException("No " + ((Class<?>) provider).getSimpleName()
+                event.addDeploymentProblem(new DeploymentException(MessageCode.NO_PROVIDER_BEAN.id() + ": No "
+                        + ((Class<?>) provider).getSimpleName()
                         + " bean " + (store.isEmpty() ? "(@Default)" : "@Store(\"" + store + "\")") + " for "
                         + method + ": add gogoscope-cdi and configure gogoscope.store.*, or produce one"));
             }

@@ -6,6 +6,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gogoscope.api.MessageCode;
 
 /**
  * A parsed key template (grammar in {@link org.gogoscope.api.annotation}): literals and
@@ -38,7 +39,8 @@ public final class KeyTemplate {
      */
     public static KeyTemplate parse(String annotation, Method method, String template) {
         if (template == null || template.isBlank()) {
-            throw new InvalidAnnotationException(annotation, "key", method, "must not be blank");
+            throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
+                    "must not be blank");
         }
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
@@ -52,12 +54,12 @@ public final class KeyTemplate {
                 literal.append('}');
                 i += 2;
             } else if (c == '}') {
-                throw new InvalidAnnotationException(annotation, "key", method,
+                throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
                         "unmatched '}' at index " + i + " in \"" + template + "\" (write }} for a literal brace)");
             } else if (c == '{') {
                 int end = template.indexOf('}', i);
                 if (end < 0) {
-                    throw new InvalidAnnotationException(annotation, "key", method,
+                    throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
                             "unclosed '{' at index " + i + " in \"" + template + "\"");
                 }
                 if (literal.length() > 0) {
@@ -89,7 +91,8 @@ public final class KeyTemplate {
         if (index < 0) {
             String names = Arrays.toString(Arrays.stream(parameters).map(Parameter::getName).toArray());
             boolean synthetic = parameters.length > 0 && !parameters[0].isNamePresent();
-            throw new InvalidAnnotationException(annotation, "key", method, "unknown parameter '" + path[0]
+            throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
+                    "unknown parameter '" + path[0]
                     + "' in \"" + template + "\"; parameters are " + names
                     + (synthetic ? " (compile with -parameters to use the declared names)" : ""));
         }
@@ -98,7 +101,8 @@ public final class KeyTemplate {
         for (int p = 1; p < path.length; p++) {
             Method accessor = accessor(type, path[p]);
             if (accessor == null) {
-                throw new InvalidAnnotationException(annotation, "key", method, "no public accessor '" + path[p]
+                throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
+                        "no public accessor '" + path[p]
                         + "()', 'get" + capitalized(path[p]) + "()' or 'is" + capitalized(path[p]) + "()' on "
                         + type.getName() + " for {" + text + "} in \"" + template + "\"");
             }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.gogoscope.core.config.Property;
 import org.gogoscope.interceptors.breaker.SharedBreakerConfigSource;
 
 /** MicroProfile Config lookups of the interceptors, skipping {@link SharedBreakerConfigSource}. */
@@ -34,8 +35,13 @@ public final class MpConfig {
         return Optional.empty();
     }
 
+    /** {@code property}'s value, or its default. */
+    public <T> T read(Property<T> property) {
+        return property.read(this::value, warning -> { });
+    }
+
     /** Global switch {@code gogoscope.circuit-breaker.shared}: share every {@code @CircuitBreaker}. */
     public boolean shareAll() {
-        return value("gogoscope.circuit-breaker.shared").map(Boolean::parseBoolean).orElse(false);
+        return read(InterceptorProperties.SHARED);
     }
 }

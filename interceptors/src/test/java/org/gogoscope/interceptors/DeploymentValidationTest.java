@@ -31,32 +31,32 @@ class DeploymentValidationTest {
     @Test
     void lockedTtlMustBePositive() {
         assertDeploymentFails(BadBeans.NegativeTtl.class,
-                "Invalid @Locked.ttl on " + P + "NegativeTtl.ship(String): must be > 0, was -5s");
+                "GOGO-0201: Invalid @Locked.ttl on " + P + "NegativeTtl.ship(String): must be > 0, was -5s");
     }
 
     @Test
     void keyParametersMustExist() {
-        assertDeploymentFails(BadBeans.UnknownParameter.class, "Invalid @Locked.key on " + P
+        assertDeploymentFails(BadBeans.UnknownParameter.class, "GOGO-0202: Invalid @Locked.key on " + P
                 + "UnknownParameter.ship(String): unknown parameter 'orderID' in \"order-{orderID}\"; "
                 + "parameters are [orderId]");
     }
 
     @Test
     void bracesMustBeClosed() {
-        assertDeploymentFails(BadBeans.UnclosedBrace.class, "Invalid @Locked.key on " + P
+        assertDeploymentFails(BadBeans.UnclosedBrace.class, "GOGO-0202: Invalid @Locked.key on " + P
                 + "UnclosedBrace.ship(String): unclosed '{' at index 6 in \"order-{orderId\"");
     }
 
     @Test
     void aLoneClosingBraceMustBeDoubled() {
-        assertDeploymentFails(BadBeans.UnmatchedClosingBrace.class, "Invalid @Locked.key on " + P
+        assertDeploymentFails(BadBeans.UnmatchedClosingBrace.class, "GOGO-0202: Invalid @Locked.key on " + P
                 + "UnmatchedClosingBrace.ship(String): unmatched '}' at index 6 in \"order-}{orderId}\" "
                 + "(write }} for a literal brace)");
     }
 
     @Test
     void keyPropertiesMustHaveAnAccessor() {
-        assertDeploymentFails(BadBeans.UnknownProperty.class, "Invalid @Locked.key on " + P
+        assertDeploymentFails(BadBeans.UnknownProperty.class, "GOGO-0202: Invalid @Locked.key on " + P
                 + "UnknownProperty.ship(Item): no public accessor 'name()', 'getName()' or 'isName()' on " + P
                 + "Item for {item.name} in \"item-{item.name}\"");
     }
@@ -64,77 +64,77 @@ class DeploymentValidationTest {
     @Test
     void waitTimeMustNotBeNegative() {
         assertDeploymentFails(BadBeans.NegativeWait.class,
-                "Invalid @Locked.waitTime on " + P + "NegativeWait.ship(String): must be >= 0, was -1ms");
+                "GOGO-0201: Invalid @Locked.waitTime on " + P + "NegativeWait.ship(String): must be >= 0, was -1ms");
     }
 
     @Test
     void skipNeedsAVoidMethod() {
-        assertDeploymentFails(BadBeans.SkipNonVoid.class, "Invalid @Locked.onNotAcquired on " + P
+        assertDeploymentFails(BadBeans.SkipNonVoid.class, "GOGO-0201: Invalid @Locked.onNotAcquired on " + P
                 + "SkipNonVoid.ship(String): SKIP needs a void method, the method returns java.lang.String");
     }
 
     @Test
     void theWatchdogNeedsARealTtl() {
-        assertDeploymentFails(BadBeans.WatchdogTinyTtl.class, "Invalid @Locked.watchdog on " + P
+        assertDeploymentFails(BadBeans.WatchdogTinyTtl.class, "GOGO-0201: Invalid @Locked.watchdog on " + P
                 + "WatchdogTinyTtl.ship(String): needs a ttl of at least 30ms, was 10ms");
     }
 
     @Test
     void idempotencyTtlMustBePositive() {
         assertDeploymentFails(BadBeans.ZeroIdempotencyTtl.class,
-                "Invalid @Idempotent.ttl on " + P + "ZeroIdempotencyTtl.pay(String): must be > 0, was 0h");
+                "GOGO-0201: Invalid @Idempotent.ttl on " + P + "ZeroIdempotencyTtl.pay(String): must be > 0, was 0h");
     }
 
     @Test
     void leaseMustBePositive() {
         assertDeploymentFails(BadBeans.NegativeLease.class,
-                "Invalid @Idempotent.lease on " + P + "NegativeLease.pay(String): must be > 0, was -30s");
+                "GOGO-0201: Invalid @Idempotent.lease on " + P + "NegativeLease.pay(String): must be > 0, was -30s");
     }
 
     @Test
     void anInterfaceResultCannotRoundTrip() {
-        assertDeploymentFails(BadBeans.InterfaceResult.class, "Invalid @Idempotent on " + P
+        assertDeploymentFails(BadBeans.InterfaceResult.class, "GOGO-0203: Invalid @Idempotent on " + P
                 + "InterfaceResult.pay(String): result type java.lang.CharSequence cannot round-trip through "
                 + "JSON-B: CharSequence is an interface and JSON-B cannot tell which class to create");
     }
 
     @Test
     void anObjectResultCannotRoundTrip() {
-        assertDeploymentFails(BadBeans.ObjectResult.class, "Invalid @Idempotent on " + P
+        assertDeploymentFails(BadBeans.ObjectResult.class, "GOGO-0203: Invalid @Idempotent on " + P
                 + "ObjectResult.pay(String): result type java.lang.Object cannot round-trip through JSON-B: "
                 + "Object is read back as a Map or List, not as the written class");
     }
 
     @Test
     void aResultWithoutConstructorCannotRoundTrip() {
-        assertDeploymentFails(BadBeans.ConstructorlessResult.class, "Invalid @Idempotent on " + P
+        assertDeploymentFails(BadBeans.ConstructorlessResult.class, "GOGO-0203: Invalid @Idempotent on " + P
                 + "ConstructorlessResult.pay(String): result type " + P + "NoDefaultConstructor cannot round-trip "
                 + "through JSON-B: no public or protected no-argument constructor and no @JsonbCreator");
     }
 
     @Test
     void aRawCollectionResultCannotRoundTrip() {
-        assertDeploymentFails(BadBeans.RawListResult.class, "Invalid @Idempotent on " + P
+        assertDeploymentFails(BadBeans.RawListResult.class, "GOGO-0203: Invalid @Idempotent on " + P
                 + "RawListResult.pay(String): result type java.util.List cannot round-trip through JSON-B: "
                 + "raw List loses its element type; declare it, e.g. List<Item>");
     }
 
     @Test
     void mapKeysMustBeStrings() {
-        assertDeploymentFails(BadBeans.IntegerKeyMapResult.class, "Invalid @Idempotent on " + P
+        assertDeploymentFails(BadBeans.IntegerKeyMapResult.class, "GOGO-0203: Invalid @Idempotent on " + P
                 + "IntegerKeyMapResult.pay(String): result type java.util.Map<java.lang.Integer, " + P
                 + "Item> cannot round-trip through JSON-B: map keys must be String, were java.lang.Integer");
     }
 
     @Test
     void sharedBreakerParametersAreCheckedLikeMicroProfiles() {
-        assertDeploymentFails(BadBeans.BadFailureRatio.class, "Invalid @CircuitBreaker.failureRatio on " + P
+        assertDeploymentFails(BadBeans.BadFailureRatio.class, "GOGO-0201: Invalid @CircuitBreaker.failureRatio on " + P
                 + "BadFailureRatio.call(): must be between 0 and 1, was 1.5");
     }
 
     @Test
     void sharingNeedsACircuitBreaker() {
-        assertDeploymentFails(BadBeans.SharedWithoutBreaker.class, "Invalid @SharedCircuitBreaker on " + P
+        assertDeploymentFails(BadBeans.SharedWithoutBreaker.class, "GOGO-0204: Invalid @SharedCircuitBreaker on " + P
                 + "SharedWithoutBreaker.call(): needs a MicroProfile @CircuitBreaker on the method or its class");
     }
 
@@ -142,7 +142,7 @@ class DeploymentValidationTest {
     void theHostInterceptorPriorityMustBeAnInteger() {
         System.setProperty("mp.fault.tolerance.interceptor.priority", "late");
         try {
-            assertDeploymentFails(BreakerBeans.Plain.class, "Invalid mp.fault.tolerance.interceptor.priority='late': "
+            assertDeploymentFails(BreakerBeans.Plain.class, "GOGO-0102: Invalid mp.fault.tolerance.interceptor.priority='late': "
                     + "must be an integer (the priority of the Fault Tolerance interceptor)");
         } finally {
             System.clearProperty("mp.fault.tolerance.interceptor.priority");
@@ -150,8 +150,19 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void theSharedBreakersPropertiesTakeTheOneDurationSyntax() {
+        System.setProperty("gogoscope.circuit-breaker.staleness", "soon");
+        try {
+            assertDeploymentFails(BreakerBeans.Quotes.class, "GOGO-0102: Invalid gogoscope.circuit-breaker.staleness: "
+                    + "expected a duration such as 500ms, 2s, 10m, 1h, 1d or PT0.5S, at least 0s, was 'soon'");
+        } finally {
+            System.clearProperty("gogoscope.circuit-breaker.staleness");
+        }
+    }
+
+    @Test
     void aProviderBeanMustExistForTheStore() {
-        assertDeploymentFails(BadBeans.UnknownStore.class, "No LockProvider bean @Store(\"orders\") for " + P
+        assertDeploymentFails(BadBeans.UnknownStore.class, "GOGO-0205: No LockProvider bean @Store(\"orders\") for " + P
                 + "UnknownStore.ship(String): add gogoscope-cdi and configure gogoscope.store.*, or produce one");
     }
 }

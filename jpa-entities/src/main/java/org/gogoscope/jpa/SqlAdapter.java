@@ -76,6 +76,20 @@ public final class SqlAdapter extends StorageAdapter {
         }
     }
 
+    /** Runs one purge over every table now, on the caller's thread (tests, and operators through a tool). */
+    void purgeNow() {
+        PurgeSchedule running = purges;
+        if (running == null) {
+            throw new IllegalStateException("adapter is not connected");
+        }
+        call("purge", () -> {
+            while (running.runOnce()) {
+                // the run stopped at its budget: go on until every table is clean
+            }
+            return null;
+        });
+    }
+
     /** DDL is not bound by the statement timeout (it is not on a container's DataSource either). */
     private void createSchema(Connection connection, ConnectionSource opened) throws SQLException {
         if (!opened.sessionStatementBound()) {

@@ -6,12 +6,10 @@ import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * Locks: each operation is one conditional statement, so one round trip and atomic by the row's lock.
- * Rows are never deleted by this library: release and forceRelease expire the row, and the fencing token stays
- * in it, so the next grant is token + 1. A grant is also never below the database clock in microseconds, so
- * even when a row is deleted behind the library's back (the Node adapters purge expired locks) the next token is
- * still higher, unless the database clock steps back, or a row is deleted and its key granted again within the
- * same tick of the clock (a microsecond; a millisecond on SQLite), or a key was granted more often than once per
- * tick on average since its row was created.
+ * Release and forceRelease expire the row, and the fencing token stays in it, so the next grant is token + 1. A
+ * grant is also never below the database clock in microseconds, so the purge may delete a free row once its
+ * token is well below the clock ({@code SqlStatements.purgeLocks}) and the next grant is still higher, unless the
+ * database clock steps back.
  */
 final class SqlLockStorage implements LockStorage {
 

@@ -42,12 +42,14 @@ public final class SqlProperties implements PropertySet {
                     + "timeouts (socket: twice this) and SQLite's `busy_timeout`.");
 
     public static final Property<Duration> PURGE_INTERVAL = Property.duration("purge.interval").backends(SQL)
-            .defaultValue(Duration.ofSeconds(60), "`60s`").must(d -> !d.isNegative(), "at least 0s")
-            .meaning("At most one purge of expired cache and idempotency rows per table per node per interval.");
+            .defaultValue(Duration.ofSeconds(10), "`10s`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("How often each node's purge thread deletes expired cache and idempotency rows and lock rows "
+                    + "no fencing token depends on; a run goes on while it finds full batches. `0` turns it off "
+                    + "(then purge by hand: expired rows are invisible but take space).");
 
     public static final Property<Integer> PURGE_BATCH = Property.integer("purge.batch").backends(SQL)
             .defaultValue(500, "`500`").must(size -> size >= 1, ">= 1")
-            .meaning("Rows deleted per purge.");
+            .meaning("Rows deleted per purge statement.");
 
     @Override
     public String module() {

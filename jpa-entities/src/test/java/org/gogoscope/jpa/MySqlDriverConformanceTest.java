@@ -10,6 +10,6 @@ class MySqlDriverConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new SqlAdapter(SETTINGS, prefix);
+        return new SqlFixture(SETTINGS);
     }
 }

@@ -122,6 +122,92 @@ class SqlBehaviourTest {
         }
     }
 
+    /**
+     * Under a churn of short-TTL writes far above what one batch per interval removes, the purge thread keeps up:
+     * shortly after the churn ends no expired row of it is left, though nothing is written any more. (Before, a
+     * node purged one batch per interval, piggy-backed on writes: the churn's rows stayed.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void expiredRowsStayBoundedUnderAChurnOfShortTtls(String name, Supplier<SqlSettings> settings) throws Exception {
+        String prefix = prefix();
+        int entries = 1_200;
+        SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofMillis(200), 50), prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get().withPoolSize(1)))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < entries; i++) {
+                adapter.cache().set("churn-" + i, i, Duration.ofMillis(20));
+                adapter.idempotency().set("churn-" + i, i, Duration.ofMillis(20));
+            }
+            long churnMillis = (System.nanoTime() - start) / 1_000_000;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            int cache;
+            int records;
+            do {
+                Thread.sleep(100);
+                cache = countCache(raw, settings.get(), prefix);
+                records = countTable(raw, settings.get(), "go_goscope_idempotency", prefix);
+            } while ((cache > 0 || records > 0) && System.nanoTime() < deadline);
+            assertThat(cache + records).as("expired rows left of %s written in %s ms (one batch of 50 per 200 ms "
+                    + "would have removed at most %s)", 2 * entries, churnMillis, 50 * (churnMillis / 200 + 1))
+                    .isZero();
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    /**
+     * Lock rows of keys no longer used are deleted by the purge, and the next grant of such a key still gets a
+     * greater fencing token than the deleted row held.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void freeLockRowsArePurgedAndTokensStillGrow(String name, Supplier<SqlSettings> settings) throws Exception {
+        String prefix = prefix();
+        SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 7), prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get().withPoolSize(1)))) {
+            long[] tokens = new long[30];
+            for (int i = 0; i < tokens.length; i++) {
+                LockHandle handle = adapter.locks().acquire("gone-" + i, i % 2 == 0 ? LONG : Duration.ofMillis(20))
+                        .orElseThrow();
+                tokens[i] = handle.fencingToken();
+                if (i % 2 == 0) {
+                    assertThat(handle.release()).isTrue();
+                }
+            }
+            LockHandle held = adapter.locks().acquire("held", LONG).orElseThrow();
+            assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix)).isEqualTo(31);
+            adapter.purgeNow();
+            assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix))
+                    .as("free rows are kept while their tokens are within 100 ms of the clock").isEqualTo(31);
+            Thread.sleep(150);
+            adapter.purgeNow(); // batches of 7: several statements
+            assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix)).as("only the held lock's row")
+                    .isEqualTo(1);
+            assertThat(held.isValid()).isTrue();
+            for (int i = 0; i < tokens.length; i++) {
+                assertThat(adapter.locks().acquire("gone-" + i, LONG).orElseThrow().fencingToken())
+                        .isGreaterThan(tokens[i]);
+            }
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    private static int countTable(HikariDataSource raw, SqlSettings settings, String table, String prefix)
+            throws SQLException {
+        try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE " + key(settings) + " LIKE ?")) {
+            s.setString(1, prefix + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static int countCache(HikariDataSource raw, SqlSettings settings, String prefix) throws SQLException {
         try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT COUNT(*) FROM go_goscope_cache WHERE " + key(settings) + " LIKE ?")) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.api.MessageCode;
 
 /**
  * One node's view of one shared breaker: MicroProfile semantics over a {@link BreakerDocument} updated by
@@ -119,8 +120,8 @@ public final class SharedBreaker {
         try {
             return decide();
         } catch (BackendException e) {
-            LOG.log(Level.WARNING, "Shared circuit breaker '" + settings.name() + "': backend unavailable, letting "
-                    + "the call through untracked", e);
+            LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker '" + settings.name() + "': backend unavailable, "
+                    + "letting the call through untracked"), e);
             return Permit.UNTRACKED;
         }
     }
@@ -171,7 +172,8 @@ public final class SharedBreaker {
                 recordNormal(failure);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Shared circuit breaker '" + settings.name() + "': recording an outcome failed", e);
+            LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker '" + settings.name() + "': recording an outcome "
+                    + "failed"), e);
         }
     }
 
@@ -198,8 +200,8 @@ public final class SharedBreaker {
         } catch (RejectedExecutionException e) {
             recordsInFlight.remove(written);
             written.complete(null);
-            LOG.log(Level.WARNING, "Shared circuit breaker '" + settings.name() + "': an outcome was dropped, the "
-                    + "recorder executor refused it (the application is stopping?)", e);
+            LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker '" + settings.name() + "': an outcome was "
+                    + "dropped, the recorder executor refused it (the application is stopping?)"), e);
         }
     }
 
@@ -212,8 +214,8 @@ public final class SharedBreaker {
             CompletableFuture.allOf(recordsInFlight.toArray(new CompletableFuture<?>[0]))
                     .get(recordWaitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "Shared circuit breaker ''{0}'': an earlier outcome is still being written "
-                    + "after {1} ms; deciding without it", settings.name(), recordWaitMillis);
+            LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker ''{0}'': an earlier outcome is still being "
+                    + "written after {1} ms; deciding without it"), settings.name(), recordWaitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -239,8 +241,8 @@ public final class SharedBreaker {
             }
             snapshot = read();
         }
-        LOG.log(Level.WARNING, "Shared circuit breaker ''{0}'': probe outcome dropped after {1} contended attempts",
-                settings.name(), ATTEMPTS);
+        LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker ''{0}'': probe outcome dropped after {1} "
+                + "contended attempts"), settings.name(), ATTEMPTS);
     }
 
     private void recordNormal(boolean failure) {
@@ -281,8 +283,8 @@ public final class SharedBreaker {
             }
             snapshot = read();
         }
-        LOG.log(Level.WARNING, "Shared circuit breaker ''{0}'': outcome dropped after {1} contended attempts",
-                settings.name(), ATTEMPTS);
+        LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker ''{0}'': outcome dropped after {1} contended "
+                + "attempts"), settings.name(), ATTEMPTS);
     }
 
     /** The cached snapshot while younger than the staleness bound, else a fresh read. */

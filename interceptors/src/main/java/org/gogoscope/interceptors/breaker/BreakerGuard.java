@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.breaker.SharedBreaker;
 
 /**
@@ -48,7 +49,7 @@ final class BreakerGuard {
         SharedBreaker.Permit permit = breaker.acquire();
         if (permit == SharedBreaker.Permit.REJECTED) {
             CircuitBreakerOpenException open = new CircuitBreakerOpenException(
-                    "Shared circuit breaker '" + policy.name() + "' is open");
+                    MessageCode.SHARED_BREAKER_OPEN.format("Shared circuit breaker '" + policy.name() + "' is open"));
             if (outer && policy.hostAsync()) {
                 return CompletableFuture.failedFuture(open);
             }

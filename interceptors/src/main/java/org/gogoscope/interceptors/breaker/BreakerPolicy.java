@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
 import org.gogoscope.core.breaker.BreakerSettings;
 import org.gogoscope.interceptors.Durations;
+import org.gogoscope.interceptors.InterceptorProperties;
 import org.gogoscope.interceptors.InvalidAnnotationException;
 import org.gogoscope.interceptors.MethodNames;
 import org.gogoscope.interceptors.MpConfig;
@@ -31,8 +32,6 @@ record BreakerPolicy(String name, String store, boolean enabled, Duration delay,
         int threshold, int successThreshold, Class<? extends Throwable>[] failOn, Class<? extends Throwable>[] skipOn,
         Duration timeout, Duration staleness, Duration probeLease, boolean async, boolean hostAsync) {
 
-    static final String STALENESS = "gogoscope.circuit-breaker.staleness";
-    static final String PROBE_LEASE = "gogoscope.circuit-breaker.probe-lease";
 
     /** @throws InvalidAnnotationException for parameters MicroProfile forbids */
     static BreakerPolicy of(Class<?> beanClass, Method method, MpConfig config) {
@@ -79,9 +78,8 @@ record BreakerPolicy(String name, String store, boolean enabled, Duration delay,
                 : beanClass.getName() + "." + MethodNames.of(method).substring(method.getDeclaringClass().getName()
                         .length() + 1);
         String store = shared != null ? shared.store() : "";
-        Duration staleness = config.value(STALENESS).map(v -> Durations.parse(STALENESS, v)).orElse(Duration.ZERO);
-        Duration probeLease = config.value(PROBE_LEASE).map(v -> Durations.parse(PROBE_LEASE, v))
-                .orElse(Duration.ofSeconds(30));
+        Duration staleness = config.read(InterceptorProperties.STALENESS);
+        Duration probeLease = config.read(InterceptorProperties.PROBE_LEASE);
         return new BreakerPolicy("cb:" + name, store, enabled, delay, volume, ratio,
                 (int) Math.ceil(ratio * volume), successes, failOn, skipOn, timeout(type, method, config), staleness,
                 probeLease, CompletionStage.class.isAssignableFrom(method.getReturnType()), hostAsync(type, method));

@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.interceptors.MpConfig;
 
 /**
@@ -37,7 +39,7 @@ public final class HostFaultTolerance {
     /**
      * The priority of the host's Fault Tolerance interceptor in this deployment, the standard way.
      *
-     * @throws IllegalArgumentException if {@value #PRIORITY} is not an integer
+     * @throws ConfigurationException if {@value #PRIORITY} is not an integer
      */
     public static int interceptorPriority(MpConfig config) {
         String configured = config.value(PRIORITY).orElse(null);
@@ -47,8 +49,8 @@ public final class HostFaultTolerance {
         try {
             return Integer.parseInt(configured);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + PRIORITY + "='" + configured
-                    + "': must be an integer (the priority of the Fault Tolerance interceptor)", e);
+            throw new ConfigurationException(MessageCode.INVALID_VALUE, PRIORITY, "Invalid " + PRIORITY + "='"
+                    + configured + "': must be an integer (the priority of the Fault Tolerance interceptor)", e);
         }
     }
 

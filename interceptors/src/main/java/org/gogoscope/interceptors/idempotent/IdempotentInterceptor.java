@@ -13,9 +13,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.ClaimResult;
 import org.gogoscope.api.IdempotencyProvider;
-import org.gogoscope.api.annotation.Idempotent;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.annotation.IdempotencyInProgressException;
 import org.gogoscope.api.annotation.IdempotencyMismatchException;
+import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.interceptors.Backoff;
 import org.gogoscope.interceptors.Providers;
 
@@ -104,11 +105,13 @@ public class IdempotentInterceptor {
             Object value) {
         try {
             if (!records.complete(key, token, new Envelope<>(value), plan.ttl())) {
-                LOG.log(Level.WARNING, "Idempotency key ''{0}'': the claim's lease ran out before the call ended; "
-                        + "the result was not stored (raise @Idempotent.lease)", key);
+                LOG.log(Level.WARNING, MessageCode.IDEMPOTENCY_DEGRADED.format("Idempotency key ''{0}'': the "
+                        + "claim''s lease ran out before the call ended; the result was not stored (raise "
+                        + "@Idempotent.lease)"), key);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Idempotency key '" + key + "': storing the result failed; releasing the claim", e);
+            LOG.log(Level.WARNING, MessageCode.IDEMPOTENCY_DEGRADED.format("Idempotency key '" + key + "': storing "
+                    + "the result failed; releasing the claim"), e);
             release(records, key, token, e);
         }
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.interceptors.Durations;
 import org.gogoscope.interceptors.InvalidAnnotationException;
@@ -31,7 +32,7 @@ public record IdempotentPlan(KeyTemplate key, Duration ttl, Duration lease, bool
         Type resultType = resultType(method, async);
         String problem = JsonTypes.problem(resultType);
         if (problem != null) {
-            throw new InvalidAnnotationException("Idempotent", null, method, "result type "
+            throw new InvalidAnnotationException(MessageCode.RESULT_NOT_STORABLE, "Idempotent", null, method, "result type "
                     + resultType.getTypeName() + " cannot round-trip through JSON-B: " + problem);
         }
         boolean[] fingerprinted = new boolean[method.getParameterCount()];

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.interceptors.Backoff;
@@ -106,7 +107,8 @@ public class LockedInterceptor {
             if (failure != null) {
                 failure.addSuppressed(e);
             } else {
-                LOG.log(Level.WARNING, "Releasing lock '" + handle.key() + "' failed; it expires with its TTL", e);
+                LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Releasing lock '" + handle.key()
+                        + "' failed; it expires with its TTL"), e);
             }
         }
     }

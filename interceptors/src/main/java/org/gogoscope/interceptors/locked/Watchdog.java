@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.MessageCode;
 
 /**
  * Keeps extending held locks (every third of the TTL, back to the full TTL) until stopped, like Redisson's
@@ -31,14 +32,15 @@ final class Watchdog {
         Runnable extend = () -> {
             try {
                 if (!handle.extend(ttl)) {
-                    LOG.log(Level.WARNING, "Lock ''{0}'' was lost (expired or taken over); the watchdog stops",
-                            handle.key());
+                    LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Lock ''{0}'' was lost (expired "
+                            + "or taken over); the watchdog stops"), handle.key());
                     throw new IllegalStateException("lock lost"); // ends the periodic task
                 }
             } catch (IllegalStateException e) {
                 throw e;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Extending lock ''" + handle.key() + "'' failed; retrying", e);
+                LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Extending lock '" + handle.key()
+                        + "' failed; retrying"), e);
                 if (!handle.isValid()) {
                     throw new IllegalStateException("lock expired", e);
                 }

@@ -254,8 +254,8 @@ public abstract class SqlStatements {
 
     /**
      * Deletes at most {@code :limit} lock rows that are free (expired or released) and whose fencing token is more
-     * than a second below the clock floor of new tokens ({@link #clockToken()}). A token is never below the clock
-     * (in µs) of its grant, so such a row was last granted over a second ago, and the next grant of its key, which
+     * than 100 ms below the clock floor of new tokens ({@link #clockToken()}). A token is never below the clock
+     * (in µs) of its grant, so such a row was last granted over 100 ms ago, and the next grant of its key, which
      * takes the clock floor, gets a greater token than the row held: tokens stay strictly increasing while the
      * rows of keys no longer used are deleted. (No index on expires_at here: the purge scans the table, which
      * every lock write is spared.)
@@ -263,7 +263,7 @@ public abstract class SqlStatements {
     public String purgeLocks() {
         return """
             DELETE FROM %1$s WHERE %2$s IN
-              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s AND fencing_token < %4$s - 1000000 LIMIT :limit)"""
+              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s AND fencing_token < %4$s - 100000 LIMIT :limit)"""
                 .formatted(LOCKS, key(), now(), clockToken());
     }
 

@@ -10,6 +10,6 @@ class MongoConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new MongoAdapter(InProcessMongo.config(), prefix);
+        return new MongoFixture(InProcessMongo.uri(), "test");
     }
 }

@@ -16,6 +16,7 @@ class RealMongoConformanceTest extends ConformanceSuite {
     @Override
     protected BackendFixture fixture() {
         String database = System.getenv().getOrDefault("MONGODB_DATABASE", "gogoscope_test");
-        return prefix -> new MongoAdapter(MongoConfig.of(java.util.Objects.requireNonNull(System.getenv("MONGODB_URI"), "MONGODB_URI"), database), prefix);
+        return new MongoFixture(java.util.Objects.requireNonNull(System.getenv("MONGODB_URI"), "MONGODB_URI"),
+                database);
     }
 }

@@ -1,0 +1,41 @@
+package org.gogoscope.interceptors;
+
+import java.time.Duration;
+import java.util.List;
+import org.gogoscope.core.config.Property;
+import org.gogoscope.core.config.PropertySet;
+
+/**
+ * The interceptors' own properties: how MicroProfile {@code @CircuitBreaker}s are shared. The annotations' members
+ * and MicroProfile Fault Tolerance's {@code <class>/<method>/CircuitBreaker/<member>} properties are read as the
+ * specification says, not declared here.
+ */
+public final class InterceptorProperties implements PropertySet {
+
+    public static final Property<Boolean> SHARED = Property.bool("gogoscope.circuit-breaker.shared").global()
+            .defaultValue(false, "`false`")
+            .meaning("Share every MicroProfile `@CircuitBreaker` of the application, not only those with "
+                    + "`@SharedCircuitBreaker`.");
+
+    public static final Property<Duration> STALENESS = Property.duration("gogoscope.circuit-breaker.staleness")
+            .global().defaultValue(Duration.ZERO, "`0s`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("How old a node's view of a shared breaker may be: `0` reads and writes the backend on every "
+                    + "call; more lets calls through a closed breaker without a round trip and sees another node's "
+                    + "opening at most this late (interceptors README, \"Staleness\").");
+
+    public static final Property<Duration> PROBE_LEASE = Property.duration("gogoscope.circuit-breaker.probe-lease")
+            .global().defaultValue(Duration.ofSeconds(30), "`30s`")
+            .must(Property.atLeast(Duration.ofMillis(1)), "at least 1ms")
+            .meaning("How long a half-open breaker's probe permits stay taken before they are handed out again (a "
+                    + "probe whose node died never reports).");
+
+    @Override
+    public String module() {
+        return "gogoscope-interceptors";
+    }
+
+    @Override
+    public List<Property<?>> properties() {
+        return List.of(SHARED, STALENESS, PROBE_LEASE);
+    }
+}
