@@ -1,5 +1,6 @@
 package org.gogoscope.jpa;
 
+import java.time.Duration;
 import java.util.Set;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.MessageCode;
@@ -37,14 +38,18 @@ public final class SqlAdapterFactory implements AdapterFactory {
             url = Dialect.ofBackend(backend).sql().defaultJdbcUrl(settings.storeName())
                     .orElseGet(() -> SqlProperties.JDBC_URL.require(settings));
         }
+        int poolSize = SqlProperties.POOL_SIZE.read(settings);
+        Duration timeout = SqlProperties.TIMEOUT.read(settings);
+        Duration purgeInterval = SqlProperties.PURGE_INTERVAL.read(settings);
+        int purgeBatch = SqlProperties.PURGE_BATCH.read(settings);
+        boolean createSchema = SqlProperties.CREATE_SCHEMA.read(settings);
         String user = SqlProperties.JDBC_USER.get(settings).orElse(null);
         String password = SqlProperties.JDBC_PASSWORD.get(settings).orElse(null);
         if (url != null) {
             checkCredentials(settings, url, user, password);
         }
-        return new SqlSettings(backend, url, user, password, SqlProperties.POOL_SIZE.read(settings), jndi, null,
-                SqlProperties.CREATE_SCHEMA.read(settings), SqlProperties.TIMEOUT.read(settings),
-                SqlProperties.PURGE_INTERVAL.read(settings), SqlProperties.PURGE_BATCH.read(settings));
+        return new SqlSettings(backend, url, user, password, poolSize, jndi, null, createSchema, timeout, purgeInterval,
+                purgeBatch);
     }
 
     /** Credentials in the URL's query string must not contradict {@code jdbc.user} / {@code jdbc.password}. */

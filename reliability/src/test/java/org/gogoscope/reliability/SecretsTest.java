@@ -18,23 +18,28 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     private static final Map<String, String> EXPECTED = Map.ofEntries(
-            Map.entry("postgresql-refused", "org.gogoscope.api.BackendException: postgresql connect failed"),
-            Map.entry("postgresql-url-password", "org.gogoscope.api.BackendException: postgresql connect failed"),
-            Map.entry("postgresql-bad-pool-size", "org.gogoscope.api.ConfigurationException: Invalid "
+            Map.entry("postgresql-refused", "org.gogoscope.api.BackendException: GOGO-0301: postgresql connect failed"),
+            Map.entry("postgresql-url-password", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: postgresql connect failed"),
+            Map.entry("postgresql-bad-pool-size", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.jdbc.pool-size"),
-            Map.entry("mariadb-wrong-password", "org.gogoscope.api.BackendException: mariadb connect failed"),
-            Map.entry("mysql-driver-wrong-password", "org.gogoscope.api.BackendException: mysql connect failed"),
-            Map.entry("mariadb-url-password", "org.gogoscope.api.BackendException: mariadb connect failed"),
-            Map.entry("redis-uri-credentials-refused", "org.gogoscope.api.BackendException: redis connect failed"),
-            Map.entry("redis-password-rejected", "org.gogoscope.api.BackendException: redis connect failed"),
-            Map.entry("redis-malformed-uri", "org.gogoscope.api.ConfigurationException: Invalid "
+            Map.entry("mariadb-wrong-password", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: mariadb connect failed"),
+            Map.entry("mysql-driver-wrong-password", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: mysql connect failed"),
+            Map.entry("mariadb-url-password", "org.gogoscope.api.BackendException: GOGO-0301: mariadb connect failed"),
+            Map.entry("redis-uri-credentials-refused", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: redis connect failed"),
+            Map.entry("redis-password-rejected", "org.gogoscope.api.BackendException: GOGO-0301: redis connect failed"),
+            Map.entry("redis-malformed-uri", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.redis.uri"),
-            Map.entry("mongodb-uri-credentials-refused", "org.gogoscope.api.BackendException: mongodb connect failed"),
-            Map.entry("mongodb-malformed-uri", "org.gogoscope.api.ConfigurationException: Invalid "
+            Map.entry("mongodb-uri-credentials-refused", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: mongodb connect failed"),
+            Map.entry("mongodb-malformed-uri", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.mongodb.uri"),
-            Map.entry("mongodb-bad-timeout", "org.gogoscope.api.ConfigurationException: Invalid "
+            Map.entry("mongodb-bad-timeout", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.timeout"),
-            Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: mongodb "));
+            Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: GOGO-0301: mongodb "));
 
     /** Passwords inside {@code jdbc.url} query strings, which drivers log with the URL unless moved out of it. */
     static final List<String> JDBC_URL_PASSWORDS = List.of("pw-S3cr3t-2", "pw-S3cr3t-7");
