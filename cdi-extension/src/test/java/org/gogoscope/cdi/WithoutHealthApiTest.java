@@ -3,7 +3,7 @@ package org.gogoscope.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.gogoscope.conformance.IsolatedClassPath;
+import org.gogoscope.testsupport.IsolatedClassPath;
 import org.junit.jupiter.api.Test;
 
 /**

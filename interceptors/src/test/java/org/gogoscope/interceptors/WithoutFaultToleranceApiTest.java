@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
-import org.gogoscope.conformance.IsolatedClassPath;
+import org.gogoscope.testsupport.IsolatedClassPath;
 import org.gogoscope.core.breaker.BreakerSettings;
 import org.gogoscope.core.breaker.SharedBreaker;
 import org.gogoscope.core.breaker.Ticker;

@@ -21,23 +21,58 @@ import java.util.Set;
  */
 public abstract class SqlDialect {
 
+    private final String displayName;
+    private final Set<String> backendNames;
+    private final SqlStatements statements;
+    private final int maxKeyLength;
+    private final String schemaResource;
+
+    /**
+     * @param displayName what to call the product in messages, e.g. {@code PostgreSQL}
+     * @param backendNames the values of the {@code backend} property that select this dialect, lower case
+     * @param statements every statement the storages run, written for this product
+     * @param maxKeyLength the largest key, in characters (key prefix included), every table of the DDL accepts
+     * @param schemaResource the class-path resource holding the DDL (see {@link #schemaResource(Connection)})
+     */
+    protected SqlDialect(String displayName, Set<String> backendNames, SqlStatements statements, int maxKeyLength,
+            String schemaResource) {
+        this.displayName = displayName;
+        this.backendNames = Set.copyOf(backendNames);
+        this.statements = statements;
+        this.maxKeyLength = maxKeyLength;
+        this.schemaResource = schemaResource;
+    }
+
     /** The values of the {@code backend} property that select this dialect, lower case, e.g. {@code postgresql}. */
-    public abstract Set<String> backendNames();
+    public final Set<String> backendNames() {
+        return backendNames;
+    }
 
     /** Whether a connected database's {@code DatabaseMetaData.getDatabaseProductName()} is this dialect's. */
     public abstract boolean isProduct(String databaseProductName);
 
     /** What to call the product in messages, e.g. {@code PostgreSQL}. */
-    public abstract String displayName();
+    public final String displayName() {
+        return displayName;
+    }
 
     /** Every statement the storages run, written for this product. */
-    public abstract SqlStatements statements();
+    public final SqlStatements statements() {
+        return statements;
+    }
 
     /** Largest key, in characters (key prefix included), every table of this dialect's DDL accepts. */
-    public abstract int maxKeyLength();
+    public final int maxKeyLength() {
+        return maxKeyLength;
+    }
 
-    /** The class-path resource holding the DDL for the connected server: plain statements a DBA can run. */
-    public abstract String schemaResource(Connection connection) throws SQLException;
+    /**
+     * The class-path resource holding the DDL for the connected server: plain statements a DBA can run. The one
+     * given to the constructor, unless the dialect chooses by server (MySQL or MariaDB).
+     */
+    public String schemaResource(Connection connection) throws SQLException {
+        return schemaResource;
+    }
 
     /**
      * Brings tables created by an older schema (go-go-scope's Node adapters, earlier versions of this library) up

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gogoscope.jpa.dialect.SqlDialect;
-import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * MySQL 8.0+ and MariaDB 10.5+ (verified on MariaDB 10.11 with MariaDB Connector/J and MySQL Connector/J):
@@ -21,14 +20,13 @@ public final class MySqlDialect extends SqlDialect {
     /** The binary collation only MySQL 8 has: tells MySQL from MariaDB. */
     static final String MYSQL_8_COLLATION = "utf8mb4_0900_bin";
 
-    private static final SqlStatements STATEMENTS = new MySqlStatements();
-
     /** ER_LOCK_DEADLOCK. */
     private static final int DEADLOCK = 1213;
 
-    @Override
-    public Set<String> backendNames() {
-        return Set.of("mysql", "mariadb");
+    /** Keys are {@code VARCHAR(255)}. */
+    public MySqlDialect() {
+        super("MySQL/MariaDB", Set.of("mysql", "mariadb"), new MySqlStatements(), 255,
+                "org/gogoscope/jpa/mysql/mariadb.sql");
     }
 
     @Override
@@ -37,27 +35,11 @@ public final class MySqlDialect extends SqlDialect {
         return product.contains("mysql") || product.contains("mariadb");
     }
 
-    @Override
-    public String displayName() {
-        return "MySQL/MariaDB";
-    }
-
-    @Override
-    public SqlStatements statements() {
-        return STATEMENTS;
-    }
-
-    /** {@code VARCHAR(255)} keys. */
-    @Override
-    public int maxKeyLength() {
-        return 255;
-    }
-
     /** {@code mysql.sql} on MySQL 8 (which has utf8mb4_0900_bin), {@code mariadb.sql} otherwise. */
     @Override
     public String schemaResource(Connection connection) throws SQLException {
         return MYSQL_8_COLLATION.equals(keyCollation(connection)) ? "org/gogoscope/jpa/mysql/mysql.sql"
-                : "org/gogoscope/jpa/mysql/mariadb.sql";
+                : super.schemaResource(connection);
     }
 
     @Override

@@ -21,37 +21,18 @@ import org.gogoscope.jpa.dialect.SqlStatements;
  */
 public final class PostgresDialect extends SqlDialect {
 
-    private static final SqlStatements STATEMENTS = new PostgresStatements();
-
-    @Override
-    public Set<String> backendNames() {
-        return Set.of("postgresql");
+    /**
+     * Keys of at most 512 characters: TEXT has no limit, but a B-tree entry (4 bytes per character at worst) must
+     * stay below 2704 bytes.
+     */
+    public PostgresDialect() {
+        super("PostgreSQL", Set.of("postgresql"), new PostgresStatements(), 512,
+                "org/gogoscope/jpa/postgresql/postgresql.sql");
     }
 
     @Override
     public boolean isProduct(String databaseProductName) {
         return databaseProductName.toLowerCase(Locale.ROOT).contains("postgres");
-    }
-
-    @Override
-    public String displayName() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    public SqlStatements statements() {
-        return STATEMENTS;
-    }
-
-    /** TEXT has no limit, but a B-tree entry (4 bytes per character at worst) must stay below 2704 bytes. */
-    @Override
-    public int maxKeyLength() {
-        return 512;
-    }
-
-    @Override
-    public String schemaResource(Connection connection) {
-        return "org/gogoscope/jpa/postgresql/postgresql.sql";
     }
 
     /** The tables keyed by an application key, whose key column compares in code-point order. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gogoscope.jpa.dialect.SqlDialect;
-import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * SQLite 3.35+ (verified with sqlite-jdbc 3.50), the embedded default: statements in {@link SqliteStatements}, DDL
@@ -25,37 +24,15 @@ import org.gogoscope.jpa.dialect.SqlStatements;
  */
 public final class SqliteDialect extends SqlDialect {
 
-    private static final SqlStatements STATEMENTS = new SqliteStatements();
     private static final String URL_PREFIX = "jdbc:sqlite:";
 
-    @Override
-    public Set<String> backendNames() {
-        return Set.of("sqlite");
+    public SqliteDialect() {
+        super("SQLite", Set.of("sqlite"), new SqliteStatements(), 1024, "org/gogoscope/jpa/sqlite/sqlite.sql");
     }
 
     @Override
     public boolean isProduct(String databaseProductName) {
         return databaseProductName.toLowerCase(Locale.ROOT).contains("sqlite");
-    }
-
-    @Override
-    public String displayName() {
-        return "SQLite";
-    }
-
-    @Override
-    public SqlStatements statements() {
-        return STATEMENTS;
-    }
-
-    @Override
-    public int maxKeyLength() {
-        return 1024;
-    }
-
-    @Override
-    public String schemaResource(Connection connection) {
-        return "org/gogoscope/jpa/sqlite/sqlite.sql";
     }
 
     /** SQLite has no ADD COLUMN IF NOT EXISTS: columns are read from PRAGMA table_info first. */

@@ -1,4 +1,4 @@
-package org.gogoscope.conformance;
+package org.gogoscope.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
