@@ -21,6 +21,8 @@ import java.util.Optional;
  *       value and keeps the fencing token. Extending an expired lock, another owner's lock or an absent key
  *       returns {@code false} and never revives it.</li>
  *   <li>{@code release} removes the lock only if the caller's owner still holds it (compare-and-delete).</li>
+ *   <li>{@code inspect} and {@code list} only read: they show live locks (holder, fencing token, time left on
+ *       the backend's clock) and never change one.</li>
  * </ol>
  * TTLs have millisecond precision: a lock acquired for 100 ms is free again shortly after 100 ms.
  * Inputs are checked as the package documentation says; {@code ttl} must be at least one millisecond.
@@ -63,4 +65,23 @@ public interface LockProvider {
      * @return {@code true} if a live lock was removed
      */
     boolean forceRelease(String key);
+
+    /**
+     * Who holds {@code key}, in one round trip.
+     *
+     * @return the live lock on {@code key}; empty when it is free, released or expired
+     */
+    Optional<LockInfo> inspect(String key);
+
+    /**
+     * One page of the live locks under this provider's key prefix whose keys match {@code pattern}, in the glob
+     * syntax of {@link CacheProvider#keys(String)}. Each page is one bounded read (index range, SCAN page or
+     * anchored query), never a walk of everything stored; a page may hold fewer than {@code limit} locks while
+     * more follow (expired entries are skipped). Locks taken or released while the listing pages through may or
+     * may not appear; no lock appears twice.
+     *
+     * @param cursor {@code null} for the first page, else the {@link LockPage#next()} of the previous page
+     * @param limit the most locks of one page, 1 to 1000
+     */
+    LockPage list(String pattern, String cursor, int limit);
 }

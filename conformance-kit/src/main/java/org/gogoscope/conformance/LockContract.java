@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,82 @@ public abstract class LockContract extends ContractSupport {
                 .isGreaterThan(released.fencingToken());
         assertThat(after.locks().acquire("forced", LONG, "bob").orElseThrow().fencingToken())
                 .isGreaterThan(forced.fencingToken());
+    }
+
+    @Test
+    public void inspectShowsTheHolderItsTokenAndTheTimeLeftOfALiveLockOnly() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        LockHandle alice = nodeA.locks().acquire("job:nightly", LONG, "alice").orElseThrow();
+        LockInfo seen = nodeB.locks().inspect("job:nightly").orElseThrow();
+        assertThat(seen.key()).isEqualTo("job:nightly");
+        assertThat(seen.owner()).isEqualTo("alice");
+        assertThat(seen.fencingToken()).isEqualTo(alice.fencingToken());
+        assertThat(seen.remaining()).isPositive().isLessThanOrEqualTo(LONG);
+        assertThat(node("o" + prefix).locks().inspect("job:nightly")).as("another prefix").isEmpty();
+        assertThat(alice.release()).isTrue();
+        assertThat(nodeB.locks().inspect("job:nightly")).as("released").isEmpty();
+        assertThat(nodeB.locks().inspect("never")).isEmpty();
+        LockHandle brief = nodeA.locks().acquire("brief", Duration.ofMillis(80), "bob").orElseThrow();
+        assertThat(nodeB.locks().inspect("brief")).map(LockInfo::owner).contains("bob");
+        awaitTrue(1000, "expired lock not shown", () -> nodeB.locks().inspect("brief").isEmpty());
+        awaitTrue(50, "its handle invalid too (within the backend clock's tick)", () -> !brief.isValid());
+        LockHandle forced = nodeA.locks().acquire("forced", LONG, "carol").orElseThrow();
+        assertThat(nodeB.locks().forceRelease("forced")).isTrue();
+        assertThat(nodeB.locks().inspect("forced")).isEmpty();
+        assertThat(forced.fencingToken()).isPositive();
+    }
+
+    @Test
+    public void listShowsTheLiveLocksMatchingAGlobPageByPage() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        java.util.Map<String, Long> held = new java.util.TreeMap<>();
+        for (String key : List.of("job:a", "job:b", "job:c", "job:d", "job:e", "report:a", "job%_*?[x]")) {
+            held.put(key, nodeA.locks().acquire(key, LONG, "owner-" + key).orElseThrow().fencingToken());
+        }
+        assertThat(nodeA.locks().release("job:b", "owner-job:b")).isTrue();
+        held.remove("job:b");
+        nodeA.locks().acquire("job:expired", Duration.ofMillis(50), "gone").orElseThrow();
+        node("o" + prefix).locks().acquire("job:z", LONG, "elsewhere").orElseThrow();
+        sleep(120);
+        java.util.Map<String, LockInfo> listed = new java.util.TreeMap<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            org.gogoscope.api.LockPage page = nodeB.locks().list("job:*", cursor, 2);
+            assertThat(page.locks().size()).isLessThanOrEqualTo(2);
+            for (LockInfo lock : page.locks()) {
+                listed.put(lock.key(), lock);
+            }
+            cursor = page.next().orElse(null);
+            assertThat(++pages).as("pages").isLessThan(10_000);
+        } while (cursor != null);
+        assertThat(listed.keySet()).containsExactly("job:a", "job:c", "job:d", "job:e");
+        for (LockInfo lock : listed.values()) {
+            assertThat(lock.owner()).isEqualTo("owner-" + lock.key());
+            assertThat(lock.fencingToken()).isEqualTo(held.get(lock.key()));
+            assertThat(lock.remaining()).isPositive().isLessThanOrEqualTo(LONG);
+        }
+        assertThat(allPages(nodeB.locks(), "job:?")).containsExactly("job:a", "job:c", "job:d", "job:e");
+        assertThat(allPages(nodeB.locks(), "*a")).containsExactly("job:a", "report:a");
+        assertThat(allPages(nodeB.locks(), "job%_*")).containsExactly("job%_*?[x]");
+        assertThat(allPages(node("o" + prefix).locks(), "*")).containsExactly("job:z");
+        assertThatThrownBy(() -> nodeB.locks().list("*", null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> nodeB.locks().list(null, null, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pattern");
+    }
+
+    private static List<String> allPages(LockProvider locks, String pattern) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        String cursor = null;
+        do {
+            org.gogoscope.api.LockPage page = locks.list(pattern, cursor, 1000);
+            page.locks().forEach(lock -> keys.add(lock.key()));
+            cursor = page.next().orElse(null);
+        } while (cursor != null);
+        return List.copyOf(keys);
     }
 
     @Test

@@ -1,12 +1,18 @@
 package org.gogoscope.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.LockInfo;
+import org.gogoscope.api.LockPage;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.core.storage.LockStorage;
+import org.gogoscope.core.storage.StoredLock;
+import org.gogoscope.core.storage.StoredLockPage;
 
 /** {@link LockProvider} over a backend's {@link LockStorage}. */
 final class TypedLockProvider implements LockProvider {
@@ -58,5 +64,40 @@ final class TypedLockProvider implements LockProvider {
         String full = adapter.keySpace().full("key", key);
         LockStorage storage = adapter.storages().locks();
         return adapter.call("lock.forceRelease", () -> storage.forceRelease(full));
+    }
+
+    @Override
+    public Optional<LockInfo> inspect(String key) {
+        String full = adapter.keySpace().full("key", key);
+        LockStorage storage = adapter.storages().locks();
+        return adapter.call("lock.inspect", () -> storage.inspect(full)).map(this::info);
+    }
+
+    /** The most locks one page may ask for. */
+    static final int MAX_PAGE = 1000;
+
+    @Override
+    public LockPage list(String pattern, String cursor, int limit) {
+        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", was " + limit);
+        }
+        if (cursor != null && cursor.isEmpty()) {
+            throw new IllegalArgumentException("cursor must be null or a cursor a previous page returned, was ''");
+        }
+        LockStorage storage = adapter.storages().locks();
+        StoredLockPage page = adapter.call("lock.list", () -> storage.list(matching, cursor, limit));
+        List<LockInfo> locks = new ArrayList<>(page.locks().size());
+        for (StoredLock lock : page.locks()) {
+            if (matching.matches(lock.key())) {
+                locks.add(info(lock));
+            }
+        }
+        return new LockPage(locks, Optional.ofNullable(page.next()));
+    }
+
+    private LockInfo info(StoredLock lock) {
+        return new LockInfo(adapter.keySpace().strip(lock.key()), lock.owner(), lock.fencingToken(),
+                Duration.ofMillis(Math.max(1, lock.remainingMillis())));
     }
 }

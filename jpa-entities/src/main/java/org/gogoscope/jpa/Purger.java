@@ -11,17 +11,26 @@ final class Purger {
     private final Db db;
     private final NamedSql purge;
     private final int batch;
+    private final long graceMicros;
 
+    /** For a table whose statement takes only {@code :limit}. */
     Purger(String table, Db db, String purgeSql, int batch) {
+        this(table, db, purgeSql, batch, -1);
+    }
+
+    /** For the lock rows: {@code :grace} is how far below the clock a free row's token must be, in µs. */
+    Purger(String table, Db db, String purgeSql, int batch, long graceMicros) {
         this.table = table;
         this.db = db;
         this.purge = NamedSql.parse(purgeSql);
         this.batch = batch;
+        this.graceMicros = graceMicros;
     }
 
     /** Deletes one batch; returns how many rows went. */
     int purgeNow() {
-        return db.update(purge, Params.of("limit", batch));
+        Params params = Params.of("limit", batch);
+        return db.update(purge, graceMicros < 0 ? params : params.and("grace", graceMicros));
     }
 
     /** Whether {@code deleted} rows (one call's) were a full batch, so more may be waiting. */

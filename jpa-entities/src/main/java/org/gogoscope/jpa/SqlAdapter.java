@@ -18,6 +18,12 @@ import org.gogoscope.jpa.dialect.SqlStatements;
  */
 public final class SqlAdapter extends StorageAdapter {
 
+    /**
+     * How far below the clock a free lock row's fencing token must be before the purge deletes the row (µs): the
+     * DB clock may step back by this much without a token ever repeating.
+     */
+    static final long LOCK_ROW_GRACE_MICROS = 100_000;
+
     private final SqlSettings settings;
     private final SqlDialect dialect;
     private final JtaSuspender jta;
@@ -63,9 +69,10 @@ public final class SqlAdapter extends StorageAdapter {
             purges = new PurgeSchedule(settings.backend(), List.of(
                     new Purger(SqlStatements.CACHE, db, statements.purge(SqlStatements.CACHE), batch),
                     new Purger(SqlStatements.IDEMPOTENCY, db, statements.purge(SqlStatements.IDEMPOTENCY), batch),
-                    new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch)),
+                    new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch, LOCK_ROW_GRACE_MICROS)),
                     settings.purgeInterval().toMillis());
-            Storages storages = new Storages(new SqlLockStorage(db, statements), new SqlCircuitStorage(db, statements),
+            Storages storages = new Storages(new SqlLockStorage(db, statements, dialect.maxKeyLength()),
+                    new SqlCircuitStorage(db, statements),
                     new SqlCacheStorage(db, statements, dialect.maxKeyLength()),
                     new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements));
             source = opened;

@@ -1,7 +1,12 @@
 package org.gogoscope.jpa;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
+import org.gogoscope.core.storage.StoredLock;
+import org.gogoscope.core.storage.StoredLockPage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -19,9 +24,18 @@ final class SqlLockStorage implements LockStorage {
     private final NamedSql extend;
     private final NamedSql release;
     private final NamedSql forceRelease;
+    private final NamedSql inspect;
+    private final NamedSql list;
+    private final SqlStatements sql;
+    /** Greater than every key the table can hold: the upper end of a range whose head has none. */
+    private final String beyondEveryKey;
 
-    SqlLockStorage(Db db, SqlStatements sql) {
+    SqlLockStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
+        this.sql = sql;
+        this.inspect = NamedSql.parse(sql.lockInspect());
+        this.list = NamedSql.parse(sql.lockList());
+        this.beyondEveryKey = Character.toString(Character.MAX_CODE_POINT).repeat(maxKeyLength + 1);
         this.returning = sql.returning();
         this.acquire = NamedSql.parse(sql.lockAcquire());
         this.extend = NamedSql.parse(sql.lockExtend());
@@ -51,5 +65,22 @@ final class SqlLockStorage implements LockStorage {
     @Override
     public boolean forceRelease(String key) {
         return db.update(forceRelease, Params.of("key", key)) > 0;
+    }
+
+    @Override
+    public Optional<StoredLock> inspect(String key) {
+        return db.queryOne(inspect, Params.of("key", key),
+                rs -> new StoredLock(key, rs.getString(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** In key order; the cursor is the last key of a full page. */
+    @Override
+    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+        Params params = Params.of("pattern", sql.pattern(pattern)).and("lower", pattern.literalHead())
+                .and("upper", pattern.literalHeadEnd().orElse(beyondEveryKey)).and("after", cursor == null ? "" : cursor)
+                .and("limit", limit);
+        List<StoredLock> locks = db.query(list, params,
+                rs -> new StoredLock(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        return new StoredLockPage(locks, locks.size() < limit ? null : locks.get(locks.size() - 1).key());
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.jpa.dialect.SqlDialect;
 import org.gogoscope.jpa.dialect.SqlStatements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -179,10 +180,16 @@ class SqlBehaviourTest {
             }
             LockHandle held = adapter.locks().acquire("held", LONG).orElseThrow();
             assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix)).isEqualTo(31);
-            adapter.purgeNow();
+            // the same statement with an hour's grace: a free row whose token is that close to the clock stays
+            SqlDialect dialect = settings.get().dialect().sql();
+            Purger patient = new Purger(SqlStatements.LOCKS, new Db(raw, 5, JtaSuspender.NONE, dialect),
+                    dialect.statements().purgeLocks(), 100, 3_600_000_000L);
+            while (patient.purgeNow() > 0) {
+                // other tests' rows may go
+            }
             assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix))
-                    .as("free rows are kept while their tokens are within 100 ms of the clock").isEqualTo(31);
-            Thread.sleep(150);
+                    .as("free rows are kept while their tokens are within the grace of the clock").isEqualTo(31);
+            Thread.sleep(SqlAdapter.LOCK_ROW_GRACE_MICROS / 1000 + 50);
             adapter.purgeNow(); // batches of 7: several statements
             assertThat(countTable(raw, settings.get(), "go_goscope_locks", prefix)).as("only the held lock's row")
                     .isEqualTo(1);

@@ -1,8 +1,15 @@
 package org.gogoscope.core.memory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.memory.MemoryBackend.LockEntry;
 import org.gogoscope.core.storage.LockStorage;
+import org.gogoscope.core.storage.StoredLock;
+import org.gogoscope.core.storage.StoredLockPage;
 
 final class MemoryLockStorage implements LockStorage {
 
@@ -57,5 +64,28 @@ final class MemoryLockStorage implements LockStorage {
     public boolean forceRelease(String key) {
         LockEntry removed = backend.locks.remove(key);
         return removed != null && removed.expiresAt() > backend.now();
+    }
+
+    @Override
+    public Optional<StoredLock> inspect(String key) {
+        LockEntry entry = backend.locks.get(key);
+        long now = backend.now();
+        return entry == null || entry.expiresAt() <= now ? Optional.empty()
+                : Optional.of(new StoredLock(key, entry.owner(), entry.token(), entry.expiresAt() - now));
+    }
+
+    /** In key order; the cursor is the last key of the page. */
+    @Override
+    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+        long now = backend.now();
+        List<StoredLock> live = new ArrayList<>();
+        backend.locks.forEach((key, entry) -> {
+            if (entry.expiresAt() > now && (cursor == null || key.compareTo(cursor) > 0) && pattern.matches(key)) {
+                live.add(new StoredLock(key, entry.owner(), entry.token(), entry.expiresAt() - now));
+            }
+        });
+        live.sort(Comparator.comparing(StoredLock::key));
+        List<StoredLock> page = live.subList(0, Math.min(limit, live.size()));
+        return new StoredLockPage(page, live.size() > limit ? page.get(page.size() - 1).key() : null);
     }
 }

@@ -1,6 +1,8 @@
 package org.gogoscope.core.storage;
 
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.gogoscope.core.KeyPattern;
 
 /** Raw lock operations. Semantics are those of {@link org.gogoscope.api.LockProvider}, on full keys. */
 public interface LockStorage {
@@ -20,4 +22,17 @@ public interface LockStorage {
 
     /** Remove the lock whoever holds it; true if a live one was removed. Fencing tokens keep increasing. */
     boolean forceRelease(String key);
+
+    /**
+     * The live lock on {@code key}, in one round trip, with the time left measured on the backend's clock;
+     * empty when it is free, released or expired. Changes nothing.
+     */
+    Optional<StoredLock> inspect(String key);
+
+    /**
+     * One bounded read of the live locks whose full keys match {@code pattern}: at most {@code limit}, starting
+     * after {@code cursor} ({@code null} for the first page). The cursor is the backend's own (a last key, a SCAN
+     * cursor); return {@code null} as the next cursor when nothing more can follow. Changes nothing.
+     */
+    StoredLockPage list(KeyPattern pattern, String cursor, int limit);
 }

@@ -138,6 +138,26 @@ public abstract class SqlStatements {
              WHERE %2$s = :key AND expires_at > %4$s""".formatted(LOCKS, key(), epoch(), now());
     }
 
+    /** The live lock on {@code :key}: owner, token and the milliseconds left on the database clock. */
+    public String lockInspect() {
+        return """
+            SELECT owner, fencing_token, %3$s - %4$s AS remaining
+              FROM %1$s WHERE %2$s = :key AND expires_at > %5$s""".formatted(LOCKS, key(), millis("expires_at"),
+                nowMillis(), now());
+    }
+
+    /**
+     * At most {@code :limit} live locks matching {@code :pattern} with keys above {@code :after}, in key order,
+     * read through the index range of the pattern's literal head ({@link #headRange}).
+     */
+    public String lockList() {
+        return """
+            SELECT %2$s, owner, fencing_token, %3$s - %4$s AS remaining
+              FROM %1$s WHERE %5$s AND %2$s > :after AND %6$s AND expires_at > %7$s
+             ORDER BY %2$s LIMIT :limit""".formatted(LOCKS, key(), millis("expires_at"), nowMillis(),
+                headRange(key()), matches(key(), "pattern"), now());
+    }
+
     // ---- circuit breakers ----------------------------------------------------------------------------------
 
     public String circuitGet() {
@@ -254,8 +274,8 @@ public abstract class SqlStatements {
 
     /**
      * Deletes at most {@code :limit} lock rows that are free (expired or released) and whose fencing token is more
-     * than 100 ms below the clock floor of new tokens ({@link #clockToken()}). A token is never below the clock
-     * (in µs) of its grant, so such a row was last granted over 100 ms ago, and the next grant of its key, which
+     * than {@code :grace} µs below the clock floor of new tokens ({@link #clockToken()}). A token is never below
+     * the clock (in µs) of its grant, so such a row was last granted over that long ago, and the next grant of its key, which
      * takes the clock floor, gets a greater token than the row held: tokens stay strictly increasing while the
      * rows of keys no longer used are deleted. (No index on expires_at here: the purge scans the table, which
      * every lock write is spared.)
@@ -263,7 +283,7 @@ public abstract class SqlStatements {
     public String purgeLocks() {
         return """
             DELETE FROM %1$s WHERE %2$s IN
-              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s AND fencing_token < %4$s - 100000 LIMIT :limit)"""
+              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s AND fencing_token < %4$s - :grace LIMIT :limit)"""
                 .formatted(LOCKS, key(), now(), clockToken());
     }
 

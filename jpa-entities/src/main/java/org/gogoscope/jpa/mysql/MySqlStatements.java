@@ -129,7 +129,7 @@ final class MySqlStatements extends SqlStatements {
 
     @Override
     public String purgeLocks() {
-        return "DELETE FROM go_goscope_locks WHERE expires_at <= %1$s AND fencing_token < %2$s - 100000 LIMIT :limit"
+        return "DELETE FROM go_goscope_locks WHERE expires_at <= %1$s AND fencing_token < %2$s - :grace LIMIT :limit"
                 .formatted(NOW, clockToken());
     }
 

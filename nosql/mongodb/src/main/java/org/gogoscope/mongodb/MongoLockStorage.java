@@ -1,15 +1,23 @@
 package org.gogoscope.mongodb;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
+import org.gogoscope.core.storage.StoredLock;
+import org.gogoscope.core.storage.StoredLockPage;
 
 /**
  * Locks in {@code go_goscope_locks}, one document per key:
@@ -90,5 +98,43 @@ final class MongoLockStorage implements LockStorage {
 
     private Bson free() {
         return Updates.combine(Updates.set(OWNER, null), expiry.end());
+    }
+
+    private static final String REMAINING = "remaining";
+
+    /** Owner, token and the time left computed on the server's clock ({@code $$NOW}), in one {@code aggregate}. */
+    private static Bson withRemaining() {
+        return Aggregates.project(Projections.fields(Projections.include(OWNER, EPOCH, GRANTS),
+                Projections.computed(REMAINING, new Document("$subtract", List.of(new Document("$add",
+                        List.of("$" + Expiry.TOUCHED_AT, "$" + Expiry.TTL_MILLIS)), "$$NOW")))));
+    }
+
+    @Override
+    public Optional<StoredLock> inspect(String key) {
+        Document found = locks.aggregate(List.of(Aggregates.match(Filters.and(Filters.eq("_id", key),
+                Expiry.live())), withRemaining())).first();
+        return Optional.ofNullable(found).map(MongoLockStorage::stored);
+    }
+
+    /** In {@code _id} order; the pattern is an anchored regex (an index range on {@code _id}); the cursor is the last key. */
+    @Override
+    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+        Bson matching = Filters.and(Filters.regex("_id", pattern.toRegex()), Expiry.live());
+        if (cursor != null) {
+            matching = Filters.and(Filters.gt("_id", cursor), matching);
+        }
+        List<StoredLock> page = new ArrayList<>();
+        for (Document found : locks.aggregate(List.of(Aggregates.match(matching), Aggregates.sort(Sorts.ascending(
+                "_id")), Aggregates.limit(limit), withRemaining()))) {
+            page.add(stored(found));
+        }
+        return new StoredLockPage(page, page.size() < limit ? null : page.get(page.size() - 1).key());
+    }
+
+    private static StoredLock stored(Document found) {
+        long epoch = ((Number) found.get(EPOCH)).longValue();
+        long grants = ((Number) found.get(GRANTS)).longValue();
+        return new StoredLock(found.getString("_id"), found.getString(OWNER),
+                Math.multiplyExact(epoch, GRANTS_PER_EPOCH_MILLI) + grants, ((Number) found.get(REMAINING)).longValue());
     }
 }

@@ -70,6 +70,53 @@ final class RedisClient implements AutoCloseable {
         });
     }
 
+    /**
+     * One step of a listing that pages through every master: {@code position} is {@code null} to start, else what
+     * the previous step returned ({@code <master index>:<SCAN cursor>}, masters in address order). Returns the
+     * keys this step found and the next position, {@code null} once every master is done.
+     */
+    ScanStep scanStep(String match, String position, int count) {
+        return call(j -> {
+            int node = 0;
+            String cursor = ScanParams.SCAN_POINTER_START;
+            if (position != null) {
+                int colon = position.indexOf(':');
+                node = Integer.parseInt(position.substring(0, colon));
+                cursor = position.substring(colon + 1);
+            }
+            ScanParams params = new ScanParams().match(match).count(count);
+            if (j instanceof JedisCluster cluster) {
+                List<String> masters = new ArrayList<>();
+                for (Map.Entry<String, ConnectionPool> entry : new java.util.TreeMap<>(cluster.getClusterNodes())
+                        .entrySet()) {
+                    try (Jedis jedisNode = new Jedis(entry.getValue().getResource())) {
+                        if ("master".equals(String.valueOf(jedisNode.role().get(0)))) {
+                            masters.add(entry.getKey());
+                        }
+                    }
+                }
+                if (node >= masters.size()) {
+                    return new ScanStep(List.of(), null);
+                }
+                ScanResult<String> page;
+                try (Jedis jedisNode = new Jedis(cluster.getClusterNodes().get(masters.get(node)).getResource())) {
+                    page = jedisNode.scan(cursor, params);
+                }
+                boolean nodeDone = ScanParams.SCAN_POINTER_START.equals(page.getCursor());
+                String next = !nodeDone ? node + ":" + page.getCursor()
+                        : node + 1 < masters.size() ? (node + 1) + ":" + ScanParams.SCAN_POINTER_START : null;
+                return new ScanStep(page.getResult(), next);
+            }
+            ScanResult<String> page = j.scan(cursor, params);
+            return new ScanStep(page.getResult(),
+                    ScanParams.SCAN_POINTER_START.equals(page.getCursor()) ? null : "0:" + page.getCursor());
+        });
+    }
+
+    /** What one {@link #scanStep} found. */
+    record ScanStep(List<String> keys, String next) {
+    }
+
     private static void scanNode(ScanCommand scan, String match, Consumer<List<String>> batches) {
         ScanParams params = new ScanParams().match(match).count(SCAN_COUNT);
         String cursor = ScanParams.SCAN_POINTER_START;

@@ -61,6 +61,16 @@ final class RedisKeys {
         return prefix + "lock:" + app(fullKey);
     }
 
+    /** The full key of a lock's Redis key. */
+    String fromLock(String redisKey) {
+        return prefix + redisKey.substring(prefix.length() + "lock:".length());
+    }
+
+    /** The lock keys matching {@code glob} (the library's glob grammar) under this prefix. */
+    KeyPattern lockPattern(String glob) {
+        return new KeySpace(prefix + "lock:", Integer.MAX_VALUE).pattern("pattern", glob);
+    }
+
     String fence(String fullKey) {
         return prefix + "fence:" + sameSlotTag(lock(fullKey)) + app(fullKey);
     }

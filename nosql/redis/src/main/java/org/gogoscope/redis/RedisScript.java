@@ -16,6 +16,7 @@ enum RedisScript {
     LOCK_ACQUIRE("lock_acquire"),
     LOCK_EXTEND("lock_extend"),
     LOCK_RELEASE("lock_release"),
+    LOCK_INSPECT("lock_inspect"),
     CIRCUIT_PUT("circuit_put"),
     CIRCUIT_RECORD_FAILURE("circuit_record_failure"),
     CIRCUIT_RECORD_SUCCESS("circuit_record_success"),
