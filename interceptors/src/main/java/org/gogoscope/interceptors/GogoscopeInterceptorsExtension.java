@@ -40,6 +40,7 @@ import org.gogoscope.interceptors.idempotent.IdempotentBinding;
 import org.gogoscope.interceptors.idempotent.IdempotentInterceptor;
 import org.gogoscope.interceptors.idempotent.IdempotentPlan;
 import org.gogoscope.interceptors.locked.LockedBinding;
+import org.gogoscope.interceptors.locked.LockedCalls;
 import org.gogoscope.interceptors.locked.LockedInterceptor;
 import org.gogoscope.interceptors.locked.LockedPlan;
 import org.gogoscope.interceptors.locked.ThreadLockContext;
@@ -70,7 +71,7 @@ public class GogoscopeInterceptorsExtension implements Extension {
     static final boolean FAULT_TOLERANCE = visible("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
 
     private static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
-            Providers.class, ThreadLockContext.class);
+            Providers.class, ThreadLockContext.class, LockedCalls.class);
 
     /** The {@code CircuitBreaker/enabled=false} properties this deployment added (a list: counted). */
     private final List<String> hostBreakersOff = new java.util.concurrent.CopyOnWriteArrayList<>();

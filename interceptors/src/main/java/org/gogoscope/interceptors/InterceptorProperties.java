@@ -6,7 +6,8 @@ import org.gogoscope.core.config.Property;
 import org.gogoscope.core.config.PropertySet;
 
 /**
- * The interceptors' own properties: how MicroProfile {@code @CircuitBreaker}s are shared. The annotations' members
+ * The interceptors' own properties: how MicroProfile {@code @CircuitBreaker}s are shared, and how {@code @Locked}
+ * calls end when the application stops. The annotations' members
  * and MicroProfile Fault Tolerance's {@code <class>/<method>/CircuitBreaker/<member>} properties are read as the
  * specification says, not declared here.
  */
@@ -29,6 +30,11 @@ public final class InterceptorProperties implements PropertySet {
             .meaning("How long a half-open breaker's probe permits stay taken before they are handed out again (a "
                     + "probe whose node died never reports).");
 
+    public static final Property<Duration> LOCK_SHUTDOWN_WAIT = Property.duration("gogoscope.lock.shutdown-wait")
+            .global().defaultValue(Duration.ofSeconds(10), "`10s`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("When the application stops, how long `@Locked` calls in flight may go on before their locks "
+                    + "are released (new calls are refused at once).");
+
     @Override
     public String module() {
         return "gogoscope-interceptors";
@@ -36,6 +42,6 @@ public final class InterceptorProperties implements PropertySet {
 
     @Override
     public List<Property<?>> properties() {
-        return List.of(SHARED, STALENESS, PROBE_LEASE);
+        return List.of(SHARED, STALENESS, PROBE_LEASE, LOCK_SHUTDOWN_WAIT);
     }
 }

@@ -77,6 +77,13 @@ final class BadBeans {
     }
 
     @ApplicationScoped
+    public static class MinHoldLongerThanTtl {
+        @Locked(key = "job", ttl = 5, minHold = 10, onNotAcquired = Locked.OnNotAcquired.SKIP)
+        public void run() {
+        }
+    }
+
+    @ApplicationScoped
     public static class WatchdogTinyTtl {
         @Locked(key = "order-{orderId}", ttl = 10, ttlUnit = ChronoUnit.MILLIS, watchdog = true)
         public void ship(String orderId) {

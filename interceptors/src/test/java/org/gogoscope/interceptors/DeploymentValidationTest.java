@@ -133,6 +133,12 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void theMinimumHoldIsAtMostTheTtl() {
+        assertDeploymentFails(BadBeans.MinHoldLongerThanTtl.class, "GOGO-0201: Invalid @Locked.minHold on " + P
+                + "MinHoldLongerThanTtl.run(): must not be longer than ttl (5s), was 10s");
+    }
+
+    @Test
     void sharingNeedsACircuitBreaker() {
         assertDeploymentFails(BadBeans.SharedWithoutBreaker.class, "GOGO-0204: Invalid @SharedCircuitBreaker on " + P
                 + "SharedWithoutBreaker.call(): needs a MicroProfile @CircuitBreaker on the method or its class");

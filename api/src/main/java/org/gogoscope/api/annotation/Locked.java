@@ -19,12 +19,25 @@ import java.time.temporal.ChronoUnit;
  *   <li>A method returning {@link java.util.concurrent.CompletionStage} keeps the lock until the returned stage
  *       completes; the stage handed to the caller completes after the release.</li>
  *   <li>While the method runs on its thread, {@link CurrentLock} gives its fencing token.</li>
- *   <li>Waiting ({@link #waitTime()} &gt; 0) retries with exponential backoff and full jitter, never longer
+ *   <li>Waiting ({@link #waitTime()} &gt; 0) retries with exponential backoff and equal jitter, never longer
  *       than the wait time, and stops with {@link LockNotAcquiredException} if the thread is interrupted
  *       (the interrupt flag stays set).</li>
  * </ul>
  * The interceptor runs before transaction interceptors (priority {@code PLATFORM_BEFORE + 100}), so a
  * transaction started on the same call commits before the lock is released.
+ *
+ * <h2>Scheduled jobs: once per cluster</h2>
+ * On a job every node fires ({@code @Schedule}, a task of a {@code ManagedScheduledExecutorService}), use
+ * {@code onNotAcquired = SKIP} and a {@link #minHold()} longer than the spread of the nodes' timers: the node whose
+ * timer fires first runs the job and keeps the lock for at least the minimum hold, so a node whose timer fires a
+ * little later finds it held and skips. ShedLock's {@code lockAtMostFor} is {@link #ttl()}, its
+ * {@code lockAtLeastFor} is {@link #minHold()}, its {@code KeepAliveLockProvider} is {@link #watchdog()}.
+ *
+ * <h2>When the application stops</h2>
+ * New calls are refused (or skipped), calls in flight get a bounded time to finish
+ * ({@code gogoscope.lock.shutdown-wait}), and the locks of calls still running then are released, watchdog locks
+ * included; a lock whose release fails expires with its TTL. Locks kept only for their minimum hold are left to
+ * expire.
  */
 @Documented
 @Retention(RUNTIME)
@@ -53,6 +66,23 @@ public @interface Locked {
      * the lock was lost.
      */
     boolean watchdog() default false;
+
+    /**
+     * The least time the lock stays held, counted from its grant, however early the method ends: if it ends
+     * sooner, the lock is not released but its TTL is set to what remains of the minimum (one round trip, only
+     * while it is still the caller's). {@code 0} (the default) releases it when the method ends. At most
+     * {@link #ttl()}. With the {@link #watchdog()} the lock is kept alive while the method runs and then held for
+     * what remains of the minimum; for a {@code CompletionStage} the method ends when the stage completes.
+     */
+    long minHold() default 0;
+
+    ChronoUnit minHoldUnit() default ChronoUnit.SECONDS;
+
+    /**
+     * When the lock is not acquired, read who holds it (one more round trip) and give it to
+     * {@link LockNotAcquiredException#holder()} and its message.
+     */
+    boolean reportHolder() default false;
 
     /** The named store ({@code @Store}) whose lock provider to use; empty = the default provider. */
     String store() default "";

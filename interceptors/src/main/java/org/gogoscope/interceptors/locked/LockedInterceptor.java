@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
@@ -23,8 +23,10 @@ import org.gogoscope.interceptors.Providers;
 
 /**
  * Implements {@link Locked}. Runs before transaction interceptors so that the lock outlives the commit.
- * Round trips: one acquire (plus one per retry while waiting) and one release per call; with the watchdog one
- * extend per third of the TTL.
+ * Round trips: one acquire (plus one per retry while waiting, and one look-up of the holder on a refusal when
+ * {@code reportHolder}) and one release, or one extend for the minimum hold, per call; with the watchdog one
+ * extend per third of the TTL. Calls holding a lock are known to {@link LockedCalls}, which ends them when the
+ * application stops.
  */
 @LockedBinding
 @Interceptor
@@ -38,37 +40,48 @@ public class LockedInterceptor {
     @Inject
     Providers providers;
 
+    @Inject
+    LockedCalls calls;
+
     @AroundInvoke
     public Object lock(InvocationContext context) throws Exception {
         LockedPlan plan = plan(context.getMethod());
         String key = plan.key().resolve(context.getParameters());
+        if (calls.stopping()) {
+            if (plan.onNotAcquired() == Locked.OnNotAcquired.SKIP) {
+                return null;
+            }
+            throw LockNotAcquiredException.stopping(key);
+        }
         LockProvider locks = providers.locks(plan.store());
         Optional<LockHandle> acquired = acquire(locks, key, plan);
         if (acquired.isEmpty()) {
             if (plan.onNotAcquired() == Locked.OnNotAcquired.SKIP) {
                 return null;
             }
-            throw new LockNotAcquiredException(key, plan.waitTime(), null);
+            throw new LockNotAcquiredException(key, plan.waitTime(), null,
+                    plan.reportHolder() ? holder(locks, key) : null);
         }
         LockHandle handle = acquired.get();
-        ScheduledFuture<?> watchdog = plan.watchdog() ? Watchdog.watch(handle, plan.ttl()) : null;
-        boolean releaseLater = false;
+        long grantedAt = System.nanoTime(); // after the grant: the minimum hold counts from no earlier than it
+        LockedCalls.Call call = calls.begin(handle, plan.watchdog(), plan.ttl());
+        boolean endLater = false;
         ThreadLockContext.push(handle);
         try {
             Object result = context.proceed();
             if (plan.async() && result instanceof CompletionStage<?> stage) {
-                releaseLater = true;
-                return stage.whenComplete((value, failure) -> release(handle, watchdog, failure));
+                endLater = true;
+                return stage.whenComplete((value, failure) -> end(call, plan, grantedAt, failure));
             }
             return result;
         } catch (Throwable failure) {
-            release(handle, watchdog, failure);
-            releaseLater = true;
+            end(call, plan, grantedAt, failure);
+            endLater = true;
             throw failure;
         } finally {
             ThreadLockContext.pop();
-            if (!releaseLater) {
-                release(handle, watchdog, null);
+            if (!endLater) {
+                end(call, plan, grantedAt, null);
             }
         }
     }
@@ -94,12 +107,31 @@ public class LockedInterceptor {
         }
     }
 
-    /** Releases by compare-and-delete; a failing release never hides the method's own outcome. */
-    private static void release(LockHandle handle, ScheduledFuture<?> watchdog, Throwable failure) {
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
+    /** Who holds the refused lock; a failing look-up never hides the refusal. */
+    private static LockInfo holder(LockProvider locks, String key) {
         try {
+            return locks.inspect(key).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Reading the holder of lock ''{0}'' failed", key);
+            return null;
+        }
+    }
+
+    /**
+     * The call is over: stops its watchdog, then keeps the lock for what remains of the minimum hold (extend) or
+     * releases it (compare-and-delete). A failing backend never hides the method's own outcome.
+     */
+    private static void end(LockedCalls.Call call, LockedPlan plan, long grantedAt, Throwable failure) {
+        call.end();
+        LockHandle handle = call.handle;
+        try {
+            long remaining = plan.minHold().toNanos() - (System.nanoTime() - grantedAt);
+            if (remaining >= 1_000_000) {
+                if (!handle.extend(Duration.ofNanos(remaining))) {
+                    LOG.log(Level.DEBUG, "Lock ''{0}'' was no longer held when its minimum hold began", handle.key());
+                }
+                return;
+            }
             if (!handle.release()) {
                 LOG.log(Level.DEBUG, "Lock ''{0}'' was no longer held when the method ended", handle.key());
             }

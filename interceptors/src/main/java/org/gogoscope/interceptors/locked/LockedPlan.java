@@ -10,7 +10,7 @@ import org.gogoscope.interceptors.KeyTemplate;
 
 /** A validated {@link Locked} annotation of one method. */
 public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locked.OnNotAcquired onNotAcquired,
-        boolean watchdog, String store, boolean async) {
+        boolean watchdog, Duration minHold, boolean reportHolder, String store, boolean async) {
 
     /** @throws InvalidAnnotationException for the first member the method cannot use */
     public static LockedPlan of(Locked locked, Method method) {
@@ -25,7 +25,13 @@ public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locke
             throw new InvalidAnnotationException("Locked", "watchdog", method,
                     "needs a ttl of at least 30ms, was " + Durations.format(locked.ttl(), locked.ttlUnit()));
         }
-        return new LockedPlan(key, ttl, wait, locked.onNotAcquired(), locked.watchdog(), locked.store(),
-                CompletionStage.class.isAssignableFrom(method.getReturnType()));
+        Duration minHold = Durations.of("Locked", "minHold", method, locked.minHold(), locked.minHoldUnit(), true);
+        if (minHold.compareTo(ttl) > 0) {
+            throw new InvalidAnnotationException("Locked", "minHold", method, "must not be longer than ttl ("
+                    + Durations.format(locked.ttl(), locked.ttlUnit()) + "), was "
+                    + Durations.format(locked.minHold(), locked.minHoldUnit()));
+        }
+        return new LockedPlan(key, ttl, wait, locked.onNotAcquired(), locked.watchdog(), minHold,
+                locked.reportHolder(), locked.store(), CompletionStage.class.isAssignableFrom(method.getReturnType()));
     }
 }

@@ -1,0 +1,161 @@
+package org.gogoscope.interceptors.locked;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.MessageCode;
+import org.gogoscope.interceptors.InterceptorProperties;
+import org.gogoscope.interceptors.MpConfig;
+
+/**
+ * This application's {@code @Locked} calls that hold their lock right now, and the watchdog that keeps the long
+ * ones alive. When the application stops ({@link #stop}): new calls are refused, calls in flight get
+ * {@code gogoscope.lock.shutdown-wait} to finish, then the locks of those still running are released (their
+ * watchdogs stopped); a lock whose release fails expires with its TTL. The watchdog's thread belongs to this bean
+ * and ends with it, so no thread outlives the application.
+ */
+@ApplicationScoped
+public class LockedCalls {
+
+    private static final System.Logger LOG = System.getLogger(LockedCalls.class.getName());
+
+    /** One call holding its lock; it belongs to the bean instance, so it can end after the application stopped. */
+    static final class Call {
+        final LockHandle handle;
+        private final LockedCalls owner;
+        volatile ScheduledFuture<?> watchdog;
+
+        Call(LockHandle handle, LockedCalls owner) {
+            this.handle = handle;
+            this.owner = owner;
+        }
+
+        /** The call no longer needs its lock kept: it is released, handed to its minimum hold, or given up. */
+        void end() {
+            owner.end(this);
+        }
+
+        /** Stops the watchdog, if there is one. */
+        void stopWatchdog() {
+            ScheduledFuture<?> running = watchdog;
+            if (running != null) {
+                running.cancel(false);
+            }
+        }
+    }
+
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object changed = new Object();
+    private volatile boolean stopping;
+    private volatile ScheduledExecutorService watchdogThread;
+
+    /** Whether the application is stopping: then no new lock is taken. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Registers a call that now holds {@code handle}; with {@code watchdog}, keeps it alive every ttl/3. */
+    Call begin(LockHandle handle, boolean watchdog, Duration ttl) {
+        Call call = new Call(handle, this); // this: the instance itself, not the contextual proxy
+        inFlight.add(call);
+        if (watchdog) {
+            call.watchdog = watch(handle, ttl);
+        }
+        return call;
+    }
+
+    private void end(Call call) {
+        call.stopWatchdog();
+        inFlight.remove(call);
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    /** Calls holding their lock right now (for tests and operators). */
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    private ScheduledFuture<?> watch(LockHandle handle, Duration ttl) {
+        long period = Math.max(10, ttl.toMillis() / 3);
+        Runnable extend = () -> {
+            try {
+                if (!handle.extend(ttl)) {
+                    LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Lock ''{0}'' was lost (expired "
+                            + "or taken over); the watchdog stops"), handle.key());
+                    throw new IllegalStateException("lock lost"); // ends the periodic task
+                }
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Extending lock '" + handle.key()
+                        + "' failed; retrying"), e);
+                if (!handle.isValid()) {
+                    throw new IllegalStateException("lock expired", e);
+                }
+            }
+        };
+        return watchdog().scheduleAtFixedRate(extend, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized ScheduledExecutorService watchdog() {
+        if (watchdogThread == null) {
+            watchdogThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "gogoscope-lock-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return watchdogThread;
+    }
+
+    /**
+     * The application is stopping: refuse new calls, wait for those in flight at most
+     * {@code gogoscope.lock.shutdown-wait}, then release the locks of the calls still running.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Duration wait = MpConfig.current().read(InterceptorProperties.LOCK_SHUTDOWN_WAIT);
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (changed) {
+            while (!inFlight.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changed, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        for (Call call : inFlight) {
+            call.stopWatchdog();
+            try {
+                boolean released = call.handle.release();
+                LOG.log(Level.INFO, "gogoscope: the application is stopping; lock ''{0}'' of a call still running "
+                        + "after {1} {2}", call.handle.key(), wait, released ? "released" : "was no longer held");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Releasing lock '" + call.handle.key()
+                        + "' at shutdown failed; it expires with its TTL"), e);
+            }
+            inFlight.remove(call);
+        }
+        ScheduledExecutorService thread = watchdogThread;
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+}
