@@ -2,7 +2,8 @@
 # Prepares the unpacked WildFly for the integration tests, the way an operator would:
 #   1. installs the JDBC drivers (PostgreSQL, MariaDB Connector/J, MySQL Connector/J, SQLite) as WildFly modules;
 #   2. runs datasources.cli in an embedded, offline server to register the drivers and four
-#      container-managed, JTA-enabled DataSources in standalone-microprofile.xml.
+#      container-managed, JTA-enabled DataSources in standalone-microprofile.xml;
+#   3. adds the EJB subsystem of standalone.xml to standalone-microprofile.xml (add-ejb.py), for EJB timers.
 # Idempotent: a marker file holds a digest of this script and datasources.cli; when either changed, the pristine
 # configuration (saved on the first run) is restored and the set-up is done again.
 # Usage: configure.sh <wildfly home> <directory holding the driver jars> <directory for the SQLite file>
@@ -12,7 +13,7 @@ home=$1 drivers=$2 sqlite_dir=$3
 here=$(cd "$(dirname "$0")" && pwd)
 config=$home/standalone/configuration/standalone-microprofile.xml
 marker=$home/standalone/configuration/.gogoscope-configured
-digest=$(cat "$0" "$here/datasources.cli" | sha256sum | cut -d' ' -f1)
+digest=$(cat "$0" "$here/datasources.cli" "$here/add-ejb.py" | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$digest" ]; then
   echo "[configure] $home is already configured"
   exit 0
@@ -54,6 +55,8 @@ module org.postgresql 'postgresql-*.jar'
 module org.mariadb.jdbc 'mariadb-java-client-*.jar'
 module org.xerial.sqlite 'sqlite-jdbc-*.jar'
 module com.mysql 'mysql-connector-j-*.jar'
+
+python3 "$here/add-ejb.py" "$home/standalone/configuration"
 
 mkdir -p "$sqlite_dir"
 script=$(mktemp --suffix=.cli)

@@ -69,6 +69,17 @@ class LockContentionDetectorTest {
                     public boolean forceRelease(String key) {
                         return true;
                     }
+
+                    @Override
+                    public java.util.Optional<org.gogoscope.core.storage.StoredLock> inspect(String key) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public org.gogoscope.core.storage.StoredLockPage list(org.gogoscope.core.KeyPattern pattern,
+                            String cursor, int limit) {
+                        return new org.gogoscope.core.storage.StoredLockPage(java.util.List.of(), null);
+                    }
                 };
                 return new Storages(everyone, memory.circuits(), memory.cache(), memory.checkpoints(),
                         memory.idempotency());

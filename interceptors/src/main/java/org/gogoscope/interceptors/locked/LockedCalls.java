@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.config.DurationText;
 import org.gogoscope.interceptors.InterceptorProperties;
 import org.gogoscope.interceptors.MpConfig;
 
@@ -146,7 +147,8 @@ public class LockedCalls {
             try {
                 boolean released = call.handle.release();
                 LOG.log(Level.INFO, "gogoscope: the application is stopping; lock ''{0}'' of a call still running "
-                        + "after {1} {2}", call.handle.key(), wait, released ? "released" : "was no longer held");
+                        + "after {1} {2}", call.handle.key(), DurationText.format(wait),
+                        released ? "released" : "was no longer held");
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Releasing lock '" + call.handle.key()
                         + "' at shutdown failed; it expires with its TTL"), e);

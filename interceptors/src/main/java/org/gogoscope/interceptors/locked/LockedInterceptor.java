@@ -3,6 +3,7 @@ package org.gogoscope.interceptors.locked;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.System.Logger.Level;
@@ -42,6 +43,12 @@ public class LockedInterceptor {
 
     @Inject
     LockedCalls calls;
+
+    /** An EJB timer's callback ({@code @Schedule}, {@code @Timeout}) is guarded like a business method. */
+    @AroundTimeout
+    public Object lockTimeout(InvocationContext context) throws Exception {
+        return lock(context);
+    }
 
     @AroundInvoke
     public Object lock(InvocationContext context) throws Exception {
