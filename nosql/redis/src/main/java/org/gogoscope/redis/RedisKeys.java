@@ -10,7 +10,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * application key.
  * <pre>
  * Plock:K                        hash {owner, token}, expires with PX           (lock grant)
- * Pfence:{H}K                    integer, never expires                          (fencing counter of PlockK)
+ * Pfence:{H}K                    integer, PX = the lock's TTL                    (fencing counter of PlockK)
  * Pcircuit:K                     hash {state, failureCount, lastFailureTime, lastSuccessTime}, never expires
  * Pcircuit-record:{H}K           hash {data, version}, never expires              (versioned record of PcircuitK)
  * Pcache:K                       string, the value's JSON, optional PX
@@ -102,6 +102,24 @@ final class RedisKeys {
 
     String checkpointId(String appId) {
         return prefix + "{checkpoint}-id:" + appId;
+    }
+
+    /**
+     * The lock key whose fencing counter is {@code fenceKey}, or {@code null} if {@code fenceKey} is not one of
+     * this prefix's counters. The counter's name is {@code Pfence:} + a tag (which contains no <code>}</code>)
+     * + the application key.
+     */
+    String lockOfFence(String fenceKey) {
+        String head = prefix + "fence:{";
+        if (!fenceKey.startsWith(head)) {
+            return null;
+        }
+        int close = fenceKey.indexOf('}', head.length());
+        if (close < 0) {
+            return null;
+        }
+        String full = prefix + fenceKey.substring(close + 1);
+        return fence(full).equals(fenceKey) ? lock(full) : null;
     }
 
     /** What Redis Cluster hashes of {@code key}: the content of its hash tag, or the whole key. */

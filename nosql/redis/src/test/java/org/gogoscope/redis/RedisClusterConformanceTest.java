@@ -42,7 +42,7 @@ class RedisClusterConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new RedisAdapter(RedisClientConfig.cluster(nodes).withPoolSize(8), prefix);
+        return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.cluster(nodes).withPoolSize(8), prefix));
     }
 
     @Test

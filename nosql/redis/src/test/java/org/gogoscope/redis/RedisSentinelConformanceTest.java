@@ -28,7 +28,7 @@ class RedisSentinelConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new RedisAdapter(RedisClientConfig.sentinel("gogo-master", List.of(sentinel)).withPoolSize(8),
-                prefix);
+        return new RedisFixture(prefix -> new RedisAdapter(
+                RedisClientConfig.sentinel("gogo-master", List.of(sentinel)).withPoolSize(8), prefix));
     }
 }
