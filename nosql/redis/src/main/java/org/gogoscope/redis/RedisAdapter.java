@@ -2,13 +2,16 @@ package org.gogoscope.redis;
 
 import java.util.function.Supplier;
 import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.storage.CacheStorage;
 import org.gogoscope.core.storage.Storages;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis backend ({@code redis}) on Jedis: one implementation for a standalone server, a Sentinel-managed
  * master and a Cluster. Every check-then-act is one Lua script run atomically on the server with the server's
- * clock; {@link RedisKeys} documents the key layout. Each adapter opens its own client and pool on
+ * clock; {@link RedisKeys} documents the key layout. Cache keys are indexed per prefix
+ * ({@link RedisIndexedCacheStorage}), unless the configuration turns that off for prefixes shared with
+ * go-go-scope's Node adapter ({@link RedisScannedCacheStorage}). Each adapter opens its own client and pool on
  * {@link #connect()}, which also checks that the server answers.
  */
 public final class RedisAdapter extends StorageAdapter {
@@ -54,14 +57,20 @@ public final class RedisAdapter extends StorageAdapter {
         RedisClient opened = new RedisClient(clients.get());
         try {
             opened.call(j -> j.ping());
+            if (!config.cacheIndex()) {
+                // entries written from now on are not indexed: an adapter with the index re-indexes once
+                String marker = keys.cacheIndexed();
+                opened.call(j -> j.del(marker));
+            }
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
         client = opened;
-        return new Storages(new RedisLockStorage(opened, keys), new RedisCircuitStorage(opened, keys),
-                new RedisCacheStorage(opened, keys), new RedisCheckpointStorage(opened, keys),
-                new RedisIdempotencyStorage(opened, keys));
+        CacheStorage cache = config.cacheIndex() ? new RedisIndexedCacheStorage(opened, keys)
+                : new RedisScannedCacheStorage(opened, keys);
+        return new Storages(new RedisLockStorage(opened, keys), new RedisCircuitStorage(opened, keys), cache,
+                new RedisCheckpointStorage(opened, keys), new RedisIdempotencyStorage(opened, keys));
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class RedisAdapterFactory implements AdapterFactory {
         }
         Duration timeout = RedisProperties.TIMEOUT.read(settings);
         Duration connect = RedisProperties.CONNECT_TIMEOUT.get(settings).orElse(timeout);
-        config = config.withPoolSize(RedisProperties.POOL_SIZE.read(settings)).withTimeouts(connect, timeout);
+        config = config.withPoolSize(RedisProperties.POOL_SIZE.read(settings)).withTimeouts(connect, timeout)
+                .withCacheIndex(RedisProperties.CACHE_INDEX.read(settings));
         try {
             return new RedisAdapter(config, settings.keyPrefix());
         } catch (IllegalArgumentException e) {

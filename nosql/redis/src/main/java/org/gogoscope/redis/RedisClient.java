@@ -3,23 +3,27 @@ package org.gogoscope.redis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One adapter's connection to a standalone server, a Sentinel-managed master or a Cluster: a Jedis
  * {@link UnifiedJedis} with its pool. Runs scripts with {@code EVALSHA} (falling back to {@code EVAL}, which
- * also caches the script, after {@code NOSCRIPT}), scans every master, and drops idle pooled connections after
- * a connection failure so the next call opens a fresh one.
+ * also caches the script, after {@code NOSCRIPT}), pipelines one command per key, scans every master, and drops
+ * idle pooled connections after a connection failure so the next call opens a fresh one.
  */
 final class RedisClient implements AutoCloseable {
 
@@ -48,6 +52,41 @@ final class RedisClient implements AutoCloseable {
                 return j.evalsha(script.sha1(), keys, args);
             } catch (JedisNoScriptException e) {
                 return j.eval(script.source(), keys, args);
+            }
+        });
+    }
+
+    /** Whether this is a Cluster, where the keys of one script or transaction must share a slot. */
+    boolean isCluster() {
+        return jedis instanceof JedisCluster;
+    }
+
+    /**
+     * Runs one command per key in a pipeline (on a Cluster one per node, which Jedis syncs in parallel), so a
+     * batch costs one round trip per server; the replies come in the order of {@code keys}. Jedis follows
+     * Cluster redirections only for single commands, so after a {@code MOVED}/{@code ASK} (a slot being moved)
+     * the batch is run again one command at a time.
+     */
+    <T> List<T> eachKey(List<String> keys, BiFunction<PipelineBase, String, Response<T>> pipelined,
+            BiFunction<UnifiedJedis, String, T> single) {
+        return call(j -> {
+            List<T> replies = new ArrayList<>(keys.size());
+            try (PipelineBase pipeline = j.pipelined()) {
+                List<Response<T>> responses = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    responses.add(pipelined.apply(pipeline, key));
+                }
+                pipeline.sync();
+                for (Response<T> response : responses) {
+                    replies.add(response.get());
+                }
+                return replies;
+            } catch (JedisRedirectionException moved) {
+                replies.clear();
+                for (String key : keys) {
+                    replies.add(single.apply(j, key));
+                }
+                return replies;
             }
         });
     }

@@ -20,8 +20,8 @@ import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * Where and how an adapter connects: a standalone server ({@code redis://} or {@code rediss://} URI), a
- * Sentinel-managed master, or a Cluster. Immutable; the {@code with*} methods return modified copies. Every
- * adapter opens its own client and pool from it.
+ * Sentinel-managed master, or a Cluster; and whether it keeps the cache index. Immutable; the {@code with*}
+ * methods return modified copies. Every adapter opens its own client and pool from it.
  */
 public final class RedisClientConfig {
 
@@ -43,9 +43,11 @@ public final class RedisClientConfig {
     private final int poolSize;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
+    private final boolean cacheIndex;
 
     private RedisClientConfig(Mode mode, URI uri, Set<HostAndPort> nodes, String masterName, String user,
-            String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout) {
+            String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout,
+            boolean cacheIndex) {
         this.mode = mode;
         this.uri = uri;
         this.nodes = nodes;
@@ -56,6 +58,7 @@ public final class RedisClientConfig {
         this.poolSize = poolSize;
         this.connectTimeout = connectTimeout;
         this.socketTimeout = socketTimeout;
+        this.cacheIndex = cacheIndex;
     }
 
     /** A standalone server, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}. */
@@ -71,13 +74,13 @@ public final class RedisClientConfig {
         }
         return new RedisClientConfig(Mode.STANDALONE, parsed, Set.of(), null, JedisURIHelper.getUser(parsed),
                 JedisURIHelper.getPassword(parsed), JedisURIHelper.getDBIndex(parsed), DEFAULT_POOL_SIZE,
-                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
     }
 
     /** A Redis Cluster reached through any of {@code seedNodes}. */
     public static RedisClientConfig cluster(Collection<HostAndPort> seedNodes) {
         return new RedisClientConfig(Mode.CLUSTER, null, nonEmpty("seedNodes", seedNodes), null, null, null, 0,
-                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
     }
 
     /** The master {@code masterName} as reported by any of {@code sentinels}. */
@@ -86,34 +89,43 @@ public final class RedisClientConfig {
             throw new IllegalArgumentException("masterName must not be null or blank");
         }
         return new RedisClientConfig(Mode.SENTINEL, null, nonEmpty("sentinels", sentinels), masterName, null, null,
-                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
     }
 
     /** Credentials for the data nodes (for Sentinel: for the master; sentinels are reached without). */
     public RedisClientConfig withCredentials(String newUser, String newPassword) {
         return new RedisClientConfig(mode, uri, nodes, masterName, newUser, newPassword, database, poolSize,
-                connectTimeout, socketTimeout);
+                connectTimeout, socketTimeout, cacheIndex);
     }
 
     /** The logical database (standalone and Sentinel only). */
     public RedisClientConfig withDatabase(int newDatabase) {
         RedisProperties.DATABASE.check("database", newDatabase);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, newDatabase, poolSize,
-                connectTimeout, socketTimeout);
+                connectTimeout, socketTimeout, cacheIndex);
     }
 
     /** The most connections per server the adapter's pool opens. */
     public RedisClientConfig withPoolSize(int newPoolSize) {
         RedisProperties.POOL_SIZE.check("poolSize", newPoolSize);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, newPoolSize,
-                connectTimeout, socketTimeout);
+                connectTimeout, socketTimeout, cacheIndex);
     }
 
     /** Connect timeout and socket (read) timeout; also the longest wait for a pooled connection. */
     public RedisClientConfig withTimeouts(Duration connect, Duration socket) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
                 RedisProperties.CONNECT_TIMEOUT.check("connectTimeout", connect),
-                RedisProperties.TIMEOUT.check("socketTimeout", socket));
+                RedisProperties.TIMEOUT.check("socketTimeout", socket), cacheIndex);
+    }
+
+    /**
+     * Whether the adapter keeps an index of its prefix's cache keys (default), or lists them with {@code SCAN}
+     * as go-go-scope's Node adapter does ({@code false}: for prefixes Node services also write).
+     */
+    public RedisClientConfig withCacheIndex(boolean newCacheIndex) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                connectTimeout, socketTimeout, newCacheIndex);
     }
 
     public Mode mode() {
@@ -130,6 +142,10 @@ public final class RedisClientConfig {
 
     public Duration socketTimeout() {
         return socketTimeout;
+    }
+
+    public boolean cacheIndex() {
+        return cacheIndex;
     }
 
     /** Opens the Jedis client of this configuration, with its own pool. */
@@ -172,7 +188,7 @@ public final class RedisClientConfig {
             case CLUSTER -> "cluster " + nodes;
             case SENTINEL -> "sentinel " + masterName + "@" + nodes;
         };
-        return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", password="
+        return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", cacheIndex=" + cacheIndex + ", password="
                 + (password == null ? "none" : "<hidden>") + "]";
     }
 }

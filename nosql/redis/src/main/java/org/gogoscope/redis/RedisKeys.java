@@ -10,10 +10,13 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * application key.
  * <pre>
  * Plock:K                        hash {owner, token}, expires with PX           (lock grant)
- * Pfence:{H}K                    integer, never expires                          (fencing counter of PlockK)
+ * Pfence:{H}K                    integer, PX = the lock's TTL                    (fencing counter of PlockK)
  * Pcircuit:K                     hash {state, failureCount, lastFailureTime, lastSuccessTime}, never expires
  * Pcircuit-record:{H}K           hash {data, version}, never expires              (versioned record of PcircuitK)
  * Pcache:K                       string, the value's JSON, optional PX
+ * Pcache-names:{T}               sorted set, member K, score 0                  (index of the cache keys)
+ * Pcache-expiry:{T}              sorted set, member K, score = expiry (epoch ms, +inf for none)
+ * Pcache-indexed:{T}             string                                          (the index covers older entries)
  * Pidempotency:K                 hash {status, token, fingerprint, result, expiresAt}, expires with PX
  * P{checkpoint}:T:S              hash {id, taskId, sequence, timestamp, progress, data, estimatedTimeRemaining}
  * P{checkpoint}-index:T          sorted set, member = checkpoint id, score = sequence
@@ -26,7 +29,9 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * <p>Keys one script touches share a Redis Cluster hash slot. The fencing counter carries the hash tag
  * {@code {H}} where {@code H} is exactly what Redis hashes of the lock key (the whole lock key when it has no
  * tag), so it lands in the lock's slot while locks stay spread over the cluster; a breaker's record is tagged
- * the same way after its circuit key, so the two stay in one slot. All checkpoint keys share the
+ * the same way after its circuit key, so the two stay in one slot. The three cache index keys carry one tag
+ * {@code {T}} derived from the prefix (see {@link #prefixTag}), so one script updates both sorted sets; an
+ * entry and the index are in different slots on a Cluster. All checkpoint keys share the
  * tag {@code {checkpoint}}, so saving, moving and deleting a checkpoint is one atomic script. A prefix may
  * carry a complete hash tag of its own ({@code app{7}:}), which then places all of its keys in one slot; a
  * prefix with an unclosed <code>{</code> is rejected, since it would split one script's keys over slots.
@@ -37,6 +42,9 @@ final class RedisKeys {
     private static final AtomicReferenceArray<String> SLOT_TAGS = new AtomicReferenceArray<>(SLOTS);
 
     private final String prefix;
+    private final String cacheNames;
+    private final String cacheExpiry;
+    private final String cacheIndexed;
 
     RedisKeys(String prefix) {
         int open = prefix.indexOf('{');
@@ -45,9 +53,20 @@ final class RedisKeys {
                     + "must be complete within the prefix), was '" + prefix + "'");
         }
         this.prefix = prefix;
+        String tag = prefixTag(prefix);
+        if (tag != null) {
+            cacheNames = prefix + "cache-names:" + tag;
+            cacheExpiry = prefix + "cache-expiry:" + tag;
+            cacheIndexed = prefix + "cache-indexed:" + tag;
+        } else { // every key under this prefix is hashed whole: pick suffixes that hash like the names key
+            cacheNames = prefix + "cache-names:";
+            int slot = JedisClusterCRC16.getSlot(cacheNames);
+            cacheExpiry = sameSlotName(prefix + "cache-expiry:", slot);
+            cacheIndexed = sameSlotName(prefix + "cache-indexed:", slot);
+        }
     }
 
-    /** The application part of a full key (prefix stripped). */
+    /** The application part of a full key (prefix stripped); also a cache entry's name in the index. */
     String app(String fullKey) {
         return fullKey.substring(prefix.length());
     }
@@ -93,6 +112,21 @@ final class RedisKeys {
         return prefix + redisKey.substring(prefix.length() + "cache:".length());
     }
 
+    /** The sorted set of the application keys of the cache entries, all with score 0 (listing by range). */
+    String cacheNames() {
+        return cacheNames;
+    }
+
+    /** The sorted set of the same names by expiry (epoch ms on the server's clock, {@code +inf} for none). */
+    String cacheExpiry() {
+        return cacheExpiry;
+    }
+
+    /** Present once the index also covers the entries written before it existed (or without it). */
+    String cacheIndexed() {
+        return cacheIndexed;
+    }
+
     /** The cache keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern cachePattern(String glob) {
         return new KeySpace(prefix + "cache:", Integer.MAX_VALUE).pattern("pattern", glob);
@@ -112,6 +146,53 @@ final class RedisKeys {
 
     String checkpointId(String appId) {
         return prefix + "{checkpoint}-id:" + appId;
+    }
+
+    /**
+     * The lock key whose fencing counter is {@code fenceKey}, or {@code null} if {@code fenceKey} is not one of
+     * this prefix's counters. The counter's name is {@code Pfence:} + a tag (which contains no <code>}</code>)
+     * + the application key.
+     */
+    String lockOfFence(String fenceKey) {
+        String head = prefix + "fence:{";
+        if (!fenceKey.startsWith(head)) {
+            return null;
+        }
+        int close = fenceKey.indexOf('}', head.length());
+        if (close < 0) {
+            return null;
+        }
+        String full = prefix + fenceKey.substring(close + 1);
+        return fence(full).equals(fenceKey) ? lock(full) : null;
+    }
+
+    /**
+     * A hash tag that keeps keys starting with {@code prefix + "something:"} + the tag in one slot, or
+     * {@code null} if no tag can: when the prefix's first <code>{</code> is closed at once (<code>a{}b</code>),
+     * Redis hashes every key under it whole. A prefix with a tag of its own already puts all its keys in that
+     * tag's slot, and the tag repeats it; otherwise the tag is the prefix itself, or a short string of the
+     * prefix's slot when the prefix is empty or contains a <code>}</code>.
+     */
+    static String prefixTag(String prefix) {
+        int open = prefix.indexOf('{');
+        if (open >= 0) {
+            String hashed = hashedPart(prefix);
+            return hashed.equals(prefix) ? null : "{" + hashed + "}";
+        }
+        if (prefix.isEmpty() || prefix.indexOf('}') >= 0) {
+            return "{" + slotTag(JedisClusterCRC16.getSlot(prefix)) + "}";
+        }
+        return "{" + prefix + "}";
+    }
+
+    /** {@code base} + the smallest base-36 number that makes the name hash to {@code slot}. */
+    static String sameSlotName(String base, int slot) {
+        for (long n = 0; ; n++) {
+            String candidate = base + Long.toString(n, 36);
+            if (JedisClusterCRC16.getSlot(candidate) == slot) {
+                return candidate;
+            }
+        }
     }
 
     /** What Redis Cluster hashes of {@code key}: the content of its hash tag, or the whole key. */

@@ -9,7 +9,10 @@ import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
 import org.gogoscope.core.storage.StoredLockPage;
 
-/** Locks: each operation is one script ({@code EVALSHA}) or one command, i.e. one round trip. */
+/**
+ * Locks: each operation is one script ({@code EVALSHA}) or one command, i.e. one round trip. A lock's fencing
+ * counter expires with the lock (see {@code lock_acquire.lua} for why tokens still only grow).
+ */
 final class RedisLockStorage implements LockStorage {
 
     private final RedisClient client;
@@ -29,7 +32,7 @@ final class RedisLockStorage implements LockStorage {
 
     @Override
     public boolean extend(String key, String owner, long ttlMillis) {
-        return isOne(client.eval(RedisScript.LOCK_EXTEND, List.of(keys.lock(key)),
+        return isOne(client.eval(RedisScript.LOCK_EXTEND, List.of(keys.lock(key), keys.fence(key)),
                 List.of(owner, Long.toString(ttlMillis))));
     }
 
@@ -38,6 +41,7 @@ final class RedisLockStorage implements LockStorage {
         return isOne(client.eval(RedisScript.LOCK_RELEASE, List.of(keys.lock(key)), List.of(owner)));
     }
 
+    /** Deletes the lock only; its fencing counter expires with the TTL of the last grant or extension. */
     @Override
     public boolean forceRelease(String key) {
         String lock = keys.lock(key);

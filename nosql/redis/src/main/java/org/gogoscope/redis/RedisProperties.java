@@ -53,6 +53,13 @@ public final class RedisProperties implements PropertySet {
             .must(Property.between(Duration.ofMillis(1), JEDIS_LIMIT), "between 1ms and 24 days")
             .meaning("Connect timeout.");
 
+    public static final Property<Boolean> CACHE_INDEX = Property.bool("redis.cache-index").backends(REDIS)
+            .defaultValue(Boolean.TRUE, "`true`")
+            .meaning("Keep an index of the cache keys per prefix, so that listing and clearing by pattern read only "
+                    + "the matching range instead of scanning the whole server. `false`: no index, `SCAN` as "
+                    + "go-go-scope's Node adapter does; needed where Node services write cache entries of the same "
+                    + "prefix (they would be missing from the index). Set it alike on every node of a prefix.");
+
     @Override
     public String module() {
         return "gogoscope-redis";
@@ -61,6 +68,6 @@ public final class RedisProperties implements PropertySet {
     @Override
     public List<Property<?>> properties() {
         return List.of(URI, CLUSTER_NODES, SENTINEL_MASTER, SENTINEL_NODES, USER, PASSWORD, DATABASE, POOL_SIZE,
-                TIMEOUT, CONNECT_TIMEOUT);
+                TIMEOUT, CONNECT_TIMEOUT, CACHE_INDEX);
     }
 }

@@ -36,6 +36,7 @@ class RedisAdapterFactoryTest {
             assertThat(config.poolSize()).isEqualTo(3);
             assertThat(config.socketTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(adapter.keyPrefix()).isEqualTo("factory-test:");
+            assertThat(config.cacheIndex()).as("redis.cache-index defaults to true").isTrue();
             adapter.connect();
             adapter.cache().set("k", "v", Duration.ofSeconds(5));
             assertThat(adapter.cache().get("k", String.class)).contains("v");
@@ -52,6 +53,17 @@ class RedisAdapterFactoryTest {
                 "mymaster", "redis.sentinel.nodes", "127.0.0.1:26379", "redis.password", "s3cret")));
         assertThat(sentinel.config().mode()).isEqualTo(RedisClientConfig.Mode.SENTINEL);
         assertThat(sentinel.config().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void cacheIndexFalseSelectsTheScanListingOfTheNodeAdapter() {
+        RedisAdapter adapter = (RedisAdapter) factory().create("redis", settings(Map.of("redis.cache-index", "false")));
+        assertThat(adapter.config().cacheIndex()).isFalse();
+        assertThat(adapter.config().toString()).contains("cacheIndex=false");
+        assertThatThrownBy(() -> factory().create("redis", settings(Map.of("redis.cache-index", "maybe"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gogoscope.store.orders.redis.cache-index");
+        assertThat(new RedisProperties().properties()).contains(RedisProperties.CACHE_INDEX);
     }
 
     @Test

@@ -19,8 +19,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * The whole contract against a three-master Redis Cluster on loopback that this class starts and stops, plus
- * checks that keys spread over the masters, that SCAN finds keys on every master, and that a lock and its
- * fencing counter share a slot.
+ * checks that keys spread over the masters and listings find them on every master without SCAN, that a lock and
+ * its fencing counter share a slot, and the index and counter checks of {@link RedisChecks}.
  */
 class RedisClusterConformanceTest extends ConformanceSuite {
 
@@ -42,11 +42,11 @@ class RedisClusterConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new RedisAdapter(RedisClientConfig.cluster(nodes).withPoolSize(8), prefix);
+        return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.cluster(nodes).withPoolSize(8), prefix));
     }
 
     @Test
-    void cacheKeysSpreadOverEveryMasterAndKeysScansThemAll() {
+    void cacheKeysSpreadOverEveryMasterAndKeysFindsThemAll() {
         try (PersistenceAdapter adapter = fixture().newAdapter("spread:")) {
             adapter.connect();
             Set<String> expected = new HashSet<>();
@@ -84,5 +84,83 @@ class RedisClusterConformanceTest extends ConformanceSuite {
                         .isGreaterThan(first);
             }
         }
+    }
+
+    /**
+     * Once the prefix is indexed, listing by a literal prefix or by a pattern without a literal head, and
+     * clearing, send no SCAN to any master (INFO commandstats), while 3,000 keys of other prefixes and kinds are
+     * spread over the masters.
+     */
+    @Test
+    void listingsReadTheIndexAndNeverScanTheServer() {
+        try (RedisAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes), "noscan:");
+                RedisClient raw = new RedisClient(RedisClientConfig.cluster(nodes).open())) {
+            adapter.connect();
+            for (int i = 0; i < 3000; i++) {
+                String key = "other" + (i % 3) + ":" + (i % 2 == 0 ? "cache:item:000012" : "lock:") + i;
+                raw.call(j -> j.set(key, "x"));
+            }
+            for (int i = 0; i < 100; i++) {
+                adapter.cache().set(String.format("item:%07d", 100 + i), i);
+            }
+            assertThat(adapter.cache().keys("warm-up*")).isEmpty(); // indexes older entries once
+            long scans = scans();
+            assertThat(adapter.cache().keys("item:000012*")).hasSize(10);
+            assertThat(adapter.cache().keys("*2*")).hasSize(19);
+            assertThat(adapter.cache().keys()).hasSize(100);
+            assertThat(adapter.cache().clear()).isEqualTo(100);
+            assertThat(adapter.cache().keys()).isEmpty();
+            assertThat(scans()).as("SCAN calls on all masters").isEqualTo(scans);
+        }
+    }
+
+    @Test
+    void churnLeavesTheIndexAndTheFenceCountersBounded() {
+        try (RedisAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes), "churn:")) {
+            adapter.connect();
+            RedisChecks.churnLeavesTheIndexAndTheFenceCountersBounded(adapter);
+        }
+    }
+
+    @Test
+    void hostileKeysAreListedByTheirLiteralHeadUnderHostilePrefixes() {
+        for (String prefix : List.of("", "h%_*?[]\\'\";:", "t{7}:", "a{}b:", "{}", "x}y:", "\ud83d\ude00:",
+                "\u00e9{\u00fc}:")) {
+            try (RedisAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes), prefix)) {
+                adapter.connect();
+                RedisChecks.hostileKeysAreListedByTheirLiteralHead(adapter);
+            }
+        }
+    }
+
+    @Test
+    void aListingDropsTheNamesOfVanishedEntries() {
+        try (RedisAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes), "vanish:")) {
+            adapter.connect();
+            RedisChecks.aListingDropsTheNamesOfVanishedEntries(adapter);
+        }
+    }
+
+    @Test
+    void concurrentSetsAndDeletesNeverLoseALiveEntrysName() throws Exception {
+        try (RedisAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes).withPoolSize(8), "race:")) {
+            adapter.connect();
+            RedisChecks.concurrentSetsAndDeletesNeverLoseALiveEntrysName(adapter);
+        }
+    }
+
+    /** SCAN commands served so far by all masters together. */
+    private static long scans() {
+        long total = 0;
+        for (HostAndPort node : nodes) {
+            try (Jedis jedis = new Jedis(node)) {
+                for (String line : jedis.info("commandstats").split("\r?\n")) {
+                    if (line.startsWith("cmdstat_scan:")) {
+                        total += Long.parseLong(line.replaceAll("^cmdstat_scan:calls=(\\d+),.*", "$1").strip());
+                    }
+                }
+            }
+        }
+        return total;
     }
 }

@@ -46,4 +46,40 @@ class RedisKeysTest {
                 .hasMessageContaining("keyPrefix");
         assertThat(new RedisKeys("tenant{7}:").lock("tenant{7}:k")).isEqualTo("tenant{7}:lock:k");
     }
+
+    /**
+     * The three cache index keys share one slot for every prefix: through a tag made of the prefix, the prefix's
+     * own tag (which keeps all its keys in its slot), or, when the prefix's first braces are empty and Redis hashes
+     * every key under it whole, through suffixes searched for the names key's slot. None is an entry's name.
+     */
+    @Test
+    void theCacheIndexKeysShareOneSlotWhateverThePrefix() {
+        for (String prefix : List.of("", "app:", "a}b:", "{}", "a{}b:", "a{}b{7}:", "t{7}:", "\u00e9{\u00fc}:",
+                "%_*?[]\\'\";", "\ud83d\ude00:", "}{x}:")) {
+            RedisKeys keys = new RedisKeys(prefix);
+            int slot = JedisClusterCRC16.getSlot(keys.cacheNames());
+            assertThat(JedisClusterCRC16.getSlot(keys.cacheExpiry())).as(prefix).isEqualTo(slot);
+            assertThat(JedisClusterCRC16.getSlot(keys.cacheIndexed())).as(prefix).isEqualTo(slot);
+            assertThat(List.of(keys.cacheNames(), keys.cacheExpiry(), keys.cacheIndexed())).doesNotHaveDuplicates()
+                    .allSatisfy(key -> assertThat(key).startsWith(prefix).doesNotStartWith(prefix + "cache:"));
+        }
+        assertThat(new RedisKeys("app:").cacheNames()).isEqualTo("app:cache-names:{app:}");
+        assertThat(new RedisKeys("app:").cacheExpiry()).isEqualTo("app:cache-expiry:{app:}");
+        assertThat(JedisClusterCRC16.getSlot(new RedisKeys("t{7}:").cacheNames())).isEqualTo(JedisClusterCRC16.getSlot("7"));
+    }
+
+    @Test
+    void aFenceCounterLeadsBackToItsLock() {
+        for (String prefix : List.of("p:", "", "t{7}:", "a{}b:", "x}y:")) {
+            RedisKeys keys = new RedisKeys(prefix);
+            for (String key : List.of("orders", "a}b", "{x}y", "}{", "{}z", "user{42}", "\u00e9{\u00fc}", "\ud83d\ude00")) {
+                String full = prefix + key;
+                assertThat(keys.lockOfFence(keys.fence(full))).as(prefix + key).isEqualTo(keys.lock(full));
+            }
+        }
+        RedisKeys keys = new RedisKeys("p:");
+        assertThat(keys.lockOfFence("p:fence:orders")).isNull();
+        assertThat(keys.lockOfFence("p:lock:orders")).isNull();
+        assertThat(keys.lockOfFence(new RedisKeys("p:x").fence("p:xk"))).isNull();
+    }
 }

@@ -27,15 +27,18 @@ import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Acquire, extend and release, and a breaker record's read and compare-and-set, are one round trip each: the adapter's connection counts the requests it
- * flushes to the real server (127.0.0.1:6379). The first call of each script may need NOSCRIPT + EVAL, so the
- * scripts are loaded by a warm-up grant first.
+ * Acquire, extend and release, a breaker record's read and compare-and-set, and a cache write and delete are one
+ * round trip each, and a cache listing or clearing by a literal prefix takes two whatever else the server holds:
+ * the adapter's connection counts the requests it flushes to the real server (127.0.0.1:6379). The first call of
+ * each script may need NOSCRIPT + EVAL, so the scripts are loaded by a warm-up call first.
  */
 class RedisRoundTripTest {
 
     private final AtomicInteger requests = new AtomicInteger();
     private final String prefix = "rt" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private RedisAdapter adapter;
+
+    private final String unrelated = "rt" + UUID.randomUUID().toString().substring(0, 8) + "-other:";
 
     @AfterEach
     void cleanUp() {
@@ -44,6 +47,7 @@ class RedisRoundTripTest {
         }
         try (JedisPooled jedis = new JedisPooled(URI.create(RedisStandaloneConformanceTest.URI))) {
             RedisStandaloneConformanceTest.deleteUnder(jedis, prefix);
+            RedisStandaloneConformanceTest.deleteUnder(jedis, unrelated);
         }
     }
 
@@ -115,6 +119,57 @@ class RedisRoundTripTest {
             assertThat(raw.hgetAll(stored)).isEqualTo(Map.of("data", "{\"calls\":[]}", "version", "1"));
             assertThat(raw.ttl(stored)).as("records never expire").isEqualTo(-1);
         }
+    }
+
+    /**
+     * With 20,000 keys of other prefixes and kinds on the server (40 SCAN pages), listing and clearing the 10
+     * entries under a literal prefix are two round trips each (a page of the index, then one script checking
+     * or deleting the entries), and so is a pattern without a literal head over the prefix's 100 entries.
+     */
+    @Test
+    void listingByALiteralPrefixIsTwoRoundTripsWhateverElseTheServerHolds() {
+        try (JedisPooled raw = new JedisPooled(URI.create(RedisStandaloneConformanceTest.URI))) {
+            try (var pipeline = raw.pipelined()) {
+                for (int i = 0; i < 20_000; i++) {
+                    String kind = switch (i % 4) {
+                        case 0 -> "cache:item:000012";
+                        case 1 -> "lock:item:";
+                        case 2 -> "cache:";
+                        default -> "idempotency:";
+                    };
+                    pipeline.set(unrelated + kind + i, "x");
+                }
+            }
+        }
+        adapter = new RedisAdapter(RedisClientConfig.standalone(RedisStandaloneConformanceTest.URI), counting(), prefix);
+        adapter.connect();
+        for (int i = 0; i < 100; i++) {
+            adapter.cache().set(String.format("item:%07d", 100 + i), i);
+        }
+        assertThat(adapter.cache().keys("warm-up*")).isEmpty(); // indexes older entries once, loads the script
+        adapter.cache().set("warm-up", 0);
+        assertThat(adapter.cache().delete("warm-up")).isTrue();
+
+        int before = requests.get();
+        assertThat(adapter.cache().keys("item:000012*")).hasSize(10);
+        assertThat(requests.get() - before).as("round trips of a listing by a literal prefix").isEqualTo(2);
+
+        before = requests.get();
+        assertThat(adapter.cache().keys("*2*")).hasSize(19);
+        assertThat(requests.get() - before).as("round trips of a listing without a literal head").isEqualTo(2);
+
+        before = requests.get();
+        adapter.cache().set("item:extra", 1, Duration.ofSeconds(30));
+        assertThat(requests.get() - before).as("round trips of a cache write").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(adapter.cache().delete("item:extra")).isTrue();
+        assertThat(requests.get() - before).as("round trips of a cache delete").isEqualTo(1);
+
+        before = requests.get();
+        assertThat(adapter.cache().keys().size()).isEqualTo(100);
+        assertThat(adapter.cache().clear()).isEqualTo(100);
+        assertThat(requests.get() - before).as("round trips of listing and clearing all 100").isEqualTo(4);
     }
 
     /** Plain TCP sockets whose output stream counts flushes: one flush is one request sent. */

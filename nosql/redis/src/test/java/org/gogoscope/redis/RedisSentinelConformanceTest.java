@@ -5,9 +5,13 @@ import org.gogoscope.conformance.BackendFixture;
 import org.gogoscope.conformance.ConformanceSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 
-/** The whole contract through a Sentinel (a throwaway master and one Sentinel on loopback). */
+/**
+ * The whole contract through a Sentinel (a throwaway master and one Sentinel on loopback), and the index and
+ * counter checks of {@link RedisChecks}.
+ */
 class RedisSentinelConformanceTest extends ConformanceSuite {
 
     private static RedisServers servers;
@@ -28,7 +32,35 @@ class RedisSentinelConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> new RedisAdapter(RedisClientConfig.sentinel("gogo-master", List.of(sentinel)).withPoolSize(8),
-                prefix);
+        return new RedisFixture(prefix -> new RedisAdapter(
+                RedisClientConfig.sentinel("gogo-master", List.of(sentinel)).withPoolSize(8), prefix));
+    }
+
+    private RedisAdapter adapter(String prefix) {
+        RedisAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-master", List.of(sentinel))
+                .withPoolSize(8), prefix);
+        adapter.connect();
+        return adapter;
+    }
+
+    @Test
+    void churnLeavesTheIndexAndTheFenceCountersBounded() {
+        try (RedisAdapter adapter = adapter("churn:")) {
+            RedisChecks.churnLeavesTheIndexAndTheFenceCountersBounded(adapter);
+        }
+    }
+
+    @Test
+    void hostileKeysAreListedByTheirLiteralHead() {
+        try (RedisAdapter adapter = adapter("h%_*?[]\\'\";{}:")) {
+            RedisChecks.hostileKeysAreListedByTheirLiteralHead(adapter);
+        }
+    }
+
+    @Test
+    void concurrentSetsAndDeletesNeverLoseALiveEntrysName() throws Exception {
+        try (RedisAdapter adapter = adapter("race:")) {
+            RedisChecks.concurrentSetsAndDeletesNeverLoseALiveEntrysName(adapter);
+        }
     }
 }

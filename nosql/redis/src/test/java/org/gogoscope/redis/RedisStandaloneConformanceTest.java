@@ -23,10 +23,10 @@ class RedisStandaloneConformanceTest extends ConformanceSuite {
 
     @Override
     protected BackendFixture fixture() {
-        return prefix -> {
+        return new RedisFixture(prefix -> {
             PREFIXES.add(prefix);
             return new RedisAdapter(RedisClientConfig.standalone(URI).withPoolSize(8), prefix);
-        };
+        });
     }
 
     @AfterAll

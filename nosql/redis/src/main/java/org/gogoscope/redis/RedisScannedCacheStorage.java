@@ -14,15 +14,17 @@ import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Cache entries as plain JSON strings with Redis's own millisecond expiry. {@code keys} and
- * {@code deleteMatching} use {@code SCAN MATCH} with an escaped glob on every master, never {@code KEYS}.
+ * Cache entries as plain JSON strings with Redis's own millisecond expiry, without an index
+ * ({@code redis.cache-index=false}, for prefixes shared with go-go-scope's Node adapter, which writes entries
+ * only): {@code keys} and {@code deleteMatching} use {@code SCAN MATCH} with an escaped glob on every master,
+ * never {@code KEYS}, so they walk the whole server, one round trip per page of 500 keys.
  */
-final class RedisCacheStorage implements CacheStorage {
+final class RedisScannedCacheStorage implements CacheStorage {
 
     private final RedisClient client;
     private final RedisKeys keys;
 
-    RedisCacheStorage(RedisClient client, RedisKeys keys) {
+    RedisScannedCacheStorage(RedisClient client, RedisKeys keys) {
         this.client = client;
         this.keys = keys;
     }
