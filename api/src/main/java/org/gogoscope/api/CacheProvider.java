@@ -12,8 +12,9 @@ import java.util.Optional;
  * {@link #keys(String)} takes one glob grammar on every backend: {@code *} matches any run of characters
  * (including none), {@code ?} exactly one character, and every other character only itself
  * ({@code %}, {@code _}, {@code .}, {@code [}, {@code \} included). Patterns match whole keys, without the
- * adapter's prefix. Expired entries never appear. On Redis the keys are scanned, never listed with
- * {@code KEYS}.
+ * adapter's prefix. Expired entries never appear. A pattern with a literal head (text before its first
+ * wildcard) costs in proportion to the keys that start with it on every backend (an index range; on Redis a
+ * per-prefix index of the cache keys, never {@code KEYS} nor a scan of the whole server).
  */
 public interface CacheProvider {
 
