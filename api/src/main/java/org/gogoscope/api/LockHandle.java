@@ -3,8 +3,8 @@ package org.gogoscope.api;
 import java.time.Duration;
 
 /**
- * One grant of a lock. Closing the handle releases the lock (once; later calls do nothing), so it fits
- * try-with-resources. Thread-safe.
+ * One grant of a lock. Closing the handle releases the lock, so it fits try-with-resources. At most one release
+ * succeeds: once a release got its answer from the backend, later calls do nothing. Thread-safe.
  */
 public interface LockHandle extends AutoCloseable {
 
@@ -18,9 +18,13 @@ public interface LockHandle extends AutoCloseable {
     long fencingToken();
 
     /**
-     * Releases the lock if this owner still holds it. Only the first call reaches the backend.
+     * Releases the lock if this owner still holds it. Calls reach the backend until one gets an answer: a release
+     * that failed with a {@link BackendException} (the backend down, a timeout) changed nothing here and can be
+     * tried again, by {@code release()} or {@code close()}; after an answer, later calls return {@code false} at
+     * once. If no release ever gets through, the lock expires with its TTL.
      *
      * @return {@code true} if this call removed the lock
+     * @throws BackendException if the backend could not be asked; the handle is still held
      */
     boolean release();
 

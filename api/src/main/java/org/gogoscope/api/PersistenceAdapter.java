@@ -22,6 +22,15 @@ public interface PersistenceAdapter extends AutoCloseable {
      */
     int maxKeyLength();
 
+    /**
+     * The longest TTL (and idempotency lease) this backend stores: 36,500 days on every backend of this library.
+     * A longer one is refused with an {@link IllegalArgumentException} naming the argument and this limit, before
+     * any round trip; a value that is to live for good is written without a TTL instead.
+     */
+    default java.time.Duration maxTtl() {
+        return java.time.Duration.ofDays(36_500);
+    }
+
     /** Opens connections and creates the schema where needed. Idempotent. */
     void connect();
 

@@ -269,6 +269,44 @@ public abstract class LockContract extends ContractSupport {
         return List.copyOf(keys);
     }
 
+    /**
+     * Every backend states its longest TTL; the longest is stored, a longer one is refused naming the argument and
+     * the limit, before any round trip (a disconnected adapter refuses it the same way), never a driver error.
+     */
+    @Test
+    public void theBackendsLongestTtlIsStoredAndALongerOneIsRefusedBeforeAnyRoundTrip() {
+        PersistenceAdapter node = node();
+        Duration longest = node.maxTtl();
+        assertThat(longest).isGreaterThanOrEqualTo(Duration.ofDays(365));
+        LockHandle handle = node.locks().acquire("long", longest, "alice").orElseThrow();
+        assertThat(node.locks().extend("long", longest, "alice")).isTrue();
+        assertThat(node.locks().inspect("long")).map(LockInfo::owner).contains("alice");
+        assertThat(handle.release()).isTrue();
+        Duration tooLong = longest.plusMillis(1);
+        for (PersistenceAdapter adapter : List.of(node, disconnected())) {
+            assertThatThrownBy(() -> adapter.locks().acquire("long", tooLong, "bob"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl")
+                    .hasMessageContaining(longest.toDays() + " days");
+            assertThatThrownBy(() -> adapter.locks().extend("long", tooLong, "bob"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+            assertThatThrownBy(() -> adapter.cache().set("long", 1, tooLong))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+            assertThatThrownBy(() -> adapter.idempotency().set("long", 1, tooLong))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+            assertThatThrownBy(() -> adapter.idempotency().claim("long", "fp", tooLong, Integer.class))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+        }
+        node.cache().set("long", 7, longest);
+        assertThat(node.cache().get("long", Integer.class)).contains(7);
+    }
+
+    /** An adapter of this backend that was connected and disconnected again. */
+    private PersistenceAdapter disconnected() {
+        PersistenceAdapter adapter = node();
+        adapter.disconnect();
+        return adapter;
+    }
+
     @Test
     public void exactlyOneOfManyConcurrentAcquirersWinsAFreeKey() throws Exception {
         List<PersistenceAdapter> nodes = List.of(node(), node(), node());

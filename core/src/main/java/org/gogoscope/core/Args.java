@@ -36,6 +36,16 @@ public final class Args {
         return millis;
     }
 
+    /** {@code ttl} must be at least one millisecond and at most {@code max}, the backend's limit; in milliseconds. */
+    public static long ttlMillis(String name, Duration ttl, Duration max, String backend) {
+        long millis = ttlMillis(name, ttl);
+        if (ttl.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + max.toDays() + " days (the longest TTL "
+                    + backend + " stores), was " + ttl);
+        }
+        return millis;
+    }
+
     /** {@code value} must be {@code >= min}. */
     public static int atLeast(String name, int value, int min) {
         if (value < min) {

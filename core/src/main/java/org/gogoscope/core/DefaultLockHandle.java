@@ -2,18 +2,27 @@ package org.gogoscope.core;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 
-/** The handle of one grant; releases at most once, whatever the backend. */
+/**
+ * The handle of one grant. At most one release succeeds: once a release got an answer from the backend (removed
+ * or not held any more) every later call returns {@code false} without a round trip; a release that failed (the
+ * backend could not be reached) leaves the handle held, so {@code release()} or {@code close()} can try again.
+ */
 final class DefaultLockHandle implements LockHandle {
 
     private final LockProvider locks;
     private final String key;
     private final String owner;
     private final long fencingToken;
-    private final AtomicBoolean released = new AtomicBoolean();
+    private static final int HELD = 0;
+    private static final int RELEASING = 1;
+    private static final int RELEASED = 2;
+
+    /** {@link #HELD}, {@link #RELEASING} while one release is on its way, {@link #RELEASED} once answered. */
+    private final AtomicInteger state = new AtomicInteger(HELD);
     private volatile long validUntilNanos;
     private volatile boolean lost;
 
@@ -43,15 +52,23 @@ final class DefaultLockHandle implements LockHandle {
 
     @Override
     public boolean release() {
-        if (!released.compareAndSet(false, true)) {
+        if (!state.compareAndSet(HELD, RELEASING)) {
             return false;
         }
-        return locks.release(key, owner);
+        boolean removed;
+        try {
+            removed = locks.release(key, owner);
+        } catch (RuntimeException e) {
+            state.set(HELD); // nothing reached the backend for sure: the next release tries again
+            throw e;
+        }
+        state.set(RELEASED);
+        return removed;
     }
 
     @Override
     public boolean extend(Duration ttl) {
-        if (released.get() || lost) {
+        if (state.get() != HELD || lost) {
             return false;
         }
         long ttlMillis = Args.ttlMillis("ttl", ttl);
@@ -66,7 +83,7 @@ final class DefaultLockHandle implements LockHandle {
 
     @Override
     public boolean isValid() {
-        return !released.get() && !lost && System.nanoTime() - validUntilNanos < 0;
+        return state.get() == HELD && !lost && System.nanoTime() - validUntilNanos < 0;
     }
 
     @Override

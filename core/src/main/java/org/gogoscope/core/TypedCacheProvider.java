@@ -40,7 +40,7 @@ final class TypedCacheProvider implements CacheProvider {
 
     @Override
     public void set(String key, Object value, Duration ttl) {
-        put(key, value, Args.ttlMillis("ttl", ttl));
+        put(key, value, Args.ttlMillis("ttl", ttl, adapter.maxTtl(), adapter.backend()));
     }
 
     private void put(String key, Object value, long ttlMillis) {

@@ -28,7 +28,7 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
     @Override
     public <T> ClaimResult<T> claim(String key, String fingerprint, Duration lease, Type resultType) {
         String full = adapter.keySpace().full("key", key);
-        long leaseMillis = Args.ttlMillis("lease", lease);
+        long leaseMillis = Args.ttlMillis("lease", lease, adapter.maxTtl(), adapter.backend());
         Args.notNull("resultType", resultType);
         if (fingerprint != null && fingerprint.isEmpty()) {
             throw new IllegalArgumentException("fingerprint must be null or non-empty");
@@ -57,7 +57,7 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
     public boolean complete(String key, String claimToken, Object result, Duration ttl) {
         String full = adapter.keySpace().full("key", key);
         Args.text("claimToken", claimToken);
-        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        long ttlMillis = Args.ttlMillis("ttl", ttl, adapter.maxTtl(), adapter.backend());
         String json = adapter.json().toJson("result", result);
         IdempotencyStorage storage = adapter.storages().idempotency();
         return adapter.call("idempotency.complete", () -> storage.complete(full, claimToken, json, ttlMillis));
@@ -88,7 +88,7 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
     @Override
     public void set(String key, Object result, Duration ttl) {
         String full = adapter.keySpace().full("key", key);
-        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        long ttlMillis = Args.ttlMillis("ttl", ttl, adapter.maxTtl(), adapter.backend());
         String json = adapter.json().toJson("result", result);
         IdempotencyStorage storage = adapter.storages().idempotency();
         adapter.call("idempotency.set", () -> {

@@ -31,7 +31,7 @@ final class TypedLockProvider implements LockProvider {
     @Override
     public Optional<LockHandle> acquire(String key, Duration ttl, String owner) {
         String full = adapter.keySpace().full("key", key);
-        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        long ttlMillis = Args.ttlMillis("ttl", ttl, adapter.maxTtl(), adapter.backend());
         Args.text("owner", owner);
         LockStorage storage = adapter.storages().locks();
         long sentAt = System.nanoTime();
@@ -45,7 +45,7 @@ final class TypedLockProvider implements LockProvider {
     @Override
     public boolean extend(String key, Duration ttl, String owner) {
         String full = adapter.keySpace().full("key", key);
-        long ttlMillis = Args.ttlMillis("ttl", ttl);
+        long ttlMillis = Args.ttlMillis("ttl", ttl, adapter.maxTtl(), adapter.backend());
         Args.text("owner", owner);
         LockStorage storage = adapter.storages().locks();
         return adapter.call("lock.extend", () -> storage.extend(full, owner, ttlMillis));

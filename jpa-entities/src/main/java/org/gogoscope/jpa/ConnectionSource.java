@@ -2,6 +2,10 @@ package org.gogoscope.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -45,8 +49,47 @@ final class ConnectionSource {
                 throw new SqlFailure("no DataSource under JNDI name '" + settings.jndiName() + "': " + e, e);
             }
         }
+        probe(settings, dialect);
         HikariDataSource pool = new HikariDataSource(hikari(settings));
         return new ConnectionSource(pool, pool, JtaSuspender.NONE, dialect);
+    }
+
+    /**
+     * One connection straight through the driver, with the pool's driver properties, before the pool exists: a
+     * refused port fails here at once, an unreachable host within the driver's connect timeout, and the message
+     * names the address and the cause. (The pool would go on retrying until its own timeout and report only that
+     * no connection was available.)
+     */
+    private static void probe(SqlSettings settings, SqlDialect dialect) {
+        Properties properties = new Properties();
+        properties.putAll(dialect.driverProperties(settings.timeout()));
+        // the pool's own way to find the driver, so the probe sees what the pool will see
+        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(), null, properties, settings.user(),
+                settings.password());
+        try (Connection connection = driver.getConnection()) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            throw new SqlFailure("cannot connect to " + address(settings.jdbcUrl()) + ": " + SqlFailure.describe(e),
+                    e);
+        }
+    }
+
+    /** {@code host:port} (or the file) of a JDBC URL, without anything a user info part could hold. */
+    static String address(String jdbcUrl) {
+        int slashes = jdbcUrl.indexOf("//");
+        if (slashes < 0) {
+            int colon = jdbcUrl.indexOf(':', "jdbc:".length());
+            String rest = colon < 0 ? jdbcUrl : jdbcUrl.substring(colon + 1);
+            int query = rest.indexOf('?');
+            return query < 0 ? rest : rest.substring(0, query);
+        }
+        String rest = jdbcUrl.substring(slashes + 2);
+        int end = 0;
+        while (end < rest.length() && "/?;".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     /** The pool of the adapter's own: generic settings here, the driver's from the dialect. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gogoscope.api.BackendException;
+import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,54 @@ class BackendUnavailableTest {
                 .withTimeout(TIMEOUT), "down:");
         assertFailsInTime(adapter::connect, settings.get().backend(), "connect");
         assertThat(adapter.isConnected()).isFalse();
+    }
+
+    /**
+     * With the default 5 s timeout a refused port fails connect at once, not after the pool's wait, and the
+     * message names what happened to which address; a call after a successful connect names it too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aRefusedPortFailsConnectAtOnceNamingTheCauseAndTheAddress(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), closedPort), "down:");
+        long start = System.nanoTime();
+        assertThatThrownBy(adapter::connect).isInstanceOfSatisfying(BackendException.class, e -> {
+            assertThat(e.getMessage()).startsWith("GOGO-0301: " + settings.get().backend() + " connect failed")
+                    .containsIgnoringCase("refused").contains(String.valueOf(closedPort));
+        });
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsed).as("refused at once, not after the 5 s pool wait: %d ms", elapsed).isLessThan(2_000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aCallToAServerThatWentAwayNamesTheCause(String name, Supplier<SqlSettings> settings) throws Exception {
+        InetSocketAddress server = TestDatabases.address(settings.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(server.getHostString(), server.getPort())) {
+            PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), proxy.port())
+                    .withTimeout(TIMEOUT).withPoolSize(1), "gone" + System.nanoTime() + ":");
+            adapter.connect();
+            try {
+                proxy.close(); // the port refuses from now on, and the pooled connection is dead
+                BackendException last = null;
+                for (int i = 0; i < 3; i++) { // the first call may meet the dead connection, the next a new one
+                    try {
+                        adapter.cache().get("x", String.class);
+                    } catch (BackendException e) {
+                        last = e;
+                    }
+                }
+                assertThat(last).as("calls fail").isNotNull();
+                assertThat(last.getMessage()).as(last.getMessage()).containsIgnoringCase("refused");
+            } finally {
+                adapter.disconnect();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,6 +133,46 @@ class BackendUnavailableTest {
                     }
                 }
                 assertThat(recovered).as("calls work again once the server is back").isTrue();
+            } finally {
+                adapter.disconnect();
+            }
+        }
+    }
+
+    /**
+     * A release that could not reach the database changes nothing in the handle: once the database is back, the
+     * same handle releases the lock (before, the failed call had used up the handle and the lock stayed until its
+     * TTL).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aReleaseThatFailedCanBeRetriedUntilOneGetsThrough(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        InetSocketAddress server = TestDatabases.address(settings.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(server.getHostString(), server.getPort())) {
+            PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), proxy.port())
+                    .withTimeout(TIMEOUT).withPoolSize(2), "retry" + System.nanoTime() + ":");
+            adapter.connect();
+            try {
+                LockHandle handle = adapter.locks().acquire("k", Duration.ofMinutes(5), "a").orElseThrow();
+                proxy.goSilent();
+                assertFailsInTime(handle::release, settings.get().backend(), "lock.release");
+                assertFailsInTime(handle::close, settings.get().backend(), "lock.release");
+                proxy.recover();
+                long deadline = System.nanoTime() + 15_000_000_000L;
+                boolean released = false;
+                while (!released && System.nanoTime() < deadline) {
+                    try {
+                        released = handle.release();
+                        assertThat(released).as("the retried release removed the lock").isTrue();
+                    } catch (BackendException e) {
+                        Thread.sleep(100); // the pool replaces its broken connections
+                    }
+                }
+                assertThat(released).isTrue();
+                assertThat(handle.release()).as("at most one release succeeds").isFalse();
+                assertThat(adapter.locks().acquire("k", Duration.ofSeconds(5), "b")).as("free at once, not after "
+                        + "the TTL").isPresent();
             } finally {
                 adapter.disconnect();
             }
