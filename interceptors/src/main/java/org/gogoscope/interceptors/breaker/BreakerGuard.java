@@ -36,7 +36,7 @@ final class BreakerGuard {
         if (!guarded.policy().enabled()) {
             return context.proceed();
         }
-        return guard(context, guarded.policy(), guarded.breaker(), outer);
+        return guard(context, guarded.policy(), guarded.breaker(), outer, registry::watch);
     }
 
     /**
@@ -44,8 +44,8 @@ final class BreakerGuard {
      *     turned timeouts and bulkhead rejections into exceptions, and an asynchronous method reports
      *     {@code CircuitBreakerOpenException} through its returned stage, as MicroProfile requires
      */
-    static Object guard(InvocationContext context, BreakerPolicy policy, SharedBreaker breaker, boolean outer)
-            throws Exception {
+    static Object guard(InvocationContext context, BreakerPolicy policy, SharedBreaker breaker, boolean outer,
+            java.util.concurrent.Executor watchers) throws Exception {
         SharedBreaker.Permit permit = breaker.acquire();
         if (permit == SharedBreaker.Permit.REJECTED) {
             CircuitBreakerOpenException open = new CircuitBreakerOpenException(
@@ -75,11 +75,11 @@ final class BreakerGuard {
             return recorded;
         }
         if (policy.hostAsync() && result instanceof Future<?> future) {
-            // a plain Future has no callback: a daemon thread waits for it (the host holds a thread per call too),
-            // and the caller's Future completes only after the outcome is recorded, as with a local breaker
+            // a plain Future has no callback: a thread of the registry waits for it (the host holds a thread per call
+            // too), and the caller's Future completes only after the outcome is recorded, as with a local breaker
             boolean doneAtReturn = future.isDone();
             CompletableFuture<Void> recorded = new CompletableFuture<>();
-            WATCHERS.execute(() -> {
+            watchers.execute(() -> {
                 try {
                     call.finish(await(future), doneAtReturn);
                 } finally {
@@ -206,12 +206,6 @@ final class BreakerGuard {
             return original.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
-
-    private static final ExecutorService WATCHERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "gogoscope-breaker-future-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** The failure a completed or completing {@code future} reports, or {@code null}. */
     private static Throwable await(Future<?> future) {

@@ -31,6 +31,7 @@ public class BreakerRegistry {
     private final Map<Class<?>, Map<Method, Guarded>> guarded = new ConcurrentHashMap<>();
     private final Map<String, SharedBreaker> breakers = new ConcurrentHashMap<>();
     private ExecutorService recorders; // guarded by this
+    private ExecutorService watchers; // guarded by this
     private boolean stopped; // guarded by this
 
     @Inject
@@ -71,12 +72,36 @@ public class BreakerRegistry {
         return recorders;
     }
 
-    /** Outcomes being written are finished; no new ones are accepted, and idle threads end at once. */
+    /**
+     * Runs {@code watch} on a thread of this registry: it waits for an asynchronous method's plain {@code Future} to
+     * record its outcome. Refused once the registry stopped.
+     */
+    synchronized void watch(Runnable watch) {
+        if (watchers == null) {
+            watchers = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "gogoscope-breaker-future-watcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+            if (stopped) {
+                watchers.shutdown();
+            }
+        }
+        watchers.execute(watch);
+    }
+
+    /**
+     * Outcomes being written are finished; no new ones are accepted, and idle threads end at once. Watchers still
+     * waiting for a {@code Future} are interrupted: the application is going away, so no thread of it stays.
+     */
     @PreDestroy
     synchronized void stop() {
         stopped = true;
         if (recorders != null) {
             recorders.shutdown();
+        }
+        if (watchers != null) {
+            watchers.shutdownNow();
         }
     }
 }
