@@ -1,5 +1,6 @@
 package org.gogoscope.interceptors.locked;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.System.Logger.Level;
@@ -56,7 +57,14 @@ public class LockedCalls {
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private final Object changed = new Object();
     private volatile boolean stopping;
+    /** Read when the bean is created, on an application thread: at shutdown the configuration may be gone. */
+    private Duration shutdownWait = InterceptorProperties.LOCK_SHUTDOWN_WAIT.defaultValue();
     private volatile ScheduledExecutorService watchdogThread;
+
+    @PostConstruct
+    void readConfiguration() {
+        shutdownWait = MpConfig.current().read(InterceptorProperties.LOCK_SHUTDOWN_WAIT);
+    }
 
     /** Whether the application is stopping: then no new lock is taken. */
     boolean stopping() {
@@ -126,7 +134,7 @@ public class LockedCalls {
     @PreDestroy
     void stop() {
         stopping = true;
-        Duration wait = MpConfig.current().read(InterceptorProperties.LOCK_SHUTDOWN_WAIT);
+        Duration wait = shutdownWait;
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (changed) {
             while (!inFlight.isEmpty()) {

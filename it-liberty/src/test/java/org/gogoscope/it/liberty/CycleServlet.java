@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
+import org.gogoscope.it.common.ClassLoaders;
 
 /**
  * The application {@link RedeployIT} deploys and undeploys again and again: {@code POST /exercise} uses every part
@@ -35,6 +36,7 @@ public class CycleServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            ClassLoaders.register(CycleServlet.class);
             String id = UUID.randomUUID().toString();
             work.longJob(id);
             String result = String.join(" ", work.quote(), work.quoteLater().get(10, TimeUnit.SECONDS),

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.stream.Collectors;
+import org.gogoscope.it.common.ClassLoaders;
 
 /**
  * {@code GET /jvm}: the server JVM's live threads, the library's threads among them, and its loaded classes,
@@ -32,6 +33,6 @@ public class JvmServlet extends HttpServlet {
         response.setContentType("text/plain");
         response.getWriter().write("threads=" + ManagementFactory.getThreadMXBean().getThreadCount() + "\n"
                 + "classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() + "\n"
-                + "library=" + library + "\n");
+                + "library=" + library + "\n" + ClassLoaders.report());
     }
 }

@@ -1,6 +1,7 @@
 package org.gogoscope.it.liberty;
 
 import java.net.URL;
+import org.gogoscope.it.common.ClassLoaders;
 import org.gogoscope.it.common.Http;
 import org.gogoscope.it.common.RedeployCheck;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -33,7 +34,7 @@ class RedeployIT {
 
     @Deployment(name = "observer", testable = false)
     static WebArchive observer() {
-        return Deployments.war("observer", "gogoscope.store.default.backend=memory\n", JvmServlet.class);
+        return Deployments.war("observer", "gogoscope.store.default.backend=memory\n", JvmServlet.class, ClassLoaders.class);
     }
 
     @Deployment(name = "cycle", managed = false, testable = false)
@@ -46,7 +47,8 @@ class RedeployIT {
                 gogoscope.store.redis.backend=redis
                 gogoscope.store.redis.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.redis.key-prefix=%1$s
-                """.formatted(Deployments.uniquePrefix("redeploy")), CycleServlet.class, CycleServlet.Work.class);
+                """.formatted(Deployments.uniquePrefix("redeploy")), CycleServlet.class, CycleServlet.Work.class,
+                ClassLoaders.class);
     }
 
     @Test

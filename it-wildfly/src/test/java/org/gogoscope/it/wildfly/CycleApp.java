@@ -19,6 +19,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
+import org.gogoscope.it.common.ClassLoaders;
 
 /**
  * The application {@link RedeployIT} deploys and undeploys again and again: {@code POST /api/exercise} uses
@@ -72,6 +73,7 @@ public class CycleApp extends Application {
         @POST
         @Produces(MediaType.TEXT_PLAIN)
         public String exercise() throws Exception {
+            ClassLoaders.register(CycleApp.class);
             String id = UUID.randomUUID().toString();
             work.longJob(id);
             String quote = work.quote();

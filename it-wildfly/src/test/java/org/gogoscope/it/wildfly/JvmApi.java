@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.management.ManagementFactory;
 import java.util.stream.Collectors;
+import org.gogoscope.it.common.ClassLoaders;
 
 /**
  * {@code GET /api/jvm}: the server JVM's live threads, the library's threads among them, and its loaded classes,
@@ -33,7 +34,7 @@ public class JvmApi extends Application {
                     .collect(Collectors.joining(","));
             return "threads=" + ManagementFactory.getThreadMXBean().getThreadCount() + "\n"
                     + "classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() + "\n"
-                    + "library=" + library + "\n";
+                    + "library=" + library + "\n" + ClassLoaders.report();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.gogoscope.it.wildfly;
 
 import java.net.URL;
+import org.gogoscope.it.common.ClassLoaders;
 import org.gogoscope.it.common.Http;
 import org.gogoscope.it.common.RedeployCheck;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -36,7 +37,8 @@ class RedeployIT {
 
     @Deployment(name = "observer", testable = false)
     static WebArchive observer() {
-        return Deployments.war("observer", "gogoscope.store.default.backend=memory\n", JvmApi.class, JvmApi.Jvm.class);
+        return Deployments.war("observer", "gogoscope.store.default.backend=memory\n", JvmApi.class, JvmApi.Jvm.class,
+                ClassLoaders.class);
     }
 
     @Deployment(name = "cycle", managed = false, testable = false)
@@ -50,7 +52,7 @@ class RedeployIT {
                 gogoscope.store.redis.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.redis.key-prefix=%1$s
                 """.formatted(Deployments.uniquePrefix("redeploy")), CycleApp.class, CycleApp.Work.class,
-                CycleApp.Exercise.class);
+                CycleApp.Exercise.class, ClassLoaders.class);
     }
 
     @Test
