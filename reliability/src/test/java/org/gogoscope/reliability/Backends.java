@@ -83,6 +83,25 @@ enum Backends {
         return List.of(values());
     }
 
+    /**
+     * The backends named in {@code reliability.backends} (comma-separated, any case; all of them when unset), so a
+     * long run by hand can take one backend at a time.
+     */
+    static Stream<Backends> selected() {
+        String names = System.getProperty("reliability.backends", "").trim();
+        if (names.isEmpty()) {
+            return Stream.of(values());
+        }
+        return Stream.of(names.split(",")).map(String::trim).map(name -> {
+            try {
+                return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("reliability.backends: no backend '" + name + "'; known: "
+                        + List.of(values()), e);
+            }
+        });
+    }
+
     /** A prefix no other run or test uses: {@code rel-<what>-<random>:}. */
     static String freshPrefix(String what) {
         return "rel-" + what + "-" + UUID.randomUUID().toString().substring(0, 8) + ":";

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One lock key, {@value #NODES} nodes (separate pools) x {@value #THREADS_PER_NODE} threads each, on every
  * backend: the unsynchronised counter is exact, no two holders were ever inside at once, and fencing tokens
  * strictly increase from holder to holder. Sized for CI by {@code reliability.grants} (per backend) and
  * {@code reliability.maxSeconds}; {@code -Dreliability.grants=1000000 -Dreliability.maxSeconds=7200} is the
- * long run by hand.
+ * long run by hand ({@code -Dreliability.backends=sqlite,redis} to take some backends only).
  */
 class ContentionTest {
 
@@ -22,7 +22,7 @@ class ContentionTest {
     static final int THREADS_PER_NODE = 4;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Backends.class)
+    @MethodSource("org.gogoscope.reliability.Backends#selected")
     void oneKeyManyNodesManyThreadsExactCountAndIncreasingTokens(Backends backend) throws Exception {
         long target = LockContention.longProperty("reliability.grants", 1000);
         Duration maxTime = LockContention.seconds("reliability.maxSeconds", 60);
