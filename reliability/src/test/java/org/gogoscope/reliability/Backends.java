@@ -42,6 +42,7 @@ enum Backends {
     SQLITE {
         @Override
         PersistenceAdapter node(String prefix) {
+            new java.io.File(SQLITE_FILE).getParentFile().mkdirs(); // SQLite creates the file, not its directory
             return new SqlAdapter(SqlSettings.sqliteFile(SQLITE_FILE).withPoolSize(4)
                     .withTimeout(Duration.ofSeconds(10)), prefix);
         }

@@ -1,9 +1,16 @@
 package org.gogoscope.it.common;
 
+import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.security.AccessControlContext;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * Server side, in every application of a redeploy check: each application records a weak reference to its own
@@ -34,23 +41,82 @@ public final class ClassLoaders {
     }
 
     /**
-     * {@code registered=<n>}, {@code live=<n>} and {@code liveDeployments=<1-based numbers>}: how many application
-     * class loaders were seen, how many are left, and which.
+     * {@code registered=<n>}, {@code live=<n>}, {@code liveDeployments=<1-based numbers>} and
+     * {@code heldBy=<number>:<holder>,...}: how many application class loaders were seen, how many are left, which,
+     * and the JVM-wide holders of each that can be found without a heap dump (see {@link #holders}).
      */
     public static String report() {
         Properties properties = System.getProperties();
         synchronized (properties) {
             List<WeakReference<ClassLoader>> loaders = loaders(properties);
-            StringBuilder which = new StringBuilder();
-            long live = 0;
+            List<String> which = new ArrayList<>();
+            List<String> heldBy = new ArrayList<>();
             for (int i = 0; i < loaders.size(); i++) {
-                if (loaders.get(i).get() != null) {
-                    live++;
-                    which.append(which.length() == 0 ? "" : ",").append(i + 1);
+                ClassLoader loader = loaders.get(i).get();
+                if (loader != null) {
+                    which.add(String.valueOf(i + 1));
+                    for (String holder : holders(loader)) {
+                        heldBy.add((i + 1) + ":" + holder);
+                    }
                 }
             }
-            return "registered=" + loaders.size() + "\nlive=" + live + "\nliveDeployments=" + which + "\n";
+            return "registered=" + loaders.size() + "\nlive=" + which.size() + "\nliveDeployments="
+                    + String.join(",", which) + "\nheldBy=" + String.join(",", heldBy) + "\n";
         }
+    }
+
+    /**
+     * Live threads whose context class loader is {@code loader} ({@code context:<thread>}), threads whose inherited
+     * access control context holds a protection domain of it ({@code inherited:<thread>}: a thread started while the
+     * application's code was on the stack keeps that snapshot for its whole life on JDK 17 to 21, whatever its
+     * context class loader), and platform MBeans it loaded ({@code mbean:<name>}).
+     */
+    static List<String> holders(ClassLoader loader) {
+        List<String> holders = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getContextClassLoader() == loader) {
+                holders.add("context:" + thread.getName());
+            }
+            try {
+                if (inheritedContextHolds(thread, loader)) {
+                    holders.add("inherited:" + thread.getName());
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                holders.add("inherited-unreadable:" + e.getClass().getSimpleName());
+                break;
+            }
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : server.queryNames(null, null)) {
+            try {
+                if (server.getClassLoaderFor(name) == loader) {
+                    holders.add("mbean:" + name);
+                }
+            } catch (InstanceNotFoundException e) {
+                // unregistered meanwhile
+            }
+        }
+        return holders;
+    }
+
+    /** Fails where the JVM does not open {@code java.lang} and {@code java.security} to reflection. */
+    private static boolean inheritedContextHolds(Thread thread, ClassLoader loader)
+            throws ReflectiveOperationException {
+        Field inherited = Thread.class.getDeclaredField("inheritedAccessControlContext");
+        inherited.setAccessible(true);
+        Object context = inherited.get(thread);
+        if (context == null) {
+            return false;
+        }
+        Field domains = AccessControlContext.class.getDeclaredField("context");
+        domains.setAccessible(true);
+        ProtectionDomain[] all = (ProtectionDomain[]) domains.get(context);
+        for (ProtectionDomain domain : all == null ? new ProtectionDomain[0] : all) {
+            if (domain != null && domain.getClassLoader() == loader) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")
