@@ -172,7 +172,7 @@ class RedisReplicaWaitTest {
             } finally {
                 servers.resume(replica);
             }
-            servers.awaitInSync(replica);
+            servers.awaitAcknowledged(new redis.clients.jedis.HostAndPort("127.0.0.1", master));
             LockHandle again = adapter.locks().acquire("new", Duration.ofSeconds(5), "bob").orElseThrow();
             assertThat(again.release()).isTrue();
         }

@@ -103,6 +103,7 @@ final class RedisServers implements AutoCloseable {
                 return replication.contains("connected_slaves:1") && replication.contains("state=online");
             }
         });
+        awaitAcknowledged(master);
         return new HostAndPort("127.0.0.1", port);
     }
 
@@ -168,12 +169,37 @@ final class RedisServers implements AutoCloseable {
         return new FailoverSet(masterName, master, replica, List.copyOf(sentinels));
     }
 
-    /** A new server replicating {@code master} ({@code --replicaof}); returns its port once it is in sync. */
+    /**
+     * A new server replicating {@code master} ({@code --replicaof}); returns its port once it is in sync and
+     * acknowledges the master's writes.
+     */
     int replicaOf(int master) throws Exception {
         int replica = freePort(false);
         start(replica, List.of("--replicaof", "127.0.0.1", Integer.toString(master)));
         awaitInSync(replica);
+        awaitAcknowledged(new HostAndPort("127.0.0.1", master));
         return replica;
+    }
+
+    /**
+     * Waits until a write on {@code master} is acknowledged by a replica within 100 ms ({@code WAIT 1 100}): a
+     * replica is in sync (and the master shows it online) up to a second before it sends its first
+     * acknowledgement. On a Cluster master the write goes to a key of its own slots.
+     */
+    void awaitAcknowledged(HostAndPort master) {
+        await("a replica of " + master + " acknowledges writes", () -> {
+            try (Jedis jedis = new Jedis(master)) {
+                for (int i = 0;; i++) {
+                    try {
+                        jedis.set("redis-servers:acknowledged:" + i, "1");
+                        break;
+                    } catch (redis.clients.jedis.exceptions.JedisMovedDataException another) {
+                        // a Cluster slot of another master: try the next key
+                    }
+                }
+                return jedis.waitReplicas(1, 100) >= 1;
+            }
+        });
     }
 
     /** Waits until the replica on {@code port} has its link to the master up (the initial sync done). */
