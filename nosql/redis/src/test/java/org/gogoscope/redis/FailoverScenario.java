@@ -58,10 +58,11 @@ final class FailoverScenario {
     /**
      * What a run showed; times in ns ({@link System#nanoTime()}), described relative to the kill (SIGKILL sent;
      * {@code deadAt}: the process was gone). {@code replicasAtEnd}: the new master's {@code connected_slaves} when
-     * the load stopped.
+     * the load stopped; {@code failovers}: Sentinel's config epoch then (one per failover; more than one when
+     * Sentinel also failed over away from the promoted replica, e.g. when it answered too slowly on a busy machine).
      */
     record Outcome(Settings settings, GrantLog log, long killedAt, long deadAt, long promotedAt, long replicaBackAt,
-            String replicasAtEnd, long steadyCalls, long steadyGrants, double steadySeconds, long[] steadyLatencies,
+            String replicasAtEnd, String failovers, long steadyCalls, long steadyGrants, double steadySeconds, long[] steadyLatencies,
             int probesGranted, int probesContended) {
 
         List<String> doubleGrants() {
@@ -100,8 +101,8 @@ final class FailoverScenario {
                     .append(", killed server back as replica at ").append(GrantLog.ms(replicaBackAt, killedAt))
                     .append(", first grant asked for after it was gone answered at ")
                     .append(firstGrantAfterKill().map(t -> GrantLog.ms(t, killedAt)).orElse("never"))
-                    .append(", grants after it ").append(grantsAfterKill()).append(", replicas at the end ")
-                    .append(replicasAtEnd);
+                    .append(", grants after it ").append(grantsAfterKill()).append(", failovers ").append(failovers)
+                    .append(", replicas of the promoted replica at the end ").append(replicasAtEnd);
             long[] sorted = steadyLatencies.clone();
             Arrays.sort(sorted);
             text.append(String.format("%n  steady phase: %.0f acquires/s (%.0f grants/s) by 6 churn threads, "
@@ -222,6 +223,15 @@ final class FailoverScenario {
                             .filter(line -> line.startsWith("connected_slaves:")).findFirst().orElse("?")
                             .substring("connected_slaves:".length());
                 }
+                String failovers = "?";
+                for (HostAndPort address : set.sentinels()) {
+                    try (Jedis sentinel = new Jedis(address)) {
+                        failovers = sentinel.sentinelMaster(set.masterName()).get("config-epoch");
+                        break;
+                    } catch (RuntimeException e) {
+                        // ask the next
+                    }
+                }
                 running = false;
                 threads.shutdown();
                 if (!threads.awaitTermination(20, TimeUnit.SECONDS)) {
@@ -230,7 +240,7 @@ final class FailoverScenario {
                 List<long[]> steady = churnCalls.stream()
                         .filter(call -> call[0] >= steadyFrom && call[1] <= steadyUntil).toList();
                 return new Outcome(settings, log, killedAt, deadAt, promotedAt, replicaBackAt, replicasAtEnd,
-                        steady.size(),
+                        failovers, steady.size(),
                         steady.stream().filter(call -> call[2] == 1).count(), (steadyUntil - steadyFrom) / 1e9,
                         steady.stream().mapToLong(call -> call[1] - call[0]).toArray(), probesGranted.get(),
                         probesContended.get());
