@@ -69,8 +69,10 @@ public final class RedisAdapter extends StorageAdapter {
         client = opened;
         CacheStorage cache = config.cacheIndex() ? new RedisIndexedCacheStorage(opened, keys)
                 : new RedisScannedCacheStorage(opened, keys);
-        return new Storages(new RedisLockStorage(opened, keys), new RedisCircuitStorage(opened, keys), cache,
-                new RedisCheckpointStorage(opened, keys), new RedisIdempotencyStorage(opened, keys));
+        return new Storages(new RedisLockStorage(opened, keys, config.waitReplicas(),
+                config.waitTimeout().toMillis()), new RedisCircuitStorage(opened, keys), cache,
+                new RedisCheckpointStorage(opened, keys), new RedisIdempotencyStorage(opened, keys,
+                config.waitReplicas(), config.waitTimeout().toMillis()));
     }
 
     @Override

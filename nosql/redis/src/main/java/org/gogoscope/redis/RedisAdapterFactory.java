@@ -46,6 +46,14 @@ public final class RedisAdapterFactory implements AdapterFactory {
         Duration connect = RedisProperties.CONNECT_TIMEOUT.get(settings).orElse(timeout);
         config = config.withPoolSize(RedisProperties.POOL_SIZE.read(settings)).withTimeouts(connect, timeout)
                 .withCacheIndex(RedisProperties.CACHE_INDEX.read(settings));
+        int waitReplicas = RedisProperties.WAIT_REPLICAS.read(settings);
+        Duration waitTimeout = RedisProperties.WAIT_TIMEOUT.read(settings);
+        if (waitReplicas > 0 && waitTimeout.compareTo(timeout) >= 0) {
+            throw settings.invalid(RedisProperties.WAIT_TIMEOUT.name(), waitTimeout.toMillis() + "ms",
+                    "less than " + settings.fullName(RedisProperties.TIMEOUT.name()) + " (" + timeout.toMillis()
+                            + "ms)", null);
+        }
+        config = config.withReplicaWait(waitReplicas, waitTimeout);
         try {
             return new RedisAdapter(config, settings.keyPrefix());
         } catch (IllegalArgumentException e) {

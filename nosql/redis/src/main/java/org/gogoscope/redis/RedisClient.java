@@ -6,18 +6,26 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * One adapter's connection to a standalone server, a Sentinel-managed master or a Cluster: a Jedis
@@ -28,6 +36,8 @@ import redis.clients.jedis.resps.ScanResult;
 final class RedisClient implements AutoCloseable {
 
     private static final int SCAN_COUNT = 500;
+    /** Redirections a Cluster call follows before giving up, as JedisCluster's default attempts. */
+    private static final int MAX_REDIRECTIONS = 5;
 
     private final UnifiedJedis jedis;
 
@@ -54,6 +64,80 @@ final class RedisClient implements AutoCloseable {
                 return j.eval(script.source(), keys, args);
             }
         });
+    }
+
+    /** What {@link #evalAndWait} got: the script's reply, and how many replicas acknowledged it in time. */
+    record Waited(Object reply, long replicas) {
+    }
+
+    /**
+     * Runs {@code script} and then {@code WAIT replicas timeout} on the same connection, pipelined: one round
+     * trip (two after {@code NOSCRIPT}). {@code WAIT} returns once {@code replicas} replicas acknowledged every
+     * write this connection sent so far, the script's included, or after {@code timeoutMillis} with the number that
+     * did. A Lua script cannot call {@code WAIT}, hence the pipeline. Standalone and Sentinel: a {@link Pipeline}
+     * on a pooled connection to the master. Cluster: a pipeline on the connection to the master of the first key's
+     * slot (replicas of that shard); its {@code MOVED} refreshes the client's slot map and retries, its {@code ASK}
+     * retries on the named node after {@code ASKING}.
+     */
+    Waited evalAndWait(RedisScript script, List<String> keys, List<String> args, int replicas, long timeoutMillis) {
+        return call(j -> {
+            if (j instanceof JedisCluster cluster) {
+                return evalAndWaitOnSlot(cluster, script, keys, args, replicas, timeoutMillis);
+            }
+            try (Pipeline pipeline = (Pipeline) j.pipelined()) {
+                return evalAndWait(pipeline, script, keys, args, replicas, timeoutMillis);
+            }
+        });
+    }
+
+    private static Waited evalAndWaitOnSlot(JedisCluster cluster, RedisScript script, List<String> keys,
+            List<String> args, int replicas, long timeoutMillis) {
+        HostAndPort asked = null;
+        for (int attempt = 1;; attempt++) {
+            Connection connection = asked == null ? cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(keys.get(0)))
+                    : node(cluster, asked);
+            try (Pipeline pipeline = new Pipeline(connection, true)) {
+                if (asked != null) {
+                    pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
+                }
+                return evalAndWait(pipeline, script, keys, args, replicas, timeoutMillis);
+            } catch (JedisRedirectionException redirected) {
+                if (attempt == MAX_REDIRECTIONS) {
+                    throw redirected;
+                }
+                if (redirected instanceof JedisAskDataException) {
+                    asked = redirected.getTargetNode();
+                } else {
+                    asked = null;
+                    if (redirected instanceof JedisMovedDataException) {
+                        cluster.exists(keys.get(0)); // follows MOVED and refreshes the slot map
+                    }
+                }
+            }
+        }
+    }
+
+    private static Connection node(JedisCluster cluster, HostAndPort address) {
+        ConnectionPool pool = cluster.getClusterNodes().get(address.toString());
+        if (pool == null) {
+            throw new JedisAskDataException("ASK to a node the client does not know: " + address, address, -1);
+        }
+        return pool.getResource();
+    }
+
+    private static Waited evalAndWait(Pipeline pipeline, RedisScript script, List<String> keys, List<String> args,
+            int replicas, long timeoutMillis) {
+        Response<Object> reply = pipeline.evalsha(script.sha1(), keys, args);
+        Response<Long> acknowledged = pipeline.waitReplicas(replicas, timeoutMillis);
+        pipeline.sync();
+        try {
+            return new Waited(reply.get(), acknowledged.get());
+        } catch (JedisNoScriptException e) {
+            Response<Object> again = pipeline.eval(script.source(), keys, args);
+            Response<Long> acknowledgedAgain = pipeline.waitReplicas(replicas, timeoutMillis);
+            pipeline.sync();
+            return new Waited(again.get(), acknowledgedAgain.get());
+        }
     }
 
     /** Whether this is a Cluster, where the keys of one script or transaction must share a slot. */

@@ -20,8 +20,9 @@ import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * Where and how an adapter connects: a standalone server ({@code redis://} or {@code rediss://} URI), a
- * Sentinel-managed master, or a Cluster; and whether it keeps the cache index. Immutable; the {@code with*}
- * methods return modified copies. Every adapter opens its own client and pool from it.
+ * Sentinel-managed master, or a Cluster; whether it keeps the cache index; and whether a lock grant waits for
+ * replicas. Immutable; the {@code with*} methods return modified copies. Every adapter opens its own client and
+ * pool from it.
  */
 public final class RedisClientConfig {
 
@@ -32,6 +33,8 @@ public final class RedisClientConfig {
     public static final int DEFAULT_POOL_SIZE = 16;
     /** Default connect and socket timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** Default longest wait for replicas, when a grant waits for them. */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(500);
 
     private final Mode mode;
     private final URI uri;
@@ -44,10 +47,16 @@ public final class RedisClientConfig {
     private final Duration connectTimeout;
     private final Duration socketTimeout;
     private final boolean cacheIndex;
+    private final int waitReplicas;
+    private final Duration waitTimeout;
 
     private RedisClientConfig(Mode mode, URI uri, Set<HostAndPort> nodes, String masterName, String user,
             String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout,
-            boolean cacheIndex) {
+            boolean cacheIndex, int waitReplicas, Duration waitTimeout) {
+        if (waitReplicas > 0 && waitTimeout.compareTo(socketTimeout) >= 0) {
+            throw new IllegalArgumentException("waitTimeout must be less than the socket timeout (" + socketTimeout
+                    .toMillis() + " ms), was " + waitTimeout.toMillis() + " ms");
+        }
         this.mode = mode;
         this.uri = uri;
         this.nodes = nodes;
@@ -59,6 +68,8 @@ public final class RedisClientConfig {
         this.connectTimeout = connectTimeout;
         this.socketTimeout = socketTimeout;
         this.cacheIndex = cacheIndex;
+        this.waitReplicas = waitReplicas;
+        this.waitTimeout = waitTimeout;
     }
 
     /** A standalone server, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}. */
@@ -74,13 +85,13 @@ public final class RedisClientConfig {
         }
         return new RedisClientConfig(Mode.STANDALONE, parsed, Set.of(), null, JedisURIHelper.getUser(parsed),
                 JedisURIHelper.getPassword(parsed), JedisURIHelper.getDBIndex(parsed), DEFAULT_POOL_SIZE,
-                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
+                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
     }
 
     /** A Redis Cluster reached through any of {@code seedNodes}. */
     public static RedisClientConfig cluster(Collection<HostAndPort> seedNodes) {
         return new RedisClientConfig(Mode.CLUSTER, null, nonEmpty("seedNodes", seedNodes), null, null, null, 0,
-                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
+                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
     }
 
     /** The master {@code masterName} as reported by any of {@code sentinels}. */
@@ -89,34 +100,34 @@ public final class RedisClientConfig {
             throw new IllegalArgumentException("masterName must not be null or blank");
         }
         return new RedisClientConfig(Mode.SENTINEL, null, nonEmpty("sentinels", sentinels), masterName, null, null,
-                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true);
+                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
     }
 
     /** Credentials for the data nodes (for Sentinel: for the master; sentinels are reached without). */
     public RedisClientConfig withCredentials(String newUser, String newPassword) {
         return new RedisClientConfig(mode, uri, nodes, masterName, newUser, newPassword, database, poolSize,
-                connectTimeout, socketTimeout, cacheIndex);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
     }
 
     /** The logical database (standalone and Sentinel only). */
     public RedisClientConfig withDatabase(int newDatabase) {
         RedisProperties.DATABASE.check("database", newDatabase);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, newDatabase, poolSize,
-                connectTimeout, socketTimeout, cacheIndex);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
     }
 
     /** The most connections per server the adapter's pool opens. */
     public RedisClientConfig withPoolSize(int newPoolSize) {
         RedisProperties.POOL_SIZE.check("poolSize", newPoolSize);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, newPoolSize,
-                connectTimeout, socketTimeout, cacheIndex);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
     }
 
     /** Connect timeout and socket (read) timeout; also the longest wait for a pooled connection. */
     public RedisClientConfig withTimeouts(Duration connect, Duration socket) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
                 RedisProperties.CONNECT_TIMEOUT.check("connectTimeout", connect),
-                RedisProperties.TIMEOUT.check("socketTimeout", socket), cacheIndex);
+                RedisProperties.TIMEOUT.check("socketTimeout", socket), cacheIndex, waitReplicas, waitTimeout);
     }
 
     /**
@@ -125,7 +136,22 @@ public final class RedisClientConfig {
      */
     public RedisClientConfig withCacheIndex(boolean newCacheIndex) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
-                connectTimeout, socketTimeout, newCacheIndex);
+                connectTimeout, socketTimeout, newCacheIndex, waitReplicas, waitTimeout);
+    }
+
+    /**
+     * Whether a lock grant or extension, and an idempotency claim, wait until {@code replicas} replicas of the
+     * master acknowledged it ({@code WAIT}, sent in the same round trip as the script), for at most
+     * {@code timeout}, which must be less than the socket timeout. {@code 0} (the default) does not wait. A grant
+     * or claim that fewer replicas acknowledged in time is released and the call fails with a
+     * {@code BackendException}, as does such an extension (the handle then keeps its previous validity): a caller
+     * never believes it holds a lock that a failover to an acknowledging replica would lose (see the module README,
+     * "Failover and what a lock guarantees").
+     */
+    public RedisClientConfig withReplicaWait(int replicas, Duration timeout) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                connectTimeout, socketTimeout, cacheIndex, RedisProperties.WAIT_REPLICAS.check("replicas", replicas),
+                RedisProperties.WAIT_TIMEOUT.check("timeout", timeout));
     }
 
     public Mode mode() {
@@ -146,6 +172,16 @@ public final class RedisClientConfig {
 
     public boolean cacheIndex() {
         return cacheIndex;
+    }
+
+    /** How many replicas must acknowledge a lock grant or extension or a claim; {@code 0}: none, no {@code WAIT}. */
+    public int waitReplicas() {
+        return waitReplicas;
+    }
+
+    /** The longest a grant, extension or claim waits for {@link #waitReplicas()} replicas. */
+    public Duration waitTimeout() {
+        return waitTimeout;
     }
 
     /** Opens the Jedis client of this configuration, with its own pool. */
@@ -188,7 +224,9 @@ public final class RedisClientConfig {
             case CLUSTER -> "cluster " + nodes;
             case SENTINEL -> "sentinel " + masterName + "@" + nodes;
         };
-        return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", cacheIndex=" + cacheIndex + ", password="
+        return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", cacheIndex=" + cacheIndex
+                + (waitReplicas == 0 ? "" : ", waitReplicas=" + waitReplicas + " within " + waitTimeout.toMillis() + " ms")
+                + ", password="
                 + (password == null ? "none" : "<hidden>") + "]";
     }
 }

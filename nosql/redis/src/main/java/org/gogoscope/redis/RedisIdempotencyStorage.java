@@ -10,6 +10,11 @@ import org.gogoscope.core.storage.StoredClaim;
  * Idempotency records: one hash per key. A completed record expires with Redis's PX at its TTL. An in-progress
  * record is live until its {@code expiresAt} (server clock) and its key is kept {@link #GRACE_MILLIS} longer,
  * so that a claimer whose lease ran out can still complete or release as long as nobody re-claimed the key.
+ *
+ * <p>With {@code waitReplicas > 0} a claim waits for replicas as a lock grant does ({@link RedisLockStorage}): a
+ * claim fewer replicas acknowledged in time is released and fails, since a failover that lost it would let a
+ * second caller run the operation at the same time. Completions do not wait: losing one in a failover leaves the
+ * claim in progress until its lease runs out, as a claimer that crashed before completing does.
  */
 final class RedisIdempotencyStorage implements IdempotencyStorage {
 
@@ -18,18 +23,42 @@ final class RedisIdempotencyStorage implements IdempotencyStorage {
 
     private final RedisClient client;
     private final RedisKeys keys;
+    private final int waitReplicas;
+    private final long waitTimeoutMillis;
 
-    RedisIdempotencyStorage(RedisClient client, RedisKeys keys) {
+    RedisIdempotencyStorage(RedisClient client, RedisKeys keys, int waitReplicas, long waitTimeoutMillis) {
         this.client = client;
         this.keys = keys;
+        this.waitReplicas = waitReplicas;
+        this.waitTimeoutMillis = waitTimeoutMillis;
     }
 
     @Override
     public StoredClaim claim(String key, String token, String fingerprint, long leaseMillis) {
         long keyTtl = leaseMillis > Long.MAX_VALUE - GRACE_MILLIS ? Long.MAX_VALUE : leaseMillis + GRACE_MILLIS;
-        List<?> reply = (List<?>) client.eval(RedisScript.IDEMPOTENCY_CLAIM, List.of(keys.idempotency(key)),
-                List.of(token, fingerprint == null ? "" : fingerprint, Long.toString(leaseMillis),
-                        Long.toString(keyTtl)));
+        List<String> record = List.of(keys.idempotency(key));
+        List<String> args = List.of(token, fingerprint == null ? "" : fingerprint, Long.toString(leaseMillis),
+                Long.toString(keyTtl));
+        List<?> reply;
+        if (waitReplicas == 0) {
+            reply = (List<?>) client.eval(RedisScript.IDEMPOTENCY_CLAIM, record, args);
+        } else {
+            RedisClient.Waited waited = client.evalAndWait(RedisScript.IDEMPOTENCY_CLAIM, record, args, waitReplicas,
+                    waitTimeoutMillis);
+            reply = (List<?>) waited.reply();
+            if ("claimed".equals(reply.get(0)) && waited.replicas() < waitReplicas) {
+                ReplicaWaitException unacknowledged = new ReplicaWaitException("claimed on the master, but "
+                        + waited.replicas() + " of " + waitReplicas + " replicas acknowledged it within "
+                        + waitTimeoutMillis + " ms (redis.wait-replicas); the claim was released, since a failover "
+                        + "could lose it");
+                try {
+                    release(key, token);
+                } catch (RuntimeException e) {
+                    unacknowledged.addSuppressed(e); // the claim then runs out with its lease
+                }
+                throw unacknowledged;
+            }
+        }
         String outcome = (String) reply.get(0);
         return switch (outcome) {
             case "claimed" -> new StoredClaim.Claimed();

@@ -60,6 +60,19 @@ public final class RedisProperties implements PropertySet {
                     + "go-go-scope's Node adapter does; needed where Node services write cache entries of the same "
                     + "prefix (they would be missing from the index). Set it alike on every node of a prefix.");
 
+    public static final Property<Integer> WAIT_REPLICAS = Property.integer("redis.wait-replicas").backends(REDIS)
+            .defaultValue(0, "`0`").must(n -> n >= 0, ">= 0")
+            .meaning("Replicas that must acknowledge a lock grant or extension, or an idempotency claim (`WAIT`, "
+                    + "pipelined with the script: still one round trip) before it counts. A grant or claim that fewer "
+                    + "acknowledge within `redis.wait-timeout` is released and the call fails (`BackendException`); "
+                    + "such an extension fails and the lock keeps its previous expiry. `0`: no wait, a failover can "
+                    + "lose a grant. On a Cluster: replicas of the key's shard.");
+
+    public static final Property<Duration> WAIT_TIMEOUT = Property.duration("redis.wait-timeout").backends(REDIS)
+            .defaultValue(RedisClientConfig.DEFAULT_WAIT_TIMEOUT, "`500ms`")
+            .must(Property.between(Duration.ofMillis(1), JEDIS_LIMIT), "between 1ms and 24 days")
+            .meaning("Longest wait for `redis.wait-replicas`; must be less than `timeout`.");
+
     @Override
     public String module() {
         return "gogoscope-redis";
@@ -68,6 +81,6 @@ public final class RedisProperties implements PropertySet {
     @Override
     public List<Property<?>> properties() {
         return List.of(URI, CLUSTER_NODES, SENTINEL_MASTER, SENTINEL_NODES, USER, PASSWORD, DATABASE, POOL_SIZE,
-                TIMEOUT, CONNECT_TIMEOUT, CACHE_INDEX);
+                TIMEOUT, CONNECT_TIMEOUT, CACHE_INDEX, WAIT_REPLICAS, WAIT_TIMEOUT);
     }
 }

@@ -67,6 +67,33 @@ class RedisAdapterFactoryTest {
     }
 
     @Test
+    void waitReplicasDefaultsToNoWaitAndIsCheckedAgainstTheTimeout() {
+        RedisAdapter plain = (RedisAdapter) factory().create("redis", settings(Map.of()));
+        assertThat(plain.config().waitReplicas()).as("redis.wait-replicas defaults to 0").isZero();
+        assertThat(plain.config().waitTimeout()).isEqualTo(Duration.ofMillis(500));
+        RedisAdapter waiting = (RedisAdapter) factory().create("redis",
+                settings(Map.of("redis.wait-replicas", "1", "redis.wait-timeout", "250ms")));
+        assertThat(waiting.config().waitReplicas()).isEqualTo(1);
+        assertThat(waiting.config().waitTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(waiting.config().toString()).contains("waitReplicas=1 within 250 ms");
+        assertThatThrownBy(() -> factory().create("redis", settings(Map.of("redis.wait-replicas", "-1"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gogoscope.store.orders.redis.wait-replicas");
+        assertThatThrownBy(() -> factory().create("redis", settings(Map.of("redis.wait-timeout", "0ms"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gogoscope.store.orders.redis.wait-timeout");
+        assertThatThrownBy(() -> factory().create("redis",
+                settings(Map.of("redis.wait-replicas", "1", "redis.wait-timeout", "2s", "timeout", "2s"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Invalid gogoscope.store.orders.redis.wait-timeout: expected less than "
+                        + "gogoscope.store.orders.timeout (2000ms), was '2000ms'");
+        assertThat(factory().create("redis", settings(Map.of("redis.wait-timeout", "5s")))).as(
+                "the timeout only matters when waiting").isNotNull();
+        assertThat(new RedisProperties().properties()).contains(RedisProperties.WAIT_REPLICAS,
+                RedisProperties.WAIT_TIMEOUT);
+    }
+
+    @Test
     void badSettingsNameTheFullPropertyAndHideSecrets() {
         assertThatThrownBy(() -> factory().create("redis", settings(Map.of("redis.pool-size", "0"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("gogoscope.store.orders.redis.pool-size");

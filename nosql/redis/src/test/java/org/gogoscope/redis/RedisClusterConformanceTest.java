@@ -1,11 +1,15 @@
 package org.gogoscope.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.gogoscope.api.BackendException;
+import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.conformance.BackendFixture;
 import org.gogoscope.conformance.ConformanceSuite;
@@ -20,7 +24,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /**
  * The whole contract against a three-master Redis Cluster on loopback that this class starts and stops, plus
  * checks that keys spread over the masters and listings find them on every master without SCAN, that a lock and
- * its fencing counter share a slot, and the index and counter checks of {@link RedisChecks}.
+ * its fencing counter share a slot, that {@code redis.wait-replicas} waits on the lock's shard, and the index and
+ * counter checks of {@link RedisChecks}.
  */
 class RedisClusterConformanceTest extends ConformanceSuite {
 
@@ -147,6 +152,64 @@ class RedisClusterConformanceTest extends ConformanceSuite {
             adapter.connect();
             RedisChecks.concurrentSetsAndDeletesNeverLoseALiveEntrysName(adapter);
         }
+    }
+
+    /**
+     * {@code redis.wait-replicas=1} waits on the shard of the lock's slot: while no master has a replica every
+     * grant fails and is released; once the first master has one, grants of keys in its slots count and grants
+     * elsewhere still fail (a {@code WAIT} sent to any other node would not tell them apart).
+     */
+    @Test
+    void aWaitingGrantCountsOnlyOnAShardWhoseReplicaAcknowledgedIt() throws Exception {
+        RedisClientConfig waiting = RedisClientConfig.cluster(nodes).withPoolSize(4)
+                .withReplicaWait(1, Duration.ofMillis(100));
+        RedisKeys keys = new RedisKeys("wait:");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            names.add("k" + i);
+        }
+        try (RedisAdapter adapter = new RedisAdapter(waiting, "wait:");
+                PersistenceAdapter plain = fixture().newAdapter("wait:")) {
+            adapter.connect();
+            plain.connect();
+            for (String name : names) {
+                assertThatThrownBy(() -> adapter.locks().acquire(name, Duration.ofSeconds(30), "alice"))
+                        .isInstanceOf(BackendException.class).hasMessageContaining("0 of 1 replicas");
+                assertThat(plain.locks().inspect(name)).as(name).isEmpty();
+            }
+            servers.clusterReplica(nodes.get(0));
+            Set<Integer> replicated = slotsOf(nodes.get(0));
+            int counted = 0;
+            for (String name : names) {
+                if (replicated.contains(JedisClusterCRC16.getSlot(keys.lock("wait:" + name)))) {
+                    LockHandle handle = adapter.locks().acquire(name, Duration.ofSeconds(30), "bob").orElseThrow();
+                    assertThat(handle.extend(Duration.ofSeconds(30))).isTrue();
+                    assertThat(handle.release()).isTrue();
+                    counted++;
+                } else {
+                    assertThatThrownBy(() -> adapter.locks().acquire(name, Duration.ofSeconds(30), "bob"))
+                            .as(name).isInstanceOf(BackendException.class).hasMessageContaining("0 of 1 replicas");
+                }
+            }
+            assertThat(counted).as("keys on the replicated shard").isBetween(1, names.size() - 1);
+        }
+    }
+
+    /** The slots {@code master} serves ({@code CLUSTER SLOTS}). */
+    private static Set<Integer> slotsOf(HostAndPort master) {
+        Set<Integer> slots = new HashSet<>();
+        try (Jedis jedis = new Jedis(master)) {
+            for (Object range : jedis.clusterSlots()) {
+                List<?> fields = (List<?>) range;
+                List<?> owner = (List<?>) fields.get(2);
+                if (Long.valueOf(master.getPort()).equals(owner.get(1))) {
+                    for (long slot = (Long) fields.get(0); slot <= (Long) fields.get(1); slot++) {
+                        slots.add((int) slot);
+                    }
+                }
+            }
+        }
+        return slots;
     }
 
     /** SCAN commands served so far by all masters together. */

@@ -173,7 +173,7 @@ class RedisRoundTripTest {
     }
 
     /** Plain TCP sockets whose output stream counts flushes: one flush is one request sent. */
-    private static final class CountingSockets implements JedisSocketFactory {
+    static final class CountingSockets implements JedisSocketFactory {
         private final String host;
         private final int port;
         private final AtomicInteger flushes;

@@ -6,24 +6,44 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * Throwaway redis-server processes on loopback for tests: standalone, a three-master Cluster and a master with
- * one Sentinel. Ports are searched from 7100 upwards (a cluster node also needs port + 10000). Start-up is
- * bounded; a server that does not come up fails the test with its log. {@link #close()} stops everything.
+ * Throwaway redis-server processes on loopback for tests: standalone, a three-master Cluster, a master with one
+ * Sentinel, and a master with a replica and three sentinels that a test can fail over. Ports are searched in
+ * {@code -Dredis.test.ports=<first>-<last>} (default 7100-7899; a cluster node also needs port + 10000), so a run
+ * can keep off the ports of another run on the same machine. Start-up is bounded; a server that does not come up
+ * fails the test with its log. {@link #close()} (or the shutdown hook) stops everything, killed and paused
+ * processes included, and deletes the directory of configurations and logs.
  */
 final class RedisServers implements AutoCloseable {
 
     private static final long START_TIMEOUT_MS = 30_000;
-    private static int nextPort = 7100;
+    private static final int FIRST_PORT;
+    private static final int LAST_PORT;
+    private static int nextPort;
+
+    static {
+        String range = System.getProperty("redis.test.ports", "7100-7899");
+        int dash = range.indexOf('-');
+        FIRST_PORT = Integer.parseInt(range.substring(0, dash).strip());
+        LAST_PORT = Integer.parseInt(range.substring(dash + 1).strip());
+        nextPort = FIRST_PORT;
+    }
 
     private final Path dir;
+    /** Every process started, by port (a restarted server replaces its entry; the old process is kept below). */
+    private final Map<Integer, Process> byPort = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    private final Set<Process> paused = new HashSet<>();
     private final Thread cleanup = new Thread(this::stopAll, "redis-servers-cleanup");
 
     RedisServers() throws IOException {
@@ -55,12 +75,7 @@ final class RedisServers implements AutoCloseable {
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         nodes.forEach(node -> create.add(node.toString()));
         create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        File log = dir.resolve("cluster-create.log").toFile();
-        Process creating = new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(log).start();
-        if (!creating.waitFor(START_TIMEOUT_MS, TimeUnit.MILLISECONDS) || creating.exitValue() != 0) {
-            creating.destroyForcibly();
-            throw new IllegalStateException("redis-cli --cluster create failed:\n" + Files.readString(log.toPath()));
-        }
+        redisCli(create, "cluster-create.log");
         for (HostAndPort node : nodes) {
             await("cluster_state:ok on " + node, () -> {
                 try (Jedis jedis = new Jedis(node)) {
@@ -69,6 +84,36 @@ final class RedisServers implements AutoCloseable {
             });
         }
         return nodes;
+    }
+
+    /** A new Cluster node that replicates the Cluster master {@code master}; returns it once it is online. */
+    HostAndPort clusterReplica(HostAndPort master) throws Exception {
+        int port = freePort(true);
+        start(port, List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
+                "--cluster-node-timeout", "5000"));
+        String masterId;
+        try (Jedis jedis = new Jedis(master)) {
+            masterId = jedis.clusterMyId();
+        }
+        redisCli(List.of("redis-cli", "--cluster", "add-node", "127.0.0.1:" + port, master.toString(),
+                "--cluster-slave", "--cluster-master-id", masterId), "cluster-add-" + port + ".log");
+        await("replica " + port + " online at " + master, () -> {
+            try (Jedis jedis = new Jedis(master)) {
+                String replication = jedis.info("replication");
+                return replication.contains("connected_slaves:1") && replication.contains("state=online");
+            }
+        });
+        awaitAcknowledged(master);
+        return new HostAndPort("127.0.0.1", port);
+    }
+
+    private void redisCli(List<String> command, String logName) throws Exception {
+        File log = dir.resolve(logName).toFile();
+        Process running = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        if (!running.waitFor(START_TIMEOUT_MS, TimeUnit.MILLISECONDS) || running.exitValue() != 0) {
+            running.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log.toPath()));
+        }
     }
 
     /** A master and one Sentinel monitoring it as {@code masterName}; returns the Sentinel's address. */
@@ -87,6 +132,133 @@ final class RedisServers implements AutoCloseable {
             }
         });
         return sentinel;
+    }
+
+    /** A master with one replica watched by three sentinels; see {@link #failoverSet}. */
+    record FailoverSet(String masterName, int master, int replica, List<HostAndPort> sentinels) {
+    }
+
+    /**
+     * A master, one replica ({@code --replicaof}) and three sentinels (quorum 2) that consider a server down
+     * after {@code downAfterMillis} and give up a failover after {@code failoverTimeoutMillis}. Returns once every
+     * sentinel knows the replica and the two other sentinels, i.e. once a failover can happen.
+     */
+    FailoverSet failoverSet(String masterName, long downAfterMillis, long failoverTimeoutMillis) throws Exception {
+        int master = standalone();
+        int replica = replicaOf(master);
+        List<HostAndPort> sentinels = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int port = freePort(false);
+            Path conf = dir.resolve("sentinel-" + port + ".conf");
+            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n"
+                    + "sentinel monitor " + masterName + " 127.0.0.1 " + master + " 2\n"
+                    + "sentinel down-after-milliseconds " + masterName + " " + downAfterMillis + "\n"
+                    + "sentinel failover-timeout " + masterName + " " + failoverTimeoutMillis + "\n"
+                    + "sentinel parallel-syncs " + masterName + " 1\n");
+            launch(port, List.of("redis-server", conf.toString(), "--sentinel"));
+            sentinels.add(new HostAndPort("127.0.0.1", port));
+        }
+        for (HostAndPort sentinel : sentinels) {
+            await("sentinel " + sentinel + " sees the replica and two other sentinels", () -> {
+                try (Jedis jedis = new Jedis(sentinel)) {
+                    Map<String, String> state = jedis.sentinelMaster(masterName);
+                    return "2".equals(state.get("num-other-sentinels")) && "1".equals(state.get("num-slaves"));
+                }
+            });
+        }
+        return new FailoverSet(masterName, master, replica, List.copyOf(sentinels));
+    }
+
+    /**
+     * A new server replicating {@code master} ({@code --replicaof}); returns its port once it is in sync and
+     * acknowledges the master's writes.
+     */
+    int replicaOf(int master) throws Exception {
+        int replica = freePort(false);
+        start(replica, List.of("--replicaof", "127.0.0.1", Integer.toString(master)));
+        awaitInSync(replica);
+        awaitAcknowledged(new HostAndPort("127.0.0.1", master));
+        return replica;
+    }
+
+    /**
+     * Waits until a write on {@code master} is acknowledged by a replica within 100 ms ({@code WAIT 1 100}): a
+     * replica is in sync (and the master shows it online) up to a second before it sends its first
+     * acknowledgement. On a Cluster master the write goes to a key of its own slots.
+     */
+    void awaitAcknowledged(HostAndPort master) {
+        await("a replica of " + master + " acknowledges writes", () -> {
+            try (Jedis jedis = new Jedis(master)) {
+                for (int i = 0;; i++) {
+                    try {
+                        jedis.set("redis-servers:acknowledged:" + i, "1");
+                        break;
+                    } catch (redis.clients.jedis.exceptions.JedisMovedDataException another) {
+                        // a Cluster slot of another master: try the next key
+                    }
+                }
+                return jedis.waitReplicas(1, 100) >= 1;
+            }
+        });
+    }
+
+    /** Waits until the replica on {@code port} has its link to the master up (the initial sync done). */
+    void awaitInSync(int port) {
+        await("replica on " + port + " in sync", () -> {
+            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                return jedis.info("replication").contains("master_link_status:up");
+            }
+        });
+    }
+
+    /** Starts a server on {@code port} (typically a killed master's) as a replica of {@code masterPort}. */
+    void restartAsReplica(int port, int masterPort) throws Exception {
+        start(port, List.of("--replicaof", "127.0.0.1", Integer.toString(masterPort)));
+    }
+
+    /** Kills the server on {@code port} with SIGKILL (no shutdown, no last replication) and waits for its end. */
+    void kill(int port) throws InterruptedException {
+        Process process = process(port);
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("redis-server on " + port + " survived SIGKILL");
+        }
+    }
+
+    /** Freezes the server on {@code port} (SIGSTOP): it neither answers nor replicates until {@link #resume}. */
+    void pause(int port) throws Exception {
+        Process process = process(port);
+        signal(process, "STOP");
+        synchronized (processes) {
+            paused.add(process);
+        }
+    }
+
+    /** Lets a {@linkplain #pause paused} server run again (SIGCONT). */
+    void resume(int port) throws Exception {
+        Process process = process(port);
+        signal(process, "CONT");
+        synchronized (processes) {
+            paused.remove(process);
+        }
+    }
+
+    private Process process(int port) {
+        synchronized (processes) {
+            Process process = byPort.get(port);
+            if (process == null) {
+                throw new IllegalArgumentException("no server started on " + port);
+            }
+            return process;
+        }
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            kill.destroyForcibly();
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     /** Stops the server on {@code port} (SHUTDOWN NOSAVE) and waits for its process to end. */
@@ -108,16 +280,20 @@ final class RedisServers implements AutoCloseable {
 
     private void start(int port, List<String> extra) throws Exception {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"));
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no",
+                // a replica's full sync starts at once (Redis 7 waits 5 s by default to serve several together)
+                "--repl-diskless-sync-delay", "0"));
         command.addAll(extra);
         launch(port, command);
     }
 
     private void launch(int port, List<String> command) throws Exception {
         File log = dir.resolve("redis-" + port + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         synchronized (processes) {
             processes.add(process);
+            byPort.put(port, process);
         }
         try {
             await("redis-server on port " + port, () -> {
@@ -136,13 +312,14 @@ final class RedisServers implements AutoCloseable {
     }
 
     private static synchronized int freePort(boolean withBus) {
-        while (nextPort < 7900) {
+        while (nextPort <= LAST_PORT) {
             int port = nextPort++;
             if (isFree(port) && (!withBus || isFree(port + 10000))) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port between 7100 and 7900");
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + LAST_PORT
+                + " (-Dredis.test.ports)");
     }
 
     private static boolean isFree(int port) {
@@ -170,6 +347,14 @@ final class RedisServers implements AutoCloseable {
 
     private void stopAll() {
         synchronized (processes) {
+            for (Process process : paused) {
+                try {
+                    signal(process, "CONT"); // a stopped process would not act on SIGTERM
+                } catch (Exception e) {
+                    process.destroyForcibly();
+                }
+            }
+            paused.clear();
             for (Process process : processes) {
                 process.destroy();
             }
@@ -184,6 +369,7 @@ final class RedisServers implements AutoCloseable {
                 }
             }
             processes.clear();
+            byPort.clear();
         }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

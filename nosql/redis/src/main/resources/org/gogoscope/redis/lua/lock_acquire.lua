@@ -2,7 +2,8 @@
 -- KEYS[1] lock hash {owner, token} (HSET overwrites both fields, PEXPIRE sets a fresh TTL), expiring with PX;
 -- KEYS[2] fencing counter (same slot), expiring with the lock (PX = the lock's TTL, refreshed by lock_extend.lua)
 -- ARGV[1] owner, ARGV[2] ttl in ms
--- Returns the new fencing token, or nil when another owner holds the live lock.
+-- Returns {new fencing token, 1 if the owner already held the live lock (a renewal) else 0}, or nil when another
+-- owner holds the live lock. (A grant that replicas did not acknowledge in time is released unless it renewed.)
 -- The token is max(counter + 1, server time in microseconds). While the counter lives, tokens grow by it; once
 -- it expired with the free lock (or was deleted), the clock floor alone exceeds every earlier token: the counter
 -- outlives its last grant by the TTL (>= 1 ms = 1,000 us), and a token is above the clock of its grant only by
@@ -24,4 +25,4 @@ local text = string.format('%d', token)
 redis.call('SET', KEYS[2], text, 'PX', ARGV[2])
 redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'token', text)
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return token
+return {token, holder and 1 or 0}
