@@ -26,17 +26,13 @@ public final class RedeployCheck {
     private RedeployCheck() {
     }
 
-    /** What one application server offers the check. */
-    public interface Server {
-        void deploy();
-
-        /** Uses every part of the library that starts a thread or opens a pool; returns the reply. */
-        Http.Reply exercise();
-
-        void undeploy();
-
-        /** The observer application's report. */
-        Http.Reply jvm();
+    /**
+     * What one application server offers the check: deploy and undeploy the cycled application, {@code exercise}
+     * uses every part of the library that starts a thread or opens a pool and returns the reply, {@code jvm} is the
+     * observer application's report.
+     */
+    public record Server(Runnable deploy, Supplier<Http.Reply> exercise, Runnable undeploy,
+            Supplier<Http.Reply> jvm) {
     }
 
     /** Runs the cycles; returns a one-line summary with the figures. */
@@ -45,13 +41,13 @@ public final class RedeployCheck {
         Map<String, Long> deployed = null;
         Map<String, Long> after = null;
         for (int cycle = 1; cycle <= cycles; cycle++) {
-            server.deploy();
-            Http.Reply exercised = server.exercise();
+            server.deploy().run();
+            Http.Reply exercised = server.exercise().get();
             assertEquals(200, exercised.status(), exercised.body());
-            deployed = read(server::jvm);
+            deployed = read(server.jvm());
             assertTrue(deployed.get("library") > 0, "the exercise started the library's threads: " + deployed);
-            server.undeploy();
-            after = read(server::jvm);
+            server.undeploy().run();
+            after = read(server.jvm());
             System.out.printf("REDEPLOY cycle %d: deployed %s, undeployed %s%n", cycle, deployed, after);
             assertEquals(0L, after.get("library"), "no thread of the library outlives its application: " + after);
             if (cycle == WARM_UP) {

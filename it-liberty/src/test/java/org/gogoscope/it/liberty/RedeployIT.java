@@ -2,6 +2,7 @@ package org.gogoscope.it.liberty;
 
 import java.net.URL;
 import org.gogoscope.it.common.ClassLoaders;
+import org.gogoscope.it.common.CycleWork;
 import org.gogoscope.it.common.Http;
 import org.gogoscope.it.common.RedeployCheck;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -47,33 +48,14 @@ class RedeployIT {
                 gogoscope.store.redis.backend=redis
                 gogoscope.store.redis.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.redis.key-prefix=%1$s
-                """.formatted(Deployments.uniquePrefix("redeploy")), CycleServlet.class, CycleServlet.Work.class,
+                """.formatted(Deployments.uniquePrefix("redeploy")), CycleServlet.class, CycleWork.class,
                 ClassLoaders.class);
     }
 
     @Test
     void deployingExercisingAndUndeployingAgainAndAgainLeavesNoThreadAndNoClassBehind() throws Exception {
         URL app = new URL(observer.toString().replace("/observer/", "/cycle/"));
-        RedeployCheck.run(CYCLES, new RedeployCheck.Server() {
-            @Override
-            public void deploy() {
-                deployer.deploy("cycle");
-            }
-
-            @Override
-            public Http.Reply exercise() {
-                return Http.post(app, "exercise");
-            }
-
-            @Override
-            public void undeploy() {
-                deployer.undeploy("cycle");
-            }
-
-            @Override
-            public Http.Reply jvm() {
-                return Http.get(observer, "jvm");
-            }
-        });
+        RedeployCheck.run(CYCLES, new RedeployCheck.Server(() -> deployer.deploy("cycle"),
+                () -> Http.post(app, "exercise"), () -> deployer.undeploy("cycle"), () -> Http.get(observer, "jvm")));
     }
 }

@@ -2,6 +2,7 @@ package org.gogoscope.it.wildfly;
 
 import java.net.URL;
 import org.gogoscope.it.common.ClassLoaders;
+import org.gogoscope.it.common.CycleWork;
 import org.gogoscope.it.common.Http;
 import org.gogoscope.it.common.RedeployCheck;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -51,33 +52,14 @@ class RedeployIT {
                 gogoscope.store.redis.backend=redis
                 gogoscope.store.redis.redis.uri=redis://127.0.0.1:6379
                 gogoscope.store.redis.key-prefix=%1$s
-                """.formatted(Deployments.uniquePrefix("redeploy")), CycleApp.class, CycleApp.Work.class,
+                """.formatted(Deployments.uniquePrefix("redeploy")), CycleApp.class, CycleWork.class,
                 CycleApp.Exercise.class, ClassLoaders.class);
     }
 
     @Test
     void deployingExercisingAndUndeployingAgainAndAgainLeavesNoThreadAndNoClassBehind() throws Exception {
         URL app = new URL(observer.toString().replace("/observer/", "/cycle/"));
-        RedeployCheck.run(CYCLES, new RedeployCheck.Server() {
-            @Override
-            public void deploy() {
-                deployer.deploy("cycle");
-            }
-
-            @Override
-            public Http.Reply exercise() {
-                return Http.post(app, "api/exercise");
-            }
-
-            @Override
-            public void undeploy() {
-                deployer.undeploy("cycle");
-            }
-
-            @Override
-            public Http.Reply jvm() {
-                return Http.get(observer, "api/jvm");
-            }
-        });
+        RedeployCheck.run(CYCLES, new RedeployCheck.Server(() -> deployer.deploy("cycle"),
+                () -> Http.post(app, "api/exercise"), () -> deployer.undeploy("cycle"), () -> Http.get(observer, "api/jvm")));
     }
 }
