@@ -48,9 +48,9 @@ public final class RedisAdapterFactory implements AdapterFactory {
                 .withCacheIndex(RedisProperties.CACHE_INDEX.read(settings));
         int waitReplicas = RedisProperties.WAIT_REPLICAS.read(settings);
         Duration waitTimeout = RedisProperties.WAIT_TIMEOUT.read(settings);
-        if (waitReplicas > 0 && waitTimeout.compareTo(timeout) >= 0) {
+        if (waitReplicas > 0 && waitTimeout.multipliedBy(2).compareTo(timeout) > 0) {
             throw settings.invalid(RedisProperties.WAIT_TIMEOUT.name(), waitTimeout.toMillis() + "ms",
-                    "less than " + settings.fullName(RedisProperties.TIMEOUT.name()) + " (" + timeout.toMillis()
+                    "at most half of " + settings.fullName(RedisProperties.TIMEOUT.name()) + " (" + timeout.toMillis()
                             + "ms)", null);
         }
         config = config.withReplicaWait(waitReplicas, waitTimeout);

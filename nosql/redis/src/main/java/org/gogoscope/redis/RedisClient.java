@@ -20,7 +20,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.ScanParams;
@@ -76,8 +76,10 @@ final class RedisClient implements AutoCloseable {
      * write this connection sent so far, the script's included, or after {@code timeoutMillis} with the number that
      * did. A Lua script cannot call {@code WAIT}, hence the pipeline. Standalone and Sentinel: a {@link Pipeline}
      * on a pooled connection to the master. Cluster: a pipeline on the connection to the master of the first key's
-     * slot (replicas of that shard); its {@code MOVED} refreshes the client's slot map and retries, its {@code ASK}
-     * retries on the named node after {@code ASKING}.
+     * slot (replicas of that shard); its {@code MOVED}, and a master that cannot be reached (it may have failed
+     * over), refresh the client's slot map and retry; its {@code ASK} retries on the named node after
+     * {@code ASKING}. At most {@code MAX_REDIRECTIONS} attempts. A connection lost after sending is not retried
+     * (the script may have run), but refreshes the slot map for the next call.
      */
     Waited evalAndWait(RedisScript script, List<String> keys, List<String> args, int replicas, long timeoutMillis) {
         return call(j -> {
@@ -85,54 +87,82 @@ final class RedisClient implements AutoCloseable {
                 return evalAndWaitOnSlot(cluster, script, keys, args, replicas, timeoutMillis);
             }
             try (Pipeline pipeline = (Pipeline) j.pipelined()) {
-                return evalAndWait(pipeline, script, keys, args, replicas, timeoutMillis);
+                return evalAndWait(pipeline, false, script, keys, args, replicas, timeoutMillis);
             }
         });
     }
 
     private static Waited evalAndWaitOnSlot(JedisCluster cluster, RedisScript script, List<String> keys,
             List<String> args, int replicas, long timeoutMillis) {
+        String key = keys.get(0);
         HostAndPort asked = null;
         for (int attempt = 1;; attempt++) {
-            Connection connection = asked == null ? cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(keys.get(0)))
-                    : node(cluster, asked);
-            try (Pipeline pipeline = new Pipeline(connection, true)) {
-                if (asked != null) {
-                    pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
+            ConnectionPool importing = asked == null ? null : cluster.getClusterNodes().get(asked.toString());
+            Connection connection;
+            try {
+                connection = importing != null ? importing.getResource()
+                        : cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(key));
+            } catch (JedisConnectionException unreachable) { // nothing sent: the slot's master may have failed over
+                if (attempt == MAX_REDIRECTIONS) {
+                    throw unreachable;
                 }
-                return evalAndWait(pipeline, script, keys, args, replicas, timeoutMillis);
+                asked = null;
+                refreshSlots(cluster, key);
+                continue;
+            }
+            try (Pipeline pipeline = new Pipeline(connection, true)) {
+                return evalAndWait(pipeline, importing != null, script, keys, args, replicas, timeoutMillis);
             } catch (JedisRedirectionException redirected) {
                 if (attempt == MAX_REDIRECTIONS) {
                     throw redirected;
                 }
-                if (redirected instanceof JedisAskDataException) {
-                    asked = redirected.getTargetNode();
-                } else {
+                // ASK: the named node, if the client knows it; otherwise (and after MOVED) a fresh slot map
+                asked = redirected instanceof JedisAskDataException ? redirected.getTargetNode() : null;
+                if (asked == null || !cluster.getClusterNodes().containsKey(asked.toString())) {
                     asked = null;
-                    if (redirected instanceof JedisMovedDataException) {
-                        cluster.exists(keys.get(0)); // follows MOVED and refreshes the slot map
-                    }
+                    refreshSlots(cluster, key);
                 }
+            } catch (JedisConnectionException lost) {
+                // the script may have run: not retried here (a claim would meet itself), but the next call must
+                // not go to a master that failed over again
+                refreshSlots(cluster, key);
+                throw lost;
             }
         }
     }
 
-    private static Connection node(JedisCluster cluster, HostAndPort address) {
-        ConnectionPool pool = cluster.getClusterNodes().get(address.toString());
-        if (pool == null) {
-            throw new JedisAskDataException("ASK to a node the client does not know: " + address, address, -1);
+    /**
+     * Lets Jedis bring its slot map up to date for {@code key}: a plain command on the key follows {@code MOVED} and
+     * {@code ASK} and, after repeated connection failures, reloads the map from the cluster. Its own failure is
+     * not the caller's: the next attempt reports what is still wrong.
+     */
+    private static void refreshSlots(JedisCluster cluster, String key) {
+        try {
+            cluster.exists(key);
+        } catch (JedisException e) {
+            // the next attempt fails or succeeds on whatever map Jedis has now
         }
-        return pool.getResource();
     }
 
-    private static Waited evalAndWait(Pipeline pipeline, RedisScript script, List<String> keys, List<String> args,
-            int replicas, long timeoutMillis) {
+    /**
+     * The script, then {@code WAIT}, in one pipeline; after {@code NOSCRIPT} the script's source, then
+     * {@code WAIT} again. {@code asking}: the slot is being imported by this node ({@code ASK}), and each of the
+     * two script commands must follow its own {@code ASKING}, which holds for one command only.
+     */
+    private static Waited evalAndWait(Pipeline pipeline, boolean asking, RedisScript script, List<String> keys,
+            List<String> args, int replicas, long timeoutMillis) {
+        if (asking) {
+            pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
+        }
         Response<Object> reply = pipeline.evalsha(script.sha1(), keys, args);
         Response<Long> acknowledged = pipeline.waitReplicas(replicas, timeoutMillis);
         pipeline.sync();
         try {
             return new Waited(reply.get(), acknowledged.get());
         } catch (JedisNoScriptException e) {
+            if (asking) {
+                pipeline.sendCommand(new CommandArguments(Protocol.Command.ASKING));
+            }
             Response<Object> again = pipeline.eval(script.source(), keys, args);
             Response<Long> acknowledgedAgain = pipeline.waitReplicas(replicas, timeoutMillis);
             pipeline.sync();

@@ -53,8 +53,9 @@ public final class RedisClientConfig {
     private RedisClientConfig(Mode mode, URI uri, Set<HostAndPort> nodes, String masterName, String user,
             String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout,
             boolean cacheIndex, int waitReplicas, Duration waitTimeout) {
-        if (waitReplicas > 0 && waitTimeout.compareTo(socketTimeout) >= 0) {
-            throw new IllegalArgumentException("waitTimeout must be less than the socket timeout (" + socketTimeout
+        if (waitReplicas > 0 && waitTimeout.multipliedBy(2).compareTo(socketTimeout) > 0) {
+            // the reply to WAIT comes after the wait plus the network and the script: leave it the other half
+            throw new IllegalArgumentException("waitTimeout must be at most half the socket timeout (" + socketTimeout
                     .toMillis() + " ms), was " + waitTimeout.toMillis() + " ms");
         }
         this.mode = mode;
@@ -142,7 +143,7 @@ public final class RedisClientConfig {
     /**
      * Whether a lock grant or extension, and an idempotency claim, wait until {@code replicas} replicas of the
      * master acknowledged it ({@code WAIT}, sent in the same round trip as the script), for at most
-     * {@code timeout}, which must be less than the socket timeout. {@code 0} (the default) does not wait. A grant
+     * {@code timeout}, which must be at most half the socket timeout. {@code 0} (the default) does not wait. A grant
      * or claim that fewer replicas acknowledged in time is released and the call fails with a
      * {@code BackendException}, as does such an extension (the handle then keeps its previous validity): a caller
      * never believes it holds a lock that a failover to an acknowledging replica would lose (see the module README,

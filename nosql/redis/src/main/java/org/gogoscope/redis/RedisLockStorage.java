@@ -54,7 +54,9 @@ final class RedisLockStorage implements LockStorage {
                         : "the grant was released") + ", since a failover could lose it");
         if (!renewal) {
             try {
-                release(key, owner);
+                // this grant only: the same owner may have been granted a renewal since (another caller, same owner)
+                client.eval(RedisScript.LOCK_RELEASE, List.of(keys.lock(key)),
+                        List.of(owner, Long.toString(token.getAsLong())));
             } catch (RuntimeException e) {
                 unacknowledged.addSuppressed(e); // the grant then expires with its TTL
             }

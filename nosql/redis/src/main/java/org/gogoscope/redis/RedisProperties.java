@@ -71,7 +71,9 @@ public final class RedisProperties implements PropertySet {
     public static final Property<Duration> WAIT_TIMEOUT = Property.duration("redis.wait-timeout").backends(REDIS)
             .defaultValue(RedisClientConfig.DEFAULT_WAIT_TIMEOUT, "`500ms`")
             .must(Property.between(Duration.ofMillis(1), JEDIS_LIMIT), "between 1ms and 24 days")
-            .meaning("Longest wait for `redis.wait-replicas`; must be less than `timeout`.");
+            .meaning("Longest wait for `redis.wait-replicas`; at most half of `timeout` (the reply to `WAIT` must "
+                    + "arrive within the socket timeout). Refused acquires and claims wait too: the `WAIT` is sent "
+                    + "before the reply is known.");
 
     @Override
     public String module() {

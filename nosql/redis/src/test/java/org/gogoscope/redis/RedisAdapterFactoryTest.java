@@ -83,10 +83,13 @@ class RedisAdapterFactoryTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("gogoscope.store.orders.redis.wait-timeout");
         assertThatThrownBy(() -> factory().create("redis",
-                settings(Map.of("redis.wait-replicas", "1", "redis.wait-timeout", "2s", "timeout", "2s"))))
+                settings(Map.of("redis.wait-replicas", "1", "redis.wait-timeout", "1001ms", "timeout", "2s"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Invalid gogoscope.store.orders.redis.wait-timeout: expected less than "
-                        + "gogoscope.store.orders.timeout (2000ms), was '2000ms'");
+                .hasMessageContaining("Invalid gogoscope.store.orders.redis.wait-timeout: expected at most half of "
+                        + "gogoscope.store.orders.timeout (2000ms), was '1001ms'");
+        assertThat(factory().create("redis",
+                settings(Map.of("redis.wait-replicas", "1", "redis.wait-timeout", "1s", "timeout", "2s"))))
+                .as("half the timeout is allowed").isNotNull();
         assertThat(factory().create("redis", settings(Map.of("redis.wait-timeout", "5s")))).as(
                 "the timeout only matters when waiting").isNotNull();
         assertThat(new RedisProperties().properties()).contains(RedisProperties.WAIT_REPLICAS,

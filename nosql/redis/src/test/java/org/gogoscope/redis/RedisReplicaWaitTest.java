@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.gogoscope.api.BackendException;
@@ -110,6 +111,26 @@ class RedisReplicaWaitTest {
             assertThat(plain.locks().inspect("k")).as("no grant left behind").isEmpty();
             LockHandle next = plain.locks().acquire("k", Duration.ofSeconds(5), "bob").orElseThrow();
             assertThat(next.release()).isTrue();
+        }
+    }
+
+    /**
+     * The release of a grant that too few replicas acknowledged names the grant's token: if the same owner (another
+     * caller with the same owner string) was granted a renewal meanwhile, that renewal stays.
+     */
+    @Test
+    void releasingAnUnacknowledgedGrantLeavesARenewalOfTheSameOwner() {
+        try (RedisAdapter adapter = adapter("stale:", 0); Jedis jedis = new Jedis("127.0.0.1", master)) {
+            LockHandle first = adapter.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
+            LockHandle renewal = adapter.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
+            String lock = new RedisKeys("stale:").lock("stale:k");
+            assertThat(jedis.eval(RedisScript.LOCK_RELEASE.source(), List.of(lock),
+                    List.of("alice", Long.toString(first.fencingToken())))).as("release of the first grant").isEqualTo(0L);
+            assertThat(adapter.locks().inspect("k")).as("the renewal is still held")
+                    .hasValueSatisfying(held -> assertThat(held.fencingToken()).isEqualTo(renewal.fencingToken()));
+            assertThat(jedis.eval(RedisScript.LOCK_RELEASE.source(), List.of(lock),
+                    List.of("alice", Long.toString(renewal.fencingToken())))).as("release of the renewal").isEqualTo(1L);
+            assertThat(adapter.locks().inspect("k")).isEmpty();
         }
     }
 
