@@ -33,6 +33,7 @@ public enum MessageCode {
     UNREADABLE_PROPERTY(108, "A property's value cannot be read from the configuration"),
     /** A deployment failed; the message lists every problem found, each with its own code. */
     DEPLOYMENT_FAILED(109, "The deployment has configuration problems, listed one by one"),
+    POOL_NOT_ON_CLASS_PATH(110, "A SQL store on jdbc.url needs HikariCP on the class path"),
 
     /** An annotation member has a value the library cannot use. */
     INVALID_ANNOTATION(201, "An annotation member has a value the library cannot use"),

@@ -47,9 +47,21 @@ public final class SqlAdapterFactory implements AdapterFactory {
         String password = SqlProperties.JDBC_PASSWORD.get(settings).orElse(null);
         if (url != null) {
             checkCredentials(settings, url, user, password);
+            checkPool(settings);
         }
         return new SqlSettings(backend, url, user, password, poolSize, jndi, null, createSchema, timeout, purgeInterval,
                 purgeBatch);
+    }
+
+    /** A store on a JDBC URL runs the adapter's own pool, HikariCP, an optional dependency the application adds. */
+    private static void checkPool(AdapterSettings settings) {
+        if (!OwnedPool.available()) {
+            String urlProperty = settings.fullName(SqlProperties.JDBC_URL.name());
+            throw new ConfigurationException(MessageCode.POOL_NOT_ON_CLASS_PATH, urlProperty, urlProperty
+                    + " makes the store open its own connection pool, and HikariCP is not on the class path: add"
+                    + " com.zaxxer:HikariCP to the application, or name a server DataSource with "
+                    + settings.fullName(SqlProperties.DATASOURCE.name()) + " instead");
+        }
     }
 
     /** Credentials in the URL's query string must not contradict {@code jdbc.user} / {@code jdbc.password}. */

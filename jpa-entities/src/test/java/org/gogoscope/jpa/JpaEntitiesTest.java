@@ -45,7 +45,7 @@ class JpaEntitiesTest {
         String prefix = "jpa" + UUID.randomUUID().toString().substring(0, 8) + ":";
         SqlAdapter adapter = new SqlAdapter(config, prefix);
         adapter.connect();
-        try (HikariDataSource pool = new HikariDataSource(ConnectionSource.hikari(config.withPoolSize(2)));
+        try (HikariDataSource pool = new HikariDataSource(OwnedPool.hikari(config.withPoolSize(2)));
                 EntityManagerFactory emf = JpaEntities.entityManagerFactory(pool, config.dialect(),
                         config.dialect() == Dialect.POSTGRESQL)) {
             Instant before = Instant.now().minusSeconds(5);

@@ -41,7 +41,7 @@ class KeyListingPlanTest {
         String prefix = "plan-" + UUID.randomUUID() + ":";
         SqlAdapter adapter = new SqlAdapter(settings.get(), prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get().withPoolSize(1)))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get().withPoolSize(1)))) {
             for (int i = 0; i < 40; i++) {
                 adapter.cache().set(String.format("item:%06d", i), i, Duration.ofMinutes(5));
             }

@@ -57,7 +57,7 @@ class RoundTripTest {
     }
 
     private void measure(SqlSettings settings, RoundTripProxy proxy) throws Exception {
-        try (HikariDataSource pool = new HikariDataSource(ConnectionSource.hikari(settings))) {
+        try (HikariDataSource pool = new HikariDataSource(OwnedPool.hikari(settings))) {
             CountingDataSource counting = new CountingDataSource(pool);
             SqlAdapter adapter = new SqlAdapter(SqlSettings.dataSource(settings.backend(), counting.dataSource()),
                     "rt" + UUID.randomUUID().toString().substring(0, 8) + ":");

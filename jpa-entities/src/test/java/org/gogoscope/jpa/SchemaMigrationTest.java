@@ -34,12 +34,12 @@ class SchemaMigrationTest {
     void postgresqlTablesOfTheNodeAdapterAreMigratedByConcurrentNodes() throws Exception {
         SqlSettings base = TestDatabases.postgresql();
         String schema = "gogoscope_mig_" + UUID.randomUUID().toString().substring(0, 8);
-        try (HikariDataSource admin = new HikariDataSource(ConnectionSource.hikari(base.withPoolSize(1)))) {
+        try (HikariDataSource admin = new HikariDataSource(OwnedPool.hikari(base.withPoolSize(1)))) {
             execute(admin, "CREATE SCHEMA " + schema);
             try {
                 SqlSettings settings = withUrl(base, base.jdbcUrl() + (base.jdbcUrl().contains("?") ? "&" : "?")
                         + "currentSchema=" + schema);
-                try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.withPoolSize(1)))) {
+                try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.withPoolSize(1)))) {
                     for (String ddl : Schema.statements("seeds/postgresql-node.sql")) {
                         execute(raw, ddl);
                     }
@@ -72,11 +72,11 @@ class SchemaMigrationTest {
     void mariadbTablesOfTheNodeAdapterGetBinaryKeysAndMillisecondsFromConcurrentNodes() throws Exception {
         SqlSettings base = TestDatabases.mariadb();
         String database = "gogoscope_mig_" + UUID.randomUUID().toString().substring(0, 8);
-        try (HikariDataSource admin = new HikariDataSource(ConnectionSource.hikari(base.withPoolSize(1)))) {
+        try (HikariDataSource admin = new HikariDataSource(OwnedPool.hikari(base.withPoolSize(1)))) {
             execute(admin, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
             try {
                 SqlSettings settings = withUrl(base, base.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"));
-                try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.withPoolSize(1)))) {
+                try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.withPoolSize(1)))) {
                     for (String ddl : Schema.statements("seeds/mysql-node.sql")) {
                         execute(raw, ddl);
                     }

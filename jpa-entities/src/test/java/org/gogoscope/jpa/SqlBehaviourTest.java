@@ -43,7 +43,7 @@ class SqlBehaviourTest {
         String prefix = prefix();
         PersistenceAdapter adapter = new SqlAdapter(settings.get(), prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get()))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get()))) {
             long last = 0;
             for (int i = 0; i < 5; i++) {
                 LockHandle handle = adapter.locks().acquire("k", LONG, "owner-" + i).orElseThrow();
@@ -104,7 +104,7 @@ class SqlBehaviourTest {
         String prefix = prefix();
         SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 3), prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get()))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get()))) {
             for (int i = 0; i < 7; i++) {
                 adapter.cache().set("e" + i, i, Duration.ofMillis(1));
             }
@@ -135,7 +135,7 @@ class SqlBehaviourTest {
         int entries = 1_200;
         SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofMillis(200), 50), prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get().withPoolSize(1)))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get().withPoolSize(1)))) {
             long start = System.nanoTime();
             for (int i = 0; i < entries; i++) {
                 adapter.cache().set("churn-" + i, i, Duration.ofMillis(20));
@@ -168,7 +168,7 @@ class SqlBehaviourTest {
         String prefix = prefix();
         SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 7), prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(settings.get().withPoolSize(1)))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get().withPoolSize(1)))) {
             long[] tokens = new long[30];
             for (int i = 0; i < tokens.length; i++) {
                 LockHandle handle = adapter.locks().acquire("gone-" + i, i % 2 == 0 ? LONG : Duration.ofMillis(20))
@@ -285,7 +285,7 @@ class SqlBehaviourTest {
         String prefix = prefix();
         PersistenceAdapter adapter = new SqlAdapter(shifted, prefix);
         adapter.connect();
-        try (HikariDataSource raw = new HikariDataSource(ConnectionSource.hikari(shifted))) {
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(shifted))) {
             try (Connection c = raw.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                     "SELECT @@session.time_zone")) {
                 rs.next();

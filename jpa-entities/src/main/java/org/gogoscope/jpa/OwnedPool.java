@@ -1,0 +1,120 @@
+package org.gogoscope.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.gogoscope.jpa.dialect.SqlDialect;
+
+/**
+ * The adapter's own connection pool (HikariCP) for a store configured with {@code jdbc.url}. The only class that
+ * touches HikariCP, which is an optional dependency: a store on a container DataSource never loads it, and
+ * {@link #available()} lets configuration say what is missing before anything else fails.
+ */
+final class OwnedPool implements AutoCloseable {
+
+    private static final String POOL_CLASS = "com.zaxxer.hikari.HikariDataSource";
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final HikariDataSource pool;
+
+    private OwnedPool(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Whether HikariCP can be loaded next to this class. */
+    static boolean available() {
+        try {
+            Class.forName(POOL_CLASS, false, OwnedPool.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Probes the database once through the driver, then starts the pool. */
+    static OwnedPool open(SqlSettings settings) {
+        probe(settings, settings.dialect().sql());
+        return new OwnedPool(new HikariDataSource(hikari(settings)));
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /**
+     * One connection straight through the driver, with the pool's driver properties, before the pool exists: a
+     * refused port fails here at once, an unreachable host within the driver's connect timeout, and the message
+     * names the address and the cause. (The pool would go on retrying until its own timeout and report only that
+     * no connection was available.)
+     */
+    private static void probe(SqlSettings settings, SqlDialect dialect) {
+        Properties properties = new Properties();
+        properties.putAll(dialect.driverProperties(settings.timeout()));
+        // the pool's own way to find the driver, so the probe sees what the pool will see
+        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(), null, properties, settings.user(),
+                settings.password());
+        try (Connection connection = driver.getConnection()) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            throw new SqlFailure("cannot connect to " + address(settings.jdbcUrl()) + ": " + SqlFailure.describe(e),
+                    e);
+        }
+    }
+
+    /** {@code host:port} (or the file) of a JDBC URL, without anything a user info part could hold. */
+    static String address(String jdbcUrl) {
+        int slashes = jdbcUrl.indexOf("//");
+        if (slashes < 0) {
+            int colon = jdbcUrl.indexOf(':', "jdbc:".length());
+            String rest = colon < 0 ? jdbcUrl : jdbcUrl.substring(colon + 1);
+            int query = rest.indexOf('?');
+            return query < 0 ? rest : rest.substring(0, query);
+        }
+        String rest = jdbcUrl.substring(slashes + 2);
+        int end = 0;
+        while (end < rest.length() && "/?;".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        return authority.substring(authority.lastIndexOf('@') + 1);
+    }
+
+    /** The pool of the adapter's own: generic settings here, the driver's from the dialect. */
+    static HikariConfig hikari(SqlSettings settings) {
+        SqlDialect dialect = settings.dialect().sql();
+        try {
+            dialect.beforeFirstConnect(settings.jdbcUrl());
+        } catch (RuntimeException e) {
+            throw new SqlFailure(e.getMessage(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gogoscope-" + settings.backend() + "-" + POOLS.incrementAndGet());
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        long timeout = settings.timeout().toMillis();
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5000)));
+        config.setInitializationFailTimeout(-1); // connect() checks the database itself, within the timeout
+        config.setAutoCommit(true);
+        dialect.sessionStatementTimeout(timeout).ifPresent(config::setConnectionInitSql);
+        dialect.driverProperties(settings.timeout()).forEach(config::addDataSourceProperty);
+        return config;
+    }
+}
