@@ -10,8 +10,10 @@ import org.gogoscope.api.MessageCode;
 
 /**
  * A parsed key template (grammar in {@link org.gogoscope.api.annotation}): literals and
- * {@code {parameter.property...}} expressions, resolved against a call's arguments. Parsing checks every
- * parameter name and property against the method's signature, so errors surface at deployment.
+ * {@code {parameter.property...}} expressions, resolved against a call's arguments. A parameter is named
+ * ({@code {orderId}}, which needs the class compiled with {@code -parameters}) or given by its position
+ * ({@code {0}}, which needs nothing). Parsing checks every parameter reference and property against the method's
+ * signature, so errors surface at deployment.
  */
 public final class KeyTemplate {
 
@@ -82,20 +84,8 @@ public final class KeyTemplate {
     private static Expression expression(String annotation, Method method, String template, String text) {
         String[] path = text.trim().split("\\.", -1);
         Parameter[] parameters = method.getParameters();
-        int index = -1;
-        for (int p = 0; p < parameters.length; p++) {
-            if (parameters[p].getName().equals(path[0])) {
-                index = p;
-            }
-        }
-        if (index < 0) {
-            String names = Arrays.toString(Arrays.stream(parameters).map(Parameter::getName).toArray());
-            boolean synthetic = parameters.length > 0 && !parameters[0].isNamePresent();
-            throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
-                    "unknown parameter '" + path[0]
-                    + "' in \"" + template + "\"; parameters are " + names
-                    + (synthetic ? " (compile with -parameters to use the declared names)" : ""));
-        }
+        int index = isIndex(path[0]) ? position(annotation, method, template, path[0], parameters.length)
+                : named(annotation, method, template, path[0], parameters);
         List<Method> accessors = new ArrayList<>();
         Class<?> type = parameters[index].getType();
         for (int p = 1; p < path.length; p++) {
@@ -110,6 +100,44 @@ public final class KeyTemplate {
             type = accessor.getReturnType();
         }
         return new Expression(text, index, List.copyOf(accessors));
+    }
+
+    private static boolean isIndex(String reference) {
+        return !reference.isEmpty() && reference.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** A positional reference, {@code {0}} for the first parameter: needs no {@code -parameters}. */
+    private static int position(String annotation, Method method, String template, String reference, int count) {
+        int index;
+        try {
+            index = Integer.parseInt(reference);
+        } catch (NumberFormatException e) {
+            index = Integer.MAX_VALUE;
+        }
+        if (index >= count) {
+            throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
+                    "parameter index " + reference + " in \"" + template + "\" is out of range: the method has "
+                    + (count == 0 ? "no parameters" : count == 1 ? "1 parameter ({0})"
+                            : count + " parameters ({0} to {" + (count - 1) + "})"));
+        }
+        return index;
+    }
+
+    /** A reference by name: needs the names in the class file ({@code javac -parameters}). */
+    private static int named(String annotation, Method method, String template, String name,
+            Parameter[] parameters) {
+        for (int p = 0; p < parameters.length; p++) {
+            if (parameters[p].getName().equals(name)) {
+                return p;
+            }
+        }
+        String names = Arrays.toString(Arrays.stream(parameters).map(Parameter::getName).toArray());
+        boolean synthetic = parameters.length > 0 && !parameters[0].isNamePresent();
+        throw new InvalidAnnotationException(MessageCode.INVALID_KEY_TEMPLATE, annotation, "key", method,
+                "unknown parameter '" + name + "' in \"" + template + "\"; parameters are " + names
+                + (synthetic ? " (the class was compiled without parameter names: compile with -parameters, in"
+                        + " Maven <maven.compiler.parameters>true</maven.compiler.parameters>, or write {0} for"
+                        + " the first parameter, {1} for the second, ...)" : ""));
     }
 
     private static Method accessor(Class<?> type, String property) {

@@ -41,6 +41,13 @@ final class BadBeans {
     }
 
     @ApplicationScoped
+    public static class IndexOutOfRange {
+        @Locked(key = "order-{1}")
+        public void ship(String orderId) {
+        }
+    }
+
+    @ApplicationScoped
     public static class UnclosedBrace {
         @Locked(key = "order-{orderId")
         public void ship(String orderId) {

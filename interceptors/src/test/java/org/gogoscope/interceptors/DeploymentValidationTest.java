@@ -42,6 +42,13 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void keyPositionsMustBeInRange() {
+        assertDeploymentFails(BadBeans.IndexOutOfRange.class, "GOGO-0202: Invalid @Locked.key on " + P
+                + "IndexOutOfRange.ship(String): parameter index 1 in \"order-{1}\" is out of range: "
+                + "the method has 1 parameter ({0})");
+    }
+
+    @Test
     void bracesMustBeClosed() {
         assertDeploymentFails(BadBeans.UnclosedBrace.class, "GOGO-0202: Invalid @Locked.key on " + P
                 + "UnclosedBrace.ship(String): unclosed '{' at index 6 in \"order-{orderId\"");

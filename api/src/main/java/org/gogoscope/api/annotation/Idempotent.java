@@ -30,7 +30,11 @@ import java.time.temporal.ChronoUnit;
 @Target(METHOD)
 public @interface Idempotent {
 
-    /** The idempotency key template, see the package documentation, e.g. {@code "payment-{requestId}"}. */
+    /**
+     * The idempotency key template (grammar in the package documentation): parameters by position, e.g.
+     * {@code "payment-{0}"} or {@code "payment-{0.requestId}"}, which works without compiler flags, or by name,
+     * e.g. {@code "payment-{requestId}"}, which needs the class compiled with {@code -parameters}.
+     */
     String key();
 
     /** How long a completed result is replayed; {@code > 0}. */

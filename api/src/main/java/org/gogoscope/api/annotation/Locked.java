@@ -44,7 +44,11 @@ import java.time.temporal.ChronoUnit;
 @Target(METHOD)
 public @interface Locked {
 
-    /** The lock key template, see the package documentation, e.g. {@code "order-{orderId}"}. */
+    /**
+     * The lock key template (grammar in the package documentation): parameters by position, e.g.
+     * {@code "order-{0}"} or {@code "order-{0.id}"}, which works without compiler flags, or by name, e.g.
+     * {@code "order-{orderId}"}, which needs the class compiled with {@code -parameters}.
+     */
     String key();
 
     /** How long the lock is held at most unless extended by the {@link #watchdog()}; {@code > 0}. */
