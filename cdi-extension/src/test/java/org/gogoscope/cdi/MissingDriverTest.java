@@ -15,7 +15,9 @@ class MissingDriverTest {
                 "bootPostgresql");
         assertThat(message).contains("go-go-scope configuration has 1 problem")
                 .contains("Store 'default' (gogoscope.store.default.backend='postgresql')")
-                .contains("gogoscope.store.default.jdbc.url='jdbc:postgresql://127.0.0.1:5432/test'");
+                .contains("gogoscope.store.default.jdbc.url='jdbc:postgresql://127.0.0.1:5432/test'")
+                .contains("no JDBC driver on the class path accepts the postgresql URL of 127.0.0.1:5432: add the"
+                        + " postgresql JDBC driver to the application");
     }
 
     @Test

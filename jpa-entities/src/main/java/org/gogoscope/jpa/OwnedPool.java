@@ -61,8 +61,14 @@ final class OwnedPool implements AutoCloseable {
         Properties properties = new Properties();
         properties.putAll(dialect.driverProperties(settings.timeout()));
         // the pool's own way to find the driver, so the probe sees what the pool will see
-        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(), null, properties, settings.user(),
-                settings.password());
+        DriverDataSource driver;
+        try {
+            driver = new DriverDataSource(settings.jdbcUrl(), null, properties, settings.user(), settings.password());
+        } catch (RuntimeException e) { // HikariCP: "Failed to get driver instance for jdbcUrl=..." (URL with secrets)
+            throw new SqlFailure("no JDBC driver on the class path accepts the " + settings.backend() + " URL of "
+                    + address(settings.jdbcUrl()) + ": add the " + settings.backend()
+                    + " JDBC driver to the application, or name a server DataSource (property datasource)", null);
+        }
         try (Connection connection = driver.getConnection()) {
             connection.isValid(1);
         } catch (SQLException e) {
