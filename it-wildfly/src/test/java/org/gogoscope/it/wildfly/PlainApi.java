@@ -22,12 +22,16 @@ import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.IdempotencyMismatchException;
+import org.gogoscope.api.annotation.LockNotAcquiredException;
 import org.gogoscope.api.annotation.Locked;
+import org.gogoscope.jaxrs.LockNotAcquiredMapper;
+import org.gogoscope.jaxrs.Problem;
 
 /**
  * An application that uses no MicroProfile Fault Tolerance annotation (so WildFly does not give it the Fault
  * Tolerance API) with gogoscope-jaxrs in {@code WEB-INF/lib}, and with a mapper of its own for
- * {@link IdempotencyMismatchException}, which must win over the module's.
+ * {@link IdempotencyMismatchException}, which must win over the module's, and a subclass of the module's lock
+ * mapper adding a member, which must win over its superclass.
  */
 @ApplicationPath("api")
 public class PlainApi extends Application {
@@ -51,6 +55,15 @@ public class PlainApi extends Application {
         @Override
         public Response toResponse(IdempotencyMismatchException e) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("the application's own mapper").build();
+        }
+    }
+
+    /** The module's answer with one more member: a subclass without {@code @Priority} wins over its superclass. */
+    @Provider
+    public static class LockRefused extends LockNotAcquiredMapper {
+        @Override
+        protected Problem problem(LockNotAcquiredException e) {
+            return super.problem(e).with("application", "plain");
         }
     }
 

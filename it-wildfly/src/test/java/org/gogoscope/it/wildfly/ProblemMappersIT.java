@@ -59,7 +59,7 @@ class ProblemMappersIT {
     @Deployment(name = "plain", testable = false)
     static WebArchive plainApplication() {
         return Deployments.war("plain", config("plain"), PlainApi.class, PlainApi.Work.class, PlainApi.Plain.class,
-                PlainApi.OwnMismatchMapper.class).addAsLibraries(jaxrsJar());
+                PlainApi.OwnMismatchMapper.class, PlainApi.LockRefused.class).addAsLibraries(jaxrsJar());
     }
 
     private static String config(String what) {
@@ -175,7 +175,7 @@ class ProblemMappersIT {
     }
 
     @Test
-    void withoutTheFaultToleranceApiTheApplicationDeploysAndItsOwnMapperWins() {
+    void withoutTheFaultToleranceApiTheApplicationDeploysAndItsOwnMappersWin() {
         assertEquals("absent", send(plain, "GET", "api/plain/fault-tolerance-api").body(),
                 "WildFly gives the Fault Tolerance API only to applications using its annotations");
         String id = UUID.randomUUID().toString();
@@ -183,6 +183,7 @@ class ProblemMappersIT {
         HttpResponse<String> refused = send(plain, "POST", "api/plain/job/" + id);
         JsonObject body = problem(refused, 409, "urn:gogoscope:problem:lock-not-acquired");
         assertEquals("job-" + id, body.getString("key"));
+        assertEquals("plain", body.getString("application"), "the application's subclass of the module's mapper");
         send(plain, "DELETE", "api/plain/hold/" + id);
 
         assertEquals(200, send(plain, "POST", "api/plain/pay/" + id + "?amount=1").statusCode());
