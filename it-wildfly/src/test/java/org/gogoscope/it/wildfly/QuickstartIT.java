@@ -63,7 +63,7 @@ class QuickstartIT {
                     .forEach(jars::add);
         }
         assertEquals(new TreeSet<>(List.of("gogoscope-api", "gogoscope-cdi", "gogoscope-core",
-                "gogoscope-interceptors", "gogoscope-jpa")), jars);
+                "gogoscope-interceptors", "gogoscope-jaxrs", "gogoscope-jpa")), jars);
     }
 
     @Test
