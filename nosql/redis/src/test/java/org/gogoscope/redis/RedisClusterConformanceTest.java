@@ -195,6 +195,43 @@ class RedisClusterConformanceTest extends ConformanceSuite {
         }
     }
 
+    /**
+     * The README's ACL rule for a Cluster (the standalone commands plus {@code +cluster|slots +role +asking}), set
+     * on every node (ACLs are per node): locks, the indexed and the scanned cache listing (SCAN on every master,
+     * which it finds with ROLE), idempotency and checkpoints work as that user, and a key outside the pattern is
+     * refused with a BackendException naming NOPERM.
+     */
+    @Test
+    void theDocumentedAclRuleIsEnoughOnACluster() {
+        for (HostAndPort node : nodes) {
+            try (Jedis jedis = new Jedis(node)) {
+                jedis.aclSetUser("gogo-cluster-app", ("on >cl-Pw resetkeys ~acl:* resetchannels -@all "
+                        + RedisAclConformanceTest.COMMANDS + " +cluster|slots +role +asking").split(" "));
+            }
+        }
+        for (boolean index : List.of(true, false)) {
+            try (PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes)
+                    .withCredentials("gogo-cluster-app", "cl-Pw").withCacheIndex(index), "acl:")) {
+                adapter.connect();
+                for (int i = 0; i < 20; i++) {
+                    adapter.cache().set("k" + i, i, Duration.ofMinutes(1));
+                }
+                assertThat(adapter.cache().keys("k1*")).hasSize(11);
+                assertThat(adapter.cache().clear()).isEqualTo(20);
+                LockHandle lock = adapter.locks().acquire("job", Duration.ofSeconds(5), "me").orElseThrow();
+                assertThat(lock.release()).isTrue();
+                adapter.idempotency().set("op", "done", Duration.ofSeconds(30));
+                assertThat(adapter.idempotency().delete("op")).isTrue();
+            }
+        }
+        try (PersistenceAdapter outside = new RedisAdapter(RedisClientConfig.cluster(nodes)
+                .withCredentials("gogo-cluster-app", "cl-Pw"), "other:")) {
+            outside.connect();
+            assertThatThrownBy(() -> outside.locks().acquire("job", Duration.ofSeconds(5), "me"))
+                    .isInstanceOf(BackendException.class).hasMessageContaining("NOPERM");
+        }
+    }
+
     /** The slots {@code master} serves ({@code CLUSTER SLOTS}). */
     private static Set<Integer> slotsOf(HostAndPort master) {
         Set<Integer> slots = new HashSet<>();
