@@ -99,6 +99,16 @@ public final class RedisAdapterFactory implements AdapterFactory {
         }
         boolean anySet = data || sentinels.orElse(false);
         if (!anySet) {
+            for (String store : List.of(RedisProperties.TLS_TRUST_STORE.name(), RedisProperties.TLS_KEY_STORE.name())) {
+                if (settings.get(store).isPresent()) {
+                    // a store set for nothing: most likely redis.tls was forgotten, and the connection would be plaintext
+                    throw new ConfigurationException(MessageCode.MISSING_PROPERTY, settings.fullName(RedisProperties
+                            .TLS.name()), settings.fullName(store) + " is set but TLS is off for store '"
+                            + settings.storeName() + "': set " + settings.fullName(RedisProperties.TLS.name())
+                            + "=true (or use a rediss:// URI, or " + settings.fullName(RedisProperties.SENTINEL_TLS
+                                    .name()) + "=true)");
+                }
+            }
             return config;
         }
         try {

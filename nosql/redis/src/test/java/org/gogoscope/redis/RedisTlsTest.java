@@ -197,6 +197,12 @@ class RedisTlsTest {
         contradiction.put("redis.tls", "false");
         assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(contradiction)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("redis.tls");
+        Map<String, String> forgotten = tlsProperties(good);
+        forgotten.remove("redis.tls");
+        assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(forgotten)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("GOGO-0101: gogoscope.store.secure.redis.tls.trust-store is set but TLS is off")
+                .hasMessageContaining("gogoscope.store.secure.redis.tls=true");
         Map<String, String> sentinelOnly = tlsProperties(good);
         sentinelOnly.put("redis.sentinel.tls", "true");
         assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(sentinelOnly)))
