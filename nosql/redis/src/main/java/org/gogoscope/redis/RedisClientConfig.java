@@ -172,7 +172,7 @@ public final class RedisClientConfig {
 
     /**
      * TLS to the data nodes: the standalone server (as a {@code rediss://} URI does), every node of a Cluster, the
-     * master (and replicas) of a Sentinel set, with {@code settings}' trust, client certificate and host name check;
+     * master of a Sentinel set, with {@code settings}' trust, client certificate and host name check;
      * {@code null} turns it off. The sentinels use TLS too unless {@link #withSentinelTls(boolean)} says otherwise;
      * {@link #withDataTls(boolean)} {@code false} keeps these settings for the sentinels only.
      */
