@@ -1,11 +1,14 @@
 package org.gogoscope.redis;
 
+import java.util.Map;
 import java.util.function.Supplier;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.CacheStorage;
 import org.gogoscope.core.storage.Storages;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisBroadcastException;
 
 /**
  * The Redis backend ({@code redis}) on Jedis: one implementation for a standalone server, a Sentinel-managed
@@ -110,6 +113,16 @@ public final class RedisAdapter extends StorageAdapter {
         }
         if (detail == null && !config.dataTls()) {
             detail = RedisConnectFailures.plaintextToTls(e);
+        }
+        if (detail == null && e instanceof JedisBroadcastException broadcast) {
+            // a Cluster's PING goes to every node; Jedis's own message names none of them
+            for (Map.Entry<HostAndPort, Object> reply : broadcast.getReplies().entrySet()) {
+                if (reply.getValue() instanceof Throwable failed) {
+                    String tls = config.dataTls() ? RedisConnectFailures.tlsConnect(failed) : null;
+                    detail = "node " + reply.getKey() + " failed: " + (tls != null ? tls : failed.getMessage());
+                    break;
+                }
+            }
         }
         return detail == null ? e : new BackendException("redis", "connect", detail, e);
     }
