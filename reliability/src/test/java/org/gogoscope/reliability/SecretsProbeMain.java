@@ -54,6 +54,13 @@ public final class SecretsProbeMain {
                 "redis.user", "app", "redis.password", "pw-S3cr3t-9", "timeout", "1s")});
         cases.put("redis-malformed-uri", new Object[] {"redis", Map.of("redis.uri",
                 "redis://app:pw-S3cr3t-10@127.0.0.1:notaport")});
+        String trustStore = emptyTrustStore("pw-S3cr3t-15");
+        cases.put("redis-tls-wrong-store-password", new Object[] {"redis", Map.of("redis.uri", "redis://127.0.0.1:1",
+                "redis.tls", "true", "redis.tls.trust-store", trustStore, "redis.tls.trust-store-password",
+                "pw-S3cr3t-16", "redis.password", "pw-S3cr3t-17")});
+        cases.put("redis-tls-to-plaintext", new Object[] {"redis", Map.of("redis.uri", "redis://127.0.0.1:6379",
+                "redis.tls", "true", "redis.tls.trust-store", trustStore, "redis.tls.trust-store-password",
+                "pw-S3cr3t-15", "redis.user", "app", "redis.password", "pw-S3cr3t-18", "timeout", "1s")});
         cases.put("mongodb-uri-credentials-refused", new Object[] {"mongodb", Map.of("mongodb.uri",
                 "mongodb://app:pw-S3cr3t-11@127.0.0.1:1/db", "timeout", "1s")});
         cases.put("mongodb-malformed-uri", new Object[] {"mongodb", Map.of("mongodb.uri",
@@ -64,6 +71,22 @@ public final class SecretsProbeMain {
                 "mongodb://app:pw-S3cr3t-14@" + System.getProperty("mongo.hostport", "127.0.0.1:1") + "/db",
                 "timeout", "1s")});
         return cases;
+    }
+
+    /** An empty PKCS12 trust store protected by {@code password}, in a temporary file (deleted on exit). */
+    private static String emptyTrustStore(String password) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("secrets-probe-", ".p12");
+            file.toFile().deleteOnExit();
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                store.store(out, password.toCharArray());
+            }
+            return file.toString();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void main(String[] args) {

@@ -33,6 +33,10 @@ class SecretsTest {
             Map.entry("redis-password-rejected", "org.gogoscope.api.BackendException: GOGO-0301: redis connect failed"),
             Map.entry("redis-malformed-uri", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.redis.uri"),
+            Map.entry("redis-tls-wrong-store-password", "org.gogoscope.api.ConfigurationException: GOGO-0102: "
+                    + "Invalid gogoscope.store.vault.redis.tls.trust-store"),
+            Map.entry("redis-tls-to-plaintext", "org.gogoscope.api.BackendException: GOGO-0301: redis connect "
+                    + "failed: TLS handshake failed"),
             Map.entry("mongodb-uri-credentials-refused", "org.gogoscope.api.BackendException: "
                     + "GOGO-0301: mongodb connect failed"),
             Map.entry("mongodb-malformed-uri", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "

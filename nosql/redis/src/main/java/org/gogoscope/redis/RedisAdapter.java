@@ -1,10 +1,14 @@
 package org.gogoscope.redis;
 
+import java.util.Map;
 import java.util.function.Supplier;
+import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.CacheStorage;
 import org.gogoscope.core.storage.Storages;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisBroadcastException;
 
 /**
  * The Redis backend ({@code redis}) on Jedis: one implementation for a standalone server, a Sentinel-managed
@@ -54,7 +58,12 @@ public final class RedisAdapter extends StorageAdapter {
 
     @Override
     protected Storages open() {
-        RedisClient opened = new RedisClient(clients.get());
+        RedisClient opened;
+        try {
+            opened = new RedisClient(clients.get());
+        } catch (RuntimeException e) {
+            throw connectFailure(e);
+        }
         try {
             opened.call(j -> j.ping());
             if (!config.cacheIndex()) {
@@ -64,7 +73,7 @@ public final class RedisAdapter extends StorageAdapter {
             }
         } catch (RuntimeException e) {
             opened.close();
-            throw e;
+            throw connectFailure(e);
         }
         client = opened;
         CacheStorage cache = config.cacheIndex() ? new RedisIndexedCacheStorage(opened, keys)
@@ -73,6 +82,49 @@ public final class RedisAdapter extends StorageAdapter {
                 config.waitTimeout().toMillis()), new RedisCircuitStorage(opened, keys), cache,
                 new RedisCheckpointStorage(opened, keys), new RedisIdempotencyStorage(opened, keys,
                 config.waitReplicas(), config.waitTimeout().toMillis()));
+    }
+
+    /**
+     * The exception a failed connect throws: a {@link BackendException} that says what to fix when the cause is TLS
+     * (or plaintext sent to a TLS port), else {@code e} itself (which {@code connect()} wraps as for any failure).
+     * Jedis's Sentinel client only logs why it could not ask any sentinel; then the sentinels are asked again, one
+     * connection each, to find a TLS cause.
+     */
+    private RuntimeException connectFailure(RuntimeException e) {
+        if (e instanceof BackendException) {
+            return e;
+        }
+        if (e instanceof IllegalArgumentException) { // a trust or key store that cannot be read (now)
+            return new BackendException("redis", "connect", e.getMessage(), e);
+        }
+        String detail = config.dataTls() ? RedisConnectFailures.tlsConnect(e) : RedisConnectFailures.tls(e);
+        if (detail == null && config.mode() == RedisClientConfig.Mode.SENTINEL) {
+            RuntimeException sentinels = config.probeSentinels();
+            if (sentinels != null) {
+                detail = config.sentinelTls() ? RedisConnectFailures.tlsConnect(sentinels)
+                        : RedisConnectFailures.tls(sentinels);
+                if (detail == null && !config.sentinelTls()) {
+                    detail = RedisConnectFailures.plaintextToTls(sentinels);
+                }
+                if (detail != null) {
+                    detail = "sentinels: " + detail;
+                }
+            }
+        }
+        if (detail == null && !config.dataTls()) {
+            detail = RedisConnectFailures.plaintextToTls(e);
+        }
+        if (detail == null && e instanceof JedisBroadcastException broadcast) {
+            // a Cluster's PING goes to every node; Jedis's own message names none of them
+            for (Map.Entry<HostAndPort, Object> reply : broadcast.getReplies().entrySet()) {
+                if (reply.getValue() instanceof Throwable failed) {
+                    String tls = config.dataTls() ? RedisConnectFailures.tlsConnect(failed) : null;
+                    detail = "node " + reply.getKey() + " failed: " + (tls != null ? tls : failed.getMessage());
+                    break;
+                }
+            }
+        }
+        return detail == null ? e : new BackendException("redis", "connect", detail, e);
     }
 
     @Override

@@ -54,12 +54,81 @@ public final class RedisAdapterFactory implements AdapterFactory {
                             + "ms)", null);
         }
         config = config.withReplicaWait(waitReplicas, waitTimeout);
+        config = tls(settings, config);
         try {
             return new RedisAdapter(config, settings.keyPrefix());
         } catch (IllegalArgumentException e) {
             String property = settings.fullName(CoreProperties.KEY_PREFIX.name());
             throw new ConfigurationException(MessageCode.INVALID_VALUE, property,
                     "Invalid " + property + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code redis.tls} and {@code redis.sentinel.tls} with the stores; the stores are read once here, so that a
+     * missing file or a wrong password is a configuration error at start-up (they are read again on each connect).
+     */
+    private static RedisClientConfig tls(AdapterSettings settings, RedisClientConfig config) {
+        boolean rediss = config.dataTls(); // only a rediss:// URI turns it on before this point
+        Optional<Boolean> tls = RedisProperties.TLS.get(settings);
+        if (rediss && tls.isPresent() && !tls.get()) {
+            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES,
+                    settings.fullName(RedisProperties.TLS.name()), "Set either " + settings.fullName(
+                            RedisProperties.TLS.name()) + "=false or a rediss:// " + settings.fullName(
+                                    RedisProperties.URI.name()) + " (TLS) for store '" + settings.storeName() + "'");
+        }
+        boolean data = rediss || tls.orElse(false);
+        Optional<Boolean> sentinels = RedisProperties.SENTINEL_TLS.get(settings);
+        if (sentinels.isPresent() && config.mode() != RedisClientConfig.Mode.SENTINEL) {
+            throw settings.invalid(RedisProperties.SENTINEL_TLS.name(), sentinels.get().toString(),
+                    "no value without " + settings.fullName(RedisProperties.SENTINEL_MASTER.name()), null);
+        }
+        RedisTls settingsTls = RedisTls.jvmDefaults()
+                .withVerifyHostname(RedisProperties.TLS_VERIFY_HOSTNAME.read(settings));
+        Optional<String> trustStore = RedisProperties.TLS_TRUST_STORE.get(settings);
+        if (trustStore.isPresent()) {
+            settingsTls = settingsTls.withTrustStore(path(settings, RedisProperties.TLS_TRUST_STORE.name(),
+                    trustStore.get()), RedisProperties.TLS_TRUST_STORE_PASSWORD.get(settings).orElse(null),
+                    RedisProperties.TLS_TRUST_STORE_TYPE.read(settings));
+        }
+        Optional<String> keyStore = RedisProperties.TLS_KEY_STORE.get(settings);
+        if (keyStore.isPresent()) {
+            settingsTls = settingsTls.withKeyStore(path(settings, RedisProperties.TLS_KEY_STORE.name(),
+                    keyStore.get()), RedisProperties.TLS_KEY_STORE_PASSWORD.get(settings).orElse(null),
+                    RedisProperties.TLS_KEY_STORE_TYPE.read(settings));
+        }
+        boolean anySet = data || sentinels.orElse(false);
+        if (!anySet) {
+            for (String store : List.of(RedisProperties.TLS_TRUST_STORE.name(), RedisProperties.TLS_KEY_STORE.name())) {
+                if (settings.get(store).isPresent()) {
+                    // a store set for nothing: most likely redis.tls was forgotten, and the connection would be plaintext
+                    throw new ConfigurationException(MessageCode.MISSING_PROPERTY, settings.fullName(RedisProperties
+                            .TLS.name()), settings.fullName(store) + " is set but TLS is off for store '"
+                            + settings.storeName() + "': set " + settings.fullName(RedisProperties.TLS.name())
+                            + "=true (or use a rediss:// URI, or " + settings.fullName(RedisProperties.SENTINEL_TLS
+                                    .name()) + "=true)");
+                }
+            }
+            return config;
+        }
+        try {
+            settingsTls.socketFactory();
+        } catch (IllegalArgumentException e) {
+            // the message names the store and never holds its password
+            String property = settings.fullName(e.getMessage().contains("key store") ? RedisProperties.TLS_KEY_STORE
+                    .name() : RedisProperties.TLS_TRUST_STORE.name());
+            throw new ConfigurationException(MessageCode.INVALID_VALUE, property, "Invalid " + property + ": "
+                    + e.getMessage(), e);
+        }
+        config = config.withTls(settingsTls).withDataTls(data);
+        return sentinels.isPresent() ? config.withSentinelTls(sentinels.get()) : config;
+    }
+
+    private static java.nio.file.Path path(AdapterSettings settings, String name, String value) {
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw settings.invalid(name, value, "a file name", e);
         }
     }
 

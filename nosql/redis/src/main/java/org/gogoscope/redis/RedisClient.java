@@ -51,7 +51,8 @@ final class RedisClient implements AutoCloseable {
             return command.apply(jedis);
         } catch (JedisConnectionException e) {
             dropIdleConnections();
-            throw e;
+            String tls = RedisConnectFailures.tls(e);
+            throw tls == null ? e : new JedisConnectionException(tls, e);
         }
     }
 

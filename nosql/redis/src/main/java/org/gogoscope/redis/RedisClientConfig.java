@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.Connection;
@@ -49,10 +50,17 @@ public final class RedisClientConfig {
     private final boolean cacheIndex;
     private final int waitReplicas;
     private final Duration waitTimeout;
+    /** How TLS connections are made; {@code null}: no TLS anywhere. */
+    private final RedisTls tls;
+    /** TLS to the data nodes (the standalone server, the Sentinel's master, every Cluster node). */
+    private final boolean dataTls;
+    /** TLS to the sentinels; {@code null}: as to the data nodes. */
+    private final Boolean sentinelTls;
 
     private RedisClientConfig(Mode mode, URI uri, Set<HostAndPort> nodes, String masterName, String user,
             String password, int database, int poolSize, Duration connectTimeout, Duration socketTimeout,
-            boolean cacheIndex, int waitReplicas, Duration waitTimeout) {
+            boolean cacheIndex, int waitReplicas, Duration waitTimeout, RedisTls tls, boolean dataTls,
+            Boolean sentinelTls) {
         if (waitReplicas > 0 && waitTimeout.multipliedBy(2).compareTo(socketTimeout) > 0) {
             // the reply to WAIT comes after the wait plus the network and the script: leave it the other half
             throw new IllegalArgumentException("waitTimeout must be at most half the socket timeout (" + socketTimeout
@@ -71,6 +79,9 @@ public final class RedisClientConfig {
         this.cacheIndex = cacheIndex;
         this.waitReplicas = waitReplicas;
         this.waitTimeout = waitTimeout;
+        this.tls = tls;
+        this.dataTls = dataTls;
+        this.sentinelTls = sentinelTls;
     }
 
     /** A standalone server, e.g. {@code redis://127.0.0.1:6379/0} or {@code rediss://user:pw@host:6380}. */
@@ -81,18 +92,21 @@ public final class RedisClientConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("uri is not a valid URI", e);
         }
-        if (!JedisURIHelper.isValid(parsed) || !JedisURIHelper.isRedisScheme(parsed)) {
+        if (!JedisURIHelper.isValid(parsed)
+                || !(JedisURIHelper.isRedisScheme(parsed) || JedisURIHelper.isRedisSSLScheme(parsed))) {
             throw new IllegalArgumentException("uri must look like redis://host:port[/db] or rediss://host:port");
         }
+        boolean ssl = JedisURIHelper.isRedisSSLScheme(parsed);
         return new RedisClientConfig(Mode.STANDALONE, parsed, Set.of(), null, JedisURIHelper.getUser(parsed),
                 JedisURIHelper.getPassword(parsed), JedisURIHelper.getDBIndex(parsed), DEFAULT_POOL_SIZE,
-                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
+                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT, ssl ? RedisTls.jvmDefaults() : null,
+                ssl, null);
     }
 
     /** A Redis Cluster reached through any of {@code seedNodes}. */
     public static RedisClientConfig cluster(Collection<HostAndPort> seedNodes) {
         return new RedisClientConfig(Mode.CLUSTER, null, nonEmpty("seedNodes", seedNodes), null, null, null, 0,
-                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
+                DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT, null, false, null);
     }
 
     /** The master {@code masterName} as reported by any of {@code sentinels}. */
@@ -101,34 +115,35 @@ public final class RedisClientConfig {
             throw new IllegalArgumentException("masterName must not be null or blank");
         }
         return new RedisClientConfig(Mode.SENTINEL, null, nonEmpty("sentinels", sentinels), masterName, null, null,
-                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT);
+                0, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, true, 0, DEFAULT_WAIT_TIMEOUT, null, false, null);
     }
 
     /** Credentials for the data nodes (for Sentinel: for the master; sentinels are reached without). */
     public RedisClientConfig withCredentials(String newUser, String newPassword) {
         return new RedisClientConfig(mode, uri, nodes, masterName, newUser, newPassword, database, poolSize,
-                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, tls, dataTls, sentinelTls);
     }
 
     /** The logical database (standalone and Sentinel only). */
     public RedisClientConfig withDatabase(int newDatabase) {
         RedisProperties.DATABASE.check("database", newDatabase);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, newDatabase, poolSize,
-                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, tls, dataTls, sentinelTls);
     }
 
     /** The most connections per server the adapter's pool opens. */
     public RedisClientConfig withPoolSize(int newPoolSize) {
         RedisProperties.POOL_SIZE.check("poolSize", newPoolSize);
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, newPoolSize,
-                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout);
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, tls, dataTls, sentinelTls);
     }
 
     /** Connect timeout and socket (read) timeout; also the longest wait for a pooled connection. */
     public RedisClientConfig withTimeouts(Duration connect, Duration socket) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
                 RedisProperties.CONNECT_TIMEOUT.check("connectTimeout", connect),
-                RedisProperties.TIMEOUT.check("socketTimeout", socket), cacheIndex, waitReplicas, waitTimeout);
+                RedisProperties.TIMEOUT.check("socketTimeout", socket), cacheIndex, waitReplicas, waitTimeout, tls,
+                dataTls, sentinelTls);
     }
 
     /**
@@ -137,7 +152,7 @@ public final class RedisClientConfig {
      */
     public RedisClientConfig withCacheIndex(boolean newCacheIndex) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
-                connectTimeout, socketTimeout, newCacheIndex, waitReplicas, waitTimeout);
+                connectTimeout, socketTimeout, newCacheIndex, waitReplicas, waitTimeout, tls, dataTls, sentinelTls);
     }
 
     /**
@@ -152,7 +167,49 @@ public final class RedisClientConfig {
     public RedisClientConfig withReplicaWait(int replicas, Duration timeout) {
         return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
                 connectTimeout, socketTimeout, cacheIndex, RedisProperties.WAIT_REPLICAS.check("replicas", replicas),
-                RedisProperties.WAIT_TIMEOUT.check("timeout", timeout));
+                RedisProperties.WAIT_TIMEOUT.check("timeout", timeout), tls, dataTls, sentinelTls);
+    }
+
+    /**
+     * TLS to the data nodes: the standalone server (as a {@code rediss://} URI does), every node of a Cluster, the
+     * master of a Sentinel set, with {@code settings}' trust, client certificate and host name check;
+     * {@code null} turns it off. The sentinels use TLS too unless {@link #withSentinelTls(boolean)} says otherwise;
+     * {@link #withDataTls(boolean)} {@code false} keeps these settings for the sentinels only.
+     */
+    public RedisClientConfig withTls(RedisTls settings) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, settings, settings != null,
+                sentinelTls);
+    }
+
+    /** Whether the data nodes are reached over TLS, with the settings of {@link #withTls(RedisTls)} (or the JVM's). */
+    public RedisClientConfig withDataTls(boolean dataNodes) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, tls, dataNodes, sentinelTls);
+    }
+
+    /**
+     * Whether the sentinels are reached over TLS (default: as the data nodes), with the settings of
+     * {@link #withTls(RedisTls)}, or the JVM's defaults when TLS to the data nodes is off.
+     */
+    public RedisClientConfig withSentinelTls(boolean sentinels) {
+        return new RedisClientConfig(mode, uri, nodes, masterName, user, password, database, poolSize,
+                connectTimeout, socketTimeout, cacheIndex, waitReplicas, waitTimeout, tls, dataTls, sentinels);
+    }
+
+    /** Whether the data nodes are reached over TLS. */
+    public boolean dataTls() {
+        return dataTls;
+    }
+
+    /** Whether the sentinels are reached over TLS (Sentinel mode only; otherwise as {@link #dataTls()}). */
+    public boolean sentinelTls() {
+        return sentinelTls == null ? dataTls : sentinelTls;
+    }
+
+    /** The TLS settings in use where TLS is on ({@link RedisTls#jvmDefaults()} unless set). */
+    public RedisTls tls() {
+        return tls == null ? RedisTls.jvmDefaults() : tls;
     }
 
     public Mode mode() {
@@ -187,8 +244,10 @@ public final class RedisClientConfig {
 
     /** Opens the Jedis client of this configuration, with its own pool. */
     UnifiedJedis open() {
-        boolean ssl = mode == Mode.STANDALONE && JedisURIHelper.isRedisSSLScheme(uri);
-        JedisClientConfig client = clientConfig(user, password, database, ssl);
+        boolean sentinels = mode == Mode.SENTINEL && sentinelTls();
+        // read once per open: both roles share the stores' contents
+        SSLSocketFactory sockets = dataTls || sentinels ? tls().socketFactory() : null;
+        JedisClientConfig client = clientConfig(user, password, database, dataTls ? sockets : null);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);
@@ -198,17 +257,51 @@ public final class RedisClientConfig {
         return switch (mode) {
             case STANDALONE -> new JedisPooled(pool, JedisURIHelper.getHostAndPort(uri), client);
             case CLUSTER -> new JedisCluster(nodes, client, 5, pool);
-            case SENTINEL -> new JedisSentineled(masterName, client, pool, nodes, clientConfig(null, null, 0, false));
+            case SENTINEL -> new JedisSentineled(masterName, client, pool, nodes, sentinelClientConfig(sockets));
         };
     }
 
-    private JedisClientConfig clientConfig(String clientUser, String clientPassword, int db, boolean ssl) {
-        return DefaultJedisClientConfig.builder()
+    /**
+     * Pings every sentinel on a connection of its own; returns the first failure, or {@code null} if all answer.
+     * Only to explain a failed connect: Jedis's Sentinel client logs why a sentinel failed but does not throw it.
+     */
+    RuntimeException probeSentinels() {
+        RuntimeException first = null;
+        JedisClientConfig config;
+        try {
+            config = sentinelClientConfig(sentinelTls() ? tls().socketFactory() : null);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        for (HostAndPort sentinel : nodes) {
+            try (Connection connection = new Connection(sentinel, config)) {
+                connection.ping();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The client configuration of the sentinels (no credentials, database 0); {@code sockets}: the TLS factory. */
+    JedisClientConfig sentinelClientConfig(SSLSocketFactory sockets) {
+        return clientConfig(null, null, 0, sentinelTls() ? sockets : null);
+    }
+
+    /** {@code sockets} {@code null}: plaintext; otherwise TLS with it and the host name check of {@link #tls()}. */
+    private JedisClientConfig clientConfig(String clientUser, String clientPassword, int db, SSLSocketFactory sockets) {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(Math.toIntExact(connectTimeout.toMillis()))
                 .socketTimeoutMillis(Math.toIntExact(socketTimeout.toMillis()))
-                .user(clientUser).password(clientPassword).database(db).ssl(ssl)
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                .build();
+                .user(clientUser).password(clientPassword).database(db)
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (sockets != null) {
+            // Jedis checks no host name by itself: endpoint identification makes the handshake do it
+            builder.ssl(true).sslSocketFactory(sockets).sslParameters(tls().parameters());
+        }
+        return builder.build();
     }
 
     private static Set<HostAndPort> nonEmpty(String name, Collection<HostAndPort> nodes) {
@@ -216,6 +309,15 @@ public final class RedisClientConfig {
             throw new IllegalArgumentException(name + " must name at least one host:port and no null");
         }
         return Set.copyOf(new LinkedHashSet<>(nodes));
+    }
+
+    private String tlsText() {
+        boolean sentinels = mode == Mode.SENTINEL && sentinelTls();
+        if (!dataTls && !sentinels) {
+            return "";
+        }
+        String where = dataTls && sentinels ? "data nodes and sentinels" : dataTls ? "data nodes" : "sentinels";
+        return ", tls to " + where + " " + tls();
     }
 
     @Override
@@ -227,6 +329,7 @@ public final class RedisClientConfig {
         };
         return "RedisClientConfig[" + where + ", poolSize=" + poolSize + ", cacheIndex=" + cacheIndex
                 + (waitReplicas == 0 ? "" : ", waitReplicas=" + waitReplicas + " within " + waitTimeout.toMillis() + " ms")
+                + tlsText()
                 + ", password="
                 + (password == null ? "none" : "<hidden>") + "]";
     }

@@ -75,6 +75,45 @@ public final class RedisProperties implements PropertySet {
                     + "arrive within the socket timeout). Refused acquires and claims wait too: the `WAIT` is sent "
                     + "before the reply is known.");
 
+    public static final Property<Boolean> TLS = Property.bool("redis.tls").backends(REDIS)
+            .defaultShown("`true` for a `rediss://` URI, else `false`")
+            .meaning("TLS to the data nodes: the standalone server, every Cluster node, a Sentinel set's master. The "
+                    + "server's certificate must chain to `redis.tls.trust-store` (else the JVM's default trust) and, "
+                    + "with `redis.tls.verify-hostname`, name the host connected to.");
+
+    public static final Property<Boolean> SENTINEL_TLS = Property.bool("redis.sentinel.tls").backends(REDIS)
+            .defaultShown("`redis.tls`")
+            .meaning("TLS to the sentinels (same stores and host name check as the data nodes).");
+
+    public static final Property<String> TLS_TRUST_STORE = Property.text("redis.tls.trust-store").backends(REDIS)
+            .defaultShown("the JVM's default trust")
+            .meaning("File of the certificates trusted to sign the servers' certificates (the CA of a managed "
+                    + "Redis): PKCS12, JKS or PEM, see `redis.tls.trust-store-type`. Read on each connect.");
+
+    public static final Property<String> TLS_TRUST_STORE_PASSWORD = Property.secret("redis.tls.trust-store-password")
+            .backends(REDIS).meaning("Password of the trust store, if it has one (never shown).");
+
+    public static final Property<String> TLS_TRUST_STORE_TYPE = Property.oneOf("redis.tls.trust-store-type", "pkcs12",
+            "jks", "pem").backends(REDIS).defaultValue("pkcs12", "`pkcs12`")
+            .meaning("`pem`: one or more X.509 certificates, PEM or DER.");
+
+    public static final Property<String> TLS_KEY_STORE = Property.text("redis.tls.key-store").backends(REDIS)
+            .defaultShown("none")
+            .meaning("File of the client certificate and its private key, for servers that ask for one "
+                    + "(`tls-auth-clients`): PKCS12 or JKS. Read on each connect.");
+
+    public static final Property<String> TLS_KEY_STORE_PASSWORD = Property.secret("redis.tls.key-store-password")
+            .backends(REDIS).meaning("Password of the key store and of its key (never shown).");
+
+    public static final Property<String> TLS_KEY_STORE_TYPE = Property.oneOf("redis.tls.key-store-type", "pkcs12",
+            "jks").backends(REDIS).defaultValue("pkcs12", "`pkcs12`").meaning("Type of `redis.tls.key-store`.");
+
+    public static final Property<Boolean> TLS_VERIFY_HOSTNAME = Property.bool("redis.tls.verify-hostname")
+            .backends(REDIS).defaultValue(Boolean.TRUE, "`true`")
+            .meaning("Refuse a server certificate that does not name the host connected to (its IP address or "
+                    + "DNS name in the subject alternative names), as reported by the sentinels or the Cluster for "
+                    + "the nodes they name. `false` checks the chain only.");
+
     @Override
     public String module() {
         return "gogoscope-redis";
@@ -83,6 +122,8 @@ public final class RedisProperties implements PropertySet {
     @Override
     public List<Property<?>> properties() {
         return List.of(URI, CLUSTER_NODES, SENTINEL_MASTER, SENTINEL_NODES, USER, PASSWORD, DATABASE, POOL_SIZE,
-                TIMEOUT, CONNECT_TIMEOUT, CACHE_INDEX, WAIT_REPLICAS, WAIT_TIMEOUT);
+                TIMEOUT, CONNECT_TIMEOUT, CACHE_INDEX, WAIT_REPLICAS, WAIT_TIMEOUT, TLS, SENTINEL_TLS, TLS_TRUST_STORE,
+                TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE,
+                TLS_VERIFY_HOSTNAME);
     }
 }

@@ -195,6 +195,64 @@ class RedisClusterConformanceTest extends ConformanceSuite {
         }
     }
 
+    /**
+     * The README's ACL rule for a Cluster (the standalone commands plus {@code +cluster|slots +role +asking}), set
+     * on every node, replicas included (ACLs are per node): locks, the indexed and the scanned cache listing (SCAN on every master,
+     * which it finds with ROLE), idempotency and checkpoints work as that user, and a key outside the pattern is
+     * refused with a BackendException naming NOPERM.
+     */
+    @Test
+    void theDocumentedAclRuleIsEnoughOnACluster() {
+        List<HostAndPort> everyNode = new ArrayList<>();
+        try (Jedis jedis = new Jedis(nodes.get(0))) {
+            // replicas too (another test may have added one): the adapter's connect PINGs every node
+            for (String line : jedis.clusterNodes().split("\n")) {
+                if (!line.isBlank()) {
+                    everyNode.add(HostAndPort.from(line.split(" ")[1].replaceAll("@.*", "")));
+                }
+            }
+        }
+        for (HostAndPort node : everyNode) {
+            try (Jedis jedis = new Jedis(node)) {
+                jedis.aclSetUser("gogo-cluster-app", ("on >cl-Pw resetkeys ~acl:* resetchannels -@all "
+                        + RedisAclConformanceTest.COMMANDS + " +cluster|slots +role +asking").split(" "));
+            }
+        }
+        for (boolean index : List.of(true, false)) {
+            try (PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.cluster(nodes)
+                    .withCredentials("gogo-cluster-app", "cl-Pw").withCacheIndex(index), "acl:")) {
+                adapter.connect();
+                for (int i = 0; i < 20; i++) {
+                    adapter.cache().set("k" + i, i, Duration.ofMinutes(1));
+                }
+                assertThat(adapter.cache().keys("k1*")).hasSize(11);
+                assertThat(adapter.cache().clear()).isEqualTo(20);
+                LockHandle lock = adapter.locks().acquire("job", Duration.ofSeconds(5), "me").orElseThrow();
+                assertThat(lock.release()).isTrue();
+                adapter.idempotency().set("op", "done", Duration.ofSeconds(30));
+                assertThat(adapter.idempotency().delete("op")).isTrue();
+            }
+        }
+        // a node without the user (here: its password changed on one master) fails the connect, naming the node
+        try (Jedis jedis = new Jedis(nodes.get(1))) {
+            jedis.aclSetUser("gogo-cluster-app", "resetpass", ">other-Pw");
+        }
+        PersistenceAdapter lacking = new RedisAdapter(RedisClientConfig.cluster(List.of(nodes.get(0)))
+                .withCredentials("gogo-cluster-app", "cl-Pw"), "acl:");
+        assertThatThrownBy(lacking::connect).isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("GOGO-0301: redis connect failed: node " + nodes.get(1) + " failed: ")
+                .hasMessageNotContaining("cl-Pw");
+        try (Jedis jedis = new Jedis(nodes.get(1))) {
+            jedis.aclSetUser("gogo-cluster-app", "resetpass", ">cl-Pw");
+        }
+        try (PersistenceAdapter outside = new RedisAdapter(RedisClientConfig.cluster(nodes)
+                .withCredentials("gogo-cluster-app", "cl-Pw"), "other:")) {
+            outside.connect();
+            assertThatThrownBy(() -> outside.locks().acquire("job", Duration.ofSeconds(5), "me"))
+                    .isInstanceOf(BackendException.class).hasMessageContaining("NOPERM");
+        }
+    }
+
     /** The slots {@code master} serves ({@code CLUSTER SLOTS}). */
     private static Set<Integer> slotsOf(HostAndPort master) {
         Set<Integer> slots = new HashSet<>();

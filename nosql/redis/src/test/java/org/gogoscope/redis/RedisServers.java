@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 
 /**
  * Throwaway redis-server processes on loopback for tests: standalone, a three-master Cluster, a master with one
@@ -23,6 +25,12 @@ import redis.clients.jedis.Jedis;
  * can keep off the ports of another run on the same machine. Start-up is bounded; a server that does not come up
  * fails the test with its log. {@link #close()} (or the shutdown hook) stops everything, killed and paused
  * processes included, and deletes the directory of configurations and logs.
+ *
+ * <p>Made with {@link TestCertificates}, every server, sentinel and Cluster node listens on TLS only
+ * ({@code --port 0 --tls-port}), with the server certificate for {@code localhost}/{@code 127.0.0.1} unless a test
+ * names another, asks clients for a certificate ({@code tls-auth-clients yes}), and replicates, monitors and runs
+ * the Cluster bus over TLS ({@code tls-replication}, {@code tls-cluster}); the launcher's own connections and
+ * {@code redis-cli} use the client certificate.
  */
 final class RedisServers implements AutoCloseable {
 
@@ -46,15 +54,46 @@ final class RedisServers implements AutoCloseable {
     private final Set<Process> paused = new HashSet<>();
     private final Thread cleanup = new Thread(this::stopAll, "redis-servers-cleanup");
 
+    /** TLS everywhere when set (see the class comment); {@code null}: plaintext. */
+    private final TestCertificates tls;
+    private final JedisClientConfig admin;
+
     RedisServers() throws IOException {
+        this(null);
+    }
+
+    RedisServers(TestCertificates tls) throws IOException {
+        this.tls = tls;
+        this.admin = tls == null ? DefaultJedisClientConfig.builder().build() : DefaultJedisClientConfig.builder()
+                .ssl(true).sslSocketFactory(tls.adminSockets()).build();
         dir = Files.createTempDirectory("gogoscope-redis-");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
-    /** A standalone server; returns its port. */
-    int standalone() throws Exception {
+    /** A connection of the launcher's own (TLS with the client certificate, no host name check, when TLS). */
+    Jedis jedis(HostAndPort node) {
+        return jedis(node, true);
+    }
+
+    private Jedis jedis(HostAndPort node, boolean tlsPort) {
+        return new Jedis(node, tlsPort ? admin : DefaultJedisClientConfig.builder().build());
+    }
+
+    private Jedis jedis(int port) {
+        return jedis(new HostAndPort("127.0.0.1", port));
+    }
+
+    /** A standalone server with {@code extra} redis-server arguments (e.g. {@code --aclfile}); returns its port. */
+    int standalone(String... extra) throws Exception {
         int port = freePort(false);
-        start(port, List.of());
+        start(port, List.of(extra));
+        return port;
+    }
+
+    /** A standalone TLS server that shows {@code certificate} instead of the right one; returns its port. */
+    int standaloneShowing(TestCertificates.Pair certificate) throws Exception {
+        int port = freePort(false);
+        start(port, List.of(), certificate);
         return port;
     }
 
@@ -75,10 +114,11 @@ final class RedisServers implements AutoCloseable {
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         nodes.forEach(node -> create.add(node.toString()));
         create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        create.addAll(cliTls());
         redisCli(create, "cluster-create.log");
         for (HostAndPort node : nodes) {
             await("cluster_state:ok on " + node, () -> {
-                try (Jedis jedis = new Jedis(node)) {
+                try (Jedis jedis = jedis(node)) {
                     return jedis.clusterInfo().contains("cluster_state:ok");
                 }
             });
@@ -92,13 +132,15 @@ final class RedisServers implements AutoCloseable {
         start(port, List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                 "--cluster-node-timeout", "5000"));
         String masterId;
-        try (Jedis jedis = new Jedis(master)) {
+        try (Jedis jedis = jedis(master)) {
             masterId = jedis.clusterMyId();
         }
-        redisCli(List.of("redis-cli", "--cluster", "add-node", "127.0.0.1:" + port, master.toString(),
-                "--cluster-slave", "--cluster-master-id", masterId), "cluster-add-" + port + ".log");
+        List<String> add = new ArrayList<>(List.of("redis-cli", "--cluster", "add-node", "127.0.0.1:" + port,
+                master.toString(), "--cluster-slave", "--cluster-master-id", masterId));
+        add.addAll(cliTls());
+        redisCli(add, "cluster-add-" + port + ".log");
         await("replica " + port + " online at " + master, () -> {
-            try (Jedis jedis = new Jedis(master)) {
+            try (Jedis jedis = jedis(master)) {
                 String replication = jedis.info("replication");
                 return replication.contains("connected_slaves:1") && replication.contains("state=online");
             }
@@ -118,16 +160,24 @@ final class RedisServers implements AutoCloseable {
 
     /** A master and one Sentinel monitoring it as {@code masterName}; returns the Sentinel's address. */
     HostAndPort sentinel(String masterName) throws Exception {
+        return sentinel(masterName, true);
+    }
+
+    /**
+     * A master and one Sentinel monitoring it as {@code masterName}; with TLS, {@code tlsPort} {@code false} gives
+     * the Sentinel a plaintext port (it still reaches the master over TLS). Returns the Sentinel's address.
+     */
+    HostAndPort sentinel(String masterName, boolean tlsPort) throws Exception {
         int master = standalone();
         int port = freePort(false);
         Path conf = dir.resolve("sentinel-" + port + ".conf");
-        Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n"
+        Files.writeString(conf, sentinelHead(port, tlsPort)
                 + "sentinel monitor " + masterName + " 127.0.0.1 " + master + " 1\n"
                 + "sentinel down-after-milliseconds " + masterName + " 5000\n");
-        launch(port, List.of("redis-server", conf.toString(), "--sentinel"));
+        launch(port, List.of("redis-server", conf.toString(), "--sentinel"), tlsPort);
         HostAndPort sentinel = new HostAndPort("127.0.0.1", port);
         await("sentinel knows " + masterName, () -> {
-            try (Jedis jedis = new Jedis(sentinel)) {
+            try (Jedis jedis = jedis(sentinel, tlsPort)) {
                 return jedis.sentinelGetMasterAddrByName(masterName).size() == 2;
             }
         });
@@ -150,7 +200,7 @@ final class RedisServers implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             int port = freePort(false);
             Path conf = dir.resolve("sentinel-" + port + ".conf");
-            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n"
+            Files.writeString(conf, sentinelHead(port, true)
                     + "sentinel monitor " + masterName + " 127.0.0.1 " + master + " 2\n"
                     + "sentinel down-after-milliseconds " + masterName + " " + downAfterMillis + "\n"
                     + "sentinel failover-timeout " + masterName + " " + failoverTimeoutMillis + "\n"
@@ -160,7 +210,7 @@ final class RedisServers implements AutoCloseable {
         }
         for (HostAndPort sentinel : sentinels) {
             await("sentinel " + sentinel + " sees the replica and two other sentinels", () -> {
-                try (Jedis jedis = new Jedis(sentinel)) {
+                try (Jedis jedis = jedis(sentinel)) {
                     Map<String, String> state = jedis.sentinelMaster(masterName);
                     return "2".equals(state.get("num-other-sentinels")) && "1".equals(state.get("num-slaves"));
                 }
@@ -188,7 +238,7 @@ final class RedisServers implements AutoCloseable {
      */
     void awaitAcknowledged(HostAndPort master) {
         await("a replica of " + master + " acknowledges writes", () -> {
-            try (Jedis jedis = new Jedis(master)) {
+            try (Jedis jedis = jedis(master)) {
                 for (int i = 0;; i++) {
                     try {
                         jedis.set("redis-servers:acknowledged:" + i, "1");
@@ -205,7 +255,7 @@ final class RedisServers implements AutoCloseable {
     /** Waits until the replica on {@code port} has its link to the master up (the initial sync done). */
     void awaitInSync(int port) {
         await("replica on " + port + " in sync", () -> {
-            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            try (Jedis jedis = jedis(port)) {
                 return jedis.info("replication").contains("master_link_status:up");
             }
         });
@@ -263,13 +313,13 @@ final class RedisServers implements AutoCloseable {
 
     /** Stops the server on {@code port} (SHUTDOWN NOSAVE) and waits for its process to end. */
     void stop(int port) throws Exception {
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (Jedis jedis = jedis(port)) {
             jedis.shutdown();
         } catch (RuntimeException expected) {
             // the connection drops when the server exits
         }
         await("server on " + port + " stopped", () -> {
-            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            try (Jedis jedis = jedis(port)) {
                 jedis.ping();
                 return false;
             } catch (RuntimeException e) {
@@ -279,15 +329,51 @@ final class RedisServers implements AutoCloseable {
     }
 
     private void start(int port, List<String> extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no",
+        start(port, extra, tls == null ? null : tls.server);
+    }
+
+    private void start(int port, List<String> extra, TestCertificates.Pair certificate) throws Exception {
+        List<String> command = new ArrayList<>(List.of("redis-server"));
+        if (tls == null) {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        } else {
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file",
+                    certificate.certificate().toString(), "--tls-key-file", certificate.key().toString(),
+                    "--tls-ca-cert-file", tls.ca.toString(), "--tls-auth-clients", "yes", "--tls-replication", "yes"));
+            if (extra.contains("--cluster-enabled")) {
+                command.addAll(List.of("--tls-cluster", "yes"));
+            }
+        }
+        command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                "--daemonize", "no",
                 // a replica's full sync starts at once (Redis 7 waits 5 s by default to serve several together)
                 "--repl-diskless-sync-delay", "0"));
         command.addAll(extra);
         launch(port, command);
     }
 
+    /** The first lines of a sentinel's configuration: its port, and TLS when {@code tlsPort}. */
+    private String sentinelHead(int port, boolean tlsPort) {
+        if (tls == null) {
+            return "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n";
+        }
+        // the sentinel reaches the servers over TLS in any case (tls-replication); its own port may be plaintext
+        return (tlsPort ? "port 0\ntls-port " + port : "port " + port) + "\nbind 127.0.0.1\ndir " + dir + "\n"
+                + "tls-cert-file " + tls.server.certificate() + "\ntls-key-file " + tls.server.key() + "\n"
+                + "tls-ca-cert-file " + tls.ca + "\ntls-auth-clients yes\ntls-replication yes\n";
+    }
+
+    /** {@code redis-cli}'s TLS arguments (none without TLS). */
+    private List<String> cliTls() {
+        return tls == null ? List.of() : List.of("--tls", "--cacert", tls.ca.toString(), "--cert",
+                tls.client.certificate().toString(), "--key", tls.client.key().toString());
+    }
+
     private void launch(int port, List<String> command) throws Exception {
+        launch(port, command, true);
+    }
+
+    private void launch(int port, List<String> command, boolean tlsPort) throws Exception {
         File log = dir.resolve("redis-" + port + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
@@ -300,7 +386,7 @@ final class RedisServers implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("redis-server on port " + port + " exited");
                 }
-                try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                try (Jedis jedis = jedis(new HostAndPort("127.0.0.1", port), tlsPort)) {
                     return "PONG".equals(jedis.ping());
                 } catch (RuntimeException e) {
                     return false;

@@ -1,0 +1,91 @@
+package org.gogoscope.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.gogoscope.api.BackendException;
+import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.conformance.BackendFixture;
+import org.gogoscope.conformance.ConformanceSuite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * The whole contract over TLS through a Sentinel: a throwaway TLS-only master and a Sentinel on a TLS port that
+ * monitors it over TLS ({@code tls-replication yes}); the adapter reaches both over TLS with the client
+ * certificate and checks both certificates' names. Also: a Sentinel on a plaintext port in front of the same TLS
+ * master ({@code withSentinelTls(false)}, {@code redis.sentinel.tls=false}).
+ */
+class RedisTlsSentinelConformanceTest extends ConformanceSuite {
+
+    private static TestCertificates certificates;
+    private static RedisServers servers;
+    private static HostAndPort sentinel;
+
+    @BeforeAll
+    static void startSentinel() throws Exception {
+        certificates = TestCertificates.create();
+        servers = new RedisServers(certificates);
+        sentinel = servers.sentinel("gogo-tls");
+    }
+
+    @AfterAll
+    static void stopSentinel() {
+        if (servers != null) {
+            servers.close();
+        }
+        if (certificates != null) {
+            certificates.close();
+        }
+    }
+
+    @Override
+    protected BackendFixture fixture() {
+        return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
+                .withTls(certificates.clientTls()).withPoolSize(8), prefix));
+    }
+
+    @Test
+    void aPlaintextSentinelInFrontOfTlsDataNodes() throws Exception {
+        HostAndPort plain = servers.sentinel("gogo-mixed", false);
+        try (PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-mixed", List.of(plain))
+                .withTls(certificates.clientTls()).withSentinelTls(false), "mixed:")) {
+            adapter.connect();
+            assertThat(adapter.locks().acquire("job", Duration.ofSeconds(5), "me")).isPresent();
+            assertThat(adapter.locks().inspect("job")).isPresent();
+        }
+        // TLS to that plaintext sentinel port: refused, naming the sentinels and TLS
+        PersistenceAdapter wrong = new RedisAdapter(RedisClientConfig.sentinel("gogo-mixed", List.of(plain))
+                .withTls(certificates.clientTls()).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "x:");
+        long start = System.nanoTime();
+        assertThatThrownBy(wrong::connect).isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("GOGO-0301: redis connect failed: sentinels: TLS handshake failed");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** Sentinels whose certificate is not trusted: Jedis only logs why; the adapter asks again and names TLS. */
+    @Test
+    void anUntrustedSentinelIsRefusedNamingTls() {
+        PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
+                .withTls(RedisTls.jvmDefaults()).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)), "u:");
+        assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("GOGO-0301: redis connect failed: sentinels: TLS handshake failed: the "
+                        + "server's certificate is not trusted");
+    }
+
+    /** Trusted sentinels, but plaintext to the TLS master: the sentinels answer, the master's port refuses. */
+    @Test
+    void plaintextToTheTlsMasterFailsClearly() {
+        PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
+                .withTls(certificates.clientTls()).withDataTls(false)
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "p:");
+        long start = System.nanoTime();
+        assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("GOGO-0301: redis connect failed").hasMessageContaining("TLS");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+}
