@@ -70,8 +70,7 @@ final class OwnedPool implements AutoCloseable {
         try (Connection connection = driver.getConnection()) {
             connection.isValid(1);
         } catch (SQLException e) {
-            throw new SqlFailure("cannot connect to " + address(settings.jdbcUrl()) + ": " + SqlFailure.describe(e),
-                    e);
+            throw new SqlFailure(SqlFailure.connectFailure(address(settings.jdbcUrl()), settings.jdbcUrl(), e), e);
         }
     }
 
