@@ -30,6 +30,8 @@ class MariaDbLeastPrivilegeTest {
     private static final String PARTIAL = ID + "_partial";
     private static final String APP = ID + "_app";
     private static final String NO_DELETE = ID + "_nodelete";
+    private static final String DDL_DATABASE = ID + "_ddl";
+    private static final String DDL = ID + "_ddl";
     private static final String PASSWORD = "lp-S3cr3t-" + ID;
     private static final SqlSettings ADMIN = TestDatabases.mariadb();
 
@@ -55,6 +57,11 @@ class MariaDbLeastPrivilegeTest {
                 }
                 sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + PARTIAL + ".* TO '" + user + "'@'%'");
             }
+            // DDL mode: the README's grants for an account that creates and migrates the tables
+            sql.execute("CREATE DATABASE " + DDL_DATABASE);
+            sql.execute("CREATE USER '" + DDL + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
+            sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER ON " + DDL_DATABASE + ".* TO '" + DDL
+                    + "'@'%'");
         }
     }
 
@@ -63,7 +70,8 @@ class MariaDbLeastPrivilegeTest {
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
             sql.execute("DROP DATABASE IF EXISTS " + PARTIAL);
-            for (String user : new String[] {APP, NO_DELETE}) {
+            sql.execute("DROP DATABASE IF EXISTS " + DDL_DATABASE);
+            for (String user : new String[] {APP, NO_DELETE, DDL}) {
                 sql.execute("DROP USER IF EXISTS '" + user + "'@'%'");
             }
         }
@@ -100,6 +108,21 @@ class MariaDbLeastPrivilegeTest {
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
                 .hasMessageContaining("column go_goscope_locks.fencing_token is missing; "
                         + "table go_goscope_circuit_records is missing (or this account has no privilege on it) (");
+    }
+
+    @Test
+    void inDdlModeAnAccountWithCreateAndAlterCreatesTheTablesItself() {
+        SqlSettings ddl = app("mariadb", DDL, DDL_DATABASE).withCreateSchema(true);
+        SqlAdapter adapter = new SqlAdapter(ddl, "lp:");
+        adapter.connect();
+        try {
+            assertThat(adapter.locks().acquire("k", java.time.Duration.ofSeconds(5))).isPresent();
+        } finally {
+            adapter.disconnect();
+        }
+        SqlAdapter again = new SqlAdapter(ddl, "lp:"); // the DDL and the migration again, on existing tables
+        again.connect();
+        again.disconnect();
     }
 
     @Nested

@@ -29,6 +29,8 @@ class PostgresLeastPrivilegeTest {
     private static final String PARTIAL = ID + "_partial";
     private static final String APP = ID + "_app";
     private static final String NO_DELETE = ID + "_nodelete";
+    private static final String DDL_SCHEMA = ID + "_ddl";
+    private static final String DDL = ID + "_ddl";
     private static final SqlSettings ADMIN = TestDatabases.postgresql();
 
     @BeforeAll
@@ -52,6 +54,10 @@ class PostgresLeastPrivilegeTest {
                 sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + PARTIAL + " TO " + role);
             }
             sql.execute("REVOKE DELETE ON " + SCHEMA + ".go_goscope_cache FROM " + NO_DELETE);
+            // DDL mode: the README's grants for an account that creates (and so owns) the tables
+            sql.execute("CREATE SCHEMA " + DDL_SCHEMA);
+            sql.execute("CREATE ROLE " + DDL + " LOGIN");
+            sql.execute("GRANT USAGE, CREATE ON SCHEMA " + DDL_SCHEMA + " TO " + DDL);
         }
     }
 
@@ -60,7 +66,8 @@ class PostgresLeastPrivilegeTest {
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             sql.execute("DROP SCHEMA IF EXISTS " + PARTIAL + " CASCADE");
-            for (String role : new String[] {APP, NO_DELETE}) {
+            sql.execute("DROP SCHEMA IF EXISTS " + DDL_SCHEMA + " CASCADE");
+            for (String role : new String[] {APP, NO_DELETE, DDL}) {
                 sql.execute("DROP OWNED BY " + role);
                 sql.execute("DROP ROLE " + role);
             }
@@ -94,6 +101,21 @@ class PostgresLeastPrivilegeTest {
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
                 .hasMessageContaining("column go_goscope_locks.fencing_token is missing; "
                         + "table go_goscope_circuit_records is missing (");
+    }
+
+    @Test
+    void inDdlModeAnAccountWithUsageAndCreateOnTheSchemaCreatesTheTablesItself() {
+        SqlSettings ddl = app(DDL, DDL_SCHEMA).withCreateSchema(true);
+        SqlAdapter adapter = new SqlAdapter(ddl, "lp:");
+        adapter.connect();
+        try {
+            assertThat(adapter.locks().acquire("k", java.time.Duration.ofSeconds(5))).isPresent();
+        } finally {
+            adapter.disconnect();
+        }
+        SqlAdapter again = new SqlAdapter(ddl, "lp:"); // the DDL and the migration again, on its own tables
+        again.connect();
+        again.disconnect();
     }
 
     @Nested
