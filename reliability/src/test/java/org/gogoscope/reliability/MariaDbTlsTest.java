@@ -38,8 +38,13 @@ class MariaDbTlsTest {
     @BeforeAll
     static void startTlsOnlyServer() throws Exception {
         certificates = new TestCertificates();
-        server = new ThrowawayMariaDb().tlsOnly(certificates.server());
+        server = new ThrowawayMariaDb().tlsOnly(certificates.server(), certificates.ca());
         server.start();
+        try (Connection admin = DriverManager.getConnection(server.adminUrl("test"), "root", "")) {
+            admin.createStatement().execute("CREATE USER '" + TestCertificates.CLIENT + "'@'%' REQUIRE SUBJECT '/CN="
+                    + TestCertificates.CLIENT + "'");
+            admin.createStatement().execute("GRANT ALL ON test.* TO '" + TestCertificates.CLIENT + "'@'%'");
+        }
     }
 
     @AfterAll
@@ -57,7 +62,7 @@ class MariaDbTlsTest {
                 "root", null).withTimeout(Duration.ofSeconds(5)).withPoolSize(4);
     }
 
-    /** The documented configuration of {@code driver} ({@code mariadb} or {@code mysql}), trusting the test's CA or not. */
+    /** The documented configuration of {@code driver} ({@code mariadb} or {@code mysql}), trusting our CA or not. */
     static SqlSettings verified(String driver, boolean trustTheServersCa) {
         if (driver.equals("mariadb")) {
             return settings("mariadb", "sslMode=verify-full&serverSslCert="
@@ -90,6 +95,29 @@ class MariaDbTlsTest {
         } finally {
             adapter.disconnect();
         }
+    }
+
+    /** A user created {@code REQUIRE SUBJECT '/CN=...'} logs in only with its client certificate (PKCS12). */
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "mysql"})
+    void aUserThatMustShowAClientCertificateConnectsWithOne(String driver) throws Exception {
+        String keyStore = driver.equals("mariadb")
+                ? "&keyStoreType=PKCS12&keyStore=" + certificates.clientKeyStore() + "&keyStorePassword="
+                : "&clientCertificateKeyStoreType=PKCS12&clientCertificateKeyStoreUrl=file:"
+                        + certificates.clientKeyStore() + "&clientCertificateKeyStorePassword=";
+        SqlSettings trusting = verified(driver, true);
+        String url = trusting.jdbcUrl().replace("&keyStorePassword=" + KEY_STORE_PASSWORD, "");
+        PersistenceAdapter adapter = new SqlAdapter(SqlSettings.jdbc(driver, url + keyStore
+                + TestCertificates.CLIENT_KEY_PASSWORD, TestCertificates.CLIENT, null).withPoolSize(2),
+                "tls-client-" + driver + ":");
+        adapter.connect();
+        try {
+            assertThat(adapter.locks().acquire("k", Duration.ofSeconds(5))).isPresent();
+        } finally {
+            adapter.disconnect();
+        }
+        TlsFailures.refused(new SqlAdapter(SqlSettings.jdbc(driver, url, TestCertificates.CLIENT, null),
+                "tls-client:"), "denied", TestCertificates.TRUST_STORE_PASSWORD);
     }
 
     @ParameterizedTest

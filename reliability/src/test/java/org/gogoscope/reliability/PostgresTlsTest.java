@@ -36,8 +36,11 @@ class PostgresTlsTest {
     @BeforeAll
     static void startTlsOnlyServer() throws Exception {
         certificates = new TestCertificates();
-        server = new ThrowawayPostgres().tlsOnly(certificates.server());
+        server = new ThrowawayPostgres().tlsOnly(certificates.server(), certificates.ca());
         server.start();
+        try (Connection admin = DriverManager.getConnection(server.adminUrl(), "postgres", "")) {
+            admin.createStatement().execute("CREATE ROLE " + TestCertificates.CLIENT + " LOGIN SUPERUSER");
+        }
     }
 
     @AfterAll
@@ -70,7 +73,8 @@ class PostgresTlsTest {
             assertThat(adapter.locks().acquire("k", Duration.ofSeconds(5))).isPresent();
             try (Connection admin = DriverManager.getConnection(server.adminUrl(), "postgres", "");
                     ResultSet rs = admin.createStatement().executeQuery("SELECT count(*), count(*) FILTER (WHERE ssl)"
-                            + " FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) WHERE backend_type = 'client backend'"
+                            + " FROM pg_stat_ssl JOIN pg_stat_activity USING (pid)"
+                            + " WHERE backend_type = 'client backend'"
                             + " AND pid <> pg_backend_pid()")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("the adapter's sessions").isPositive();
@@ -79,6 +83,38 @@ class PostgresTlsTest {
         } finally {
             adapter.disconnect();
         }
+    }
+
+    /**
+     * pg_hba.conf has {@code cert} for this role: it logs in only with a client certificate for its name. The key
+     * is encrypted PKCS-8 and its {@code sslpassword} reaches the driver although the adapter takes it out of the URL.
+     */
+    @Test
+    void aRoleThatMustShowAClientCertificateConnectsWithOne() throws Exception {
+        String withCertificate = "sslmode=verify-full&sslrootcert=" + certificates.ca() + "&sslcert="
+                + certificates.client() + "&sslkey=" + certificates.clientPk8() + "&sslpassword="
+                + TestCertificates.CLIENT_KEY_PASSWORD;
+        PersistenceAdapter adapter = new SqlAdapter(client(withCertificate), "tls-client:");
+        adapter.connect();
+        try {
+            assertThat(adapter.locks().acquire("k", Duration.ofSeconds(5))).isPresent();
+            try (Connection admin = DriverManager.getConnection(server.adminUrl(), "postgres", "");
+                    ResultSet rs = admin.createStatement().executeQuery("SELECT count(*) FROM pg_stat_ssl JOIN"
+                            + " pg_stat_activity USING (pid) WHERE usename = '" + TestCertificates.CLIENT + "'"
+                            + " AND client_dn = '/CN=" + TestCertificates.CLIENT + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("sessions authenticated by the client certificate").isPositive();
+            }
+        } finally {
+            adapter.disconnect();
+        }
+        TlsFailures.refused(new SqlAdapter(client("sslmode=verify-full&sslrootcert=" + certificates.ca()),
+                "tls-client:"), "certificate");
+    }
+
+    private static SqlSettings client(String parameters) {
+        return SqlSettings.jdbc("postgresql", "jdbc:postgresql://127.0.0.1:" + server.port + "/postgres?"
+                + parameters, TestCertificates.CLIENT, null).withTimeout(Duration.ofSeconds(5)).withPoolSize(2);
     }
 
     @Test

@@ -18,13 +18,22 @@ import java.util.concurrent.TimeUnit;
  * <li>{@link #server()}: a server certificate signed by it for {@code IP:127.0.0.1} and {@code DNS:localhost};</li>
  * <li>{@link #wrongHost()}: signed by the same CA, but for {@code DNS:db.example.invalid} only;</li>
  * <li>{@link #otherCa()}: an unrelated CA (and {@link #otherCaTrustStore()}): trusting it instead of
- * {@link #ca()} makes the server's certificate untrusted.</li>
+ * {@link #ca()} makes the server's certificate untrusted;</li>
+ * <li>a client certificate for {@link #CLIENT} signed by the CA: PEM ({@link #client()}), its key also as
+ * encrypted PKCS-8 DER ({@link #clientPk8()}, pgJDBC's format) and both in PKCS12 ({@link #clientKeyStore()}),
+ * protected by {@link #CLIENT_KEY_PASSWORD}.</li>
  * </ul>
  */
 final class TestCertificates implements AutoCloseable {
 
     /** The password of both PKCS12 trust stores (a test secret: tests check it never shows in messages). */
     static final String TRUST_STORE_PASSWORD = "tls-S3cr3t-store";
+
+    /** The user name (certificate CN) of the client certificate. */
+    static final String CLIENT = "gogo_tls_client";
+
+    /** The password of the client's encrypted key and key store (a test secret). */
+    static final String CLIENT_KEY_PASSWORD = "client-S3cr3t-key";
 
     /** A certificate and its unencrypted private key (PEM files). */
     record Pair(Path certificate, Path key) {
@@ -40,6 +49,27 @@ final class TestCertificates implements AutoCloseable {
         signed("wrong-host", "subjectAltName=DNS:db.example.invalid");
         trustStore("ca");
         trustStore("other-ca");
+        Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/CN=" + CLIENT);
+        run("openssl", "x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial",
+                String.valueOf(System.nanoTime()), "-days", "2", "-out", "client.pem", "-extfile", "client.ext");
+        run("openssl", "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "client.key", "-outform", "DER",
+                "-out", "client.pk8", "-passout", "pass:" + CLIENT_KEY_PASSWORD);
+        run("openssl", "pkcs12", "-export", "-in", "client.pem", "-inkey", "client.key", "-name", "client",
+                "-out", "client.p12", "-passout", "pass:" + CLIENT_KEY_PASSWORD);
+    }
+
+    Path client() {
+        return dir.resolve("client.pem");
+    }
+
+    Path clientPk8() {
+        return dir.resolve("client.pk8");
+    }
+
+    Path clientKeyStore() {
+        return dir.resolve("client.p12");
     }
 
     Path ca() {

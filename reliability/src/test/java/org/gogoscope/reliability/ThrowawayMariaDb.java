@@ -26,17 +26,22 @@ final class ThrowawayMariaDb extends ThrowawayServer {
     private boolean initialised;
     private Process server;
     private TestCertificates.Pair tls;
+    private Path clientCa;
 
     ThrowawayMariaDb() throws Exception {
         super("mysql");
     }
 
-    /** Before the first {@link #start()}: serve TLS with {@code certificate}, and refuse plaintext clients. */
-    ThrowawayMariaDb tlsOnly(TestCertificates.Pair certificate) {
+    /**
+     * Before the first {@link #start()}: serve TLS with {@code certificate}, and refuse plaintext clients; client
+     * certificates are verified against {@code clientCa} (for users created {@code REQUIRE X509}).
+     */
+    ThrowawayMariaDb tlsOnly(TestCertificates.Pair certificate, Path clientCa) {
         if (initialised) {
             throw new IllegalStateException("tlsOnly must be set before the first start");
         }
         tls = certificate;
+        this.clientCa = clientCa;
         return this;
     }
 
@@ -87,7 +92,8 @@ final class ThrowawayMariaDb extends ThrowawayServer {
                 "--log-error=" + dir + "/error.log", "--innodb-buffer-pool-size=32M", "--max-connections=50"));
         if (tls != null) {
             command.addAll(List.of("--ssl-cert=" + serverFile("server.crt", tls.certificate()),
-                    "--ssl-key=" + serverFile("server.key", tls.key()), "--require-secure-transport=ON"));
+                    "--ssl-key=" + serverFile("server.key", tls.key()),
+                    "--ssl-ca=" + serverFile("client-ca.pem", clientCa), "--require-secure-transport=ON"));
         }
         server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();

@@ -27,17 +27,23 @@ final class ThrowawayPostgres extends ThrowawayServer {
     private boolean initialised;
     private boolean running;
     private TestCertificates.Pair tls;
+    private Path clientCa;
 
     ThrowawayPostgres() throws Exception {
         super("postgres");
     }
 
-    /** Before the first {@link #start()}: serve TLS with {@code certificate}, and refuse plaintext TCP clients. */
-    ThrowawayPostgres tlsOnly(TestCertificates.Pair certificate) {
+    /**
+     * Before the first {@link #start()}: serve TLS with {@code certificate}, and refuse plaintext TCP clients. Role
+     * {@link TestCertificates#CLIENT} must log in with a client certificate signed by {@code clientCa}
+     * ({@code cert} in pg_hba.conf); the others need none.
+     */
+    ThrowawayPostgres tlsOnly(TestCertificates.Pair certificate, Path clientCa) {
         if (initialised) {
             throw new IllegalStateException("tlsOnly must be set before the first start");
         }
         tls = certificate;
+        this.clientCa = clientCa;
         return this;
     }
 
@@ -71,6 +77,7 @@ final class ThrowawayPostgres extends ThrowawayServer {
                     "-U", "postgres", "-E", "UTF8", "--no-sync"));
             if (tls != null) {
                 Files.writeString(dir.resolve("data/pg_hba.conf"), "local all all trust\n"
+                        + "hostssl all " + TestCertificates.CLIENT + " 127.0.0.1/32 cert\n"
                         + "hostssl all all 127.0.0.1/32 trust\nhostssl all all ::1/128 trust\n");
             }
             initialised = true;
@@ -79,7 +86,8 @@ final class ThrowawayPostgres extends ThrowawayServer {
                 + " -c fsync=on -c max_connections=50";
         if (tls != null) {
             options += " -c ssl=on -c ssl_cert_file=" + serverFile("server.crt", tls.certificate())
-                    + " -c ssl_key_file=" + serverFile("server.key", tls.key());
+                    + " -c ssl_key_file=" + serverFile("server.key", tls.key())
+                    + " -c ssl_ca_file=" + serverFile("client-ca.pem", clientCa);
         }
         run(new ArrayList<>(List.of("runuser", "-u", "postgres", "--", BIN + "/pg_ctl", "-D", dir + "/data", "-l",
                 dir + "/server.log", "-w", "-t", "60", "-o", options, "start")));
