@@ -33,7 +33,7 @@ final class SqlFailure extends RuntimeException {
     /** ... for other TLS failures, in words that may not say TLS or SSL (exception class names). */
     private static final Pattern OTHER_TLS = Pattern.compile("(?i)SSLException|SSLHandshake|handshake_failure");
 
-    /** A URL parameter that turns TLS on: pgJDBC {@code sslmode} other than disable, Connector/J {@code sslMode}, ... */
+    /** A URL parameter that turns TLS on: {@code sslmode} / {@code sslMode} not disable(d), {@code ssl=true}, ... */
     private static final Pattern URL_ENABLES_TLS = Pattern.compile(
             "(?i)[?&;](sslmode=(?!disable)|ssl=true|usessl=true|requiressl=true)");
 

@@ -31,7 +31,8 @@ final class PostgresSchemaCheck {
             + " coalesce(has_table_privilege(c.oid, 'DELETE'), false),"
             + " ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
             + " AND NOT a.attisdropped)"
-            + " FROM unnest(?::text[]) WITH ORDINALITY AS t(name, n) LEFT JOIN pg_class c ON c.oid = to_regclass(t.name)"
+            + " FROM unnest(?::text[]) WITH ORDINALITY AS t(name, n)"
+            + " LEFT JOIN pg_class c ON c.oid = to_regclass(t.name)"
             + " ORDER BY t.n";
 
     private PostgresSchemaCheck() {
