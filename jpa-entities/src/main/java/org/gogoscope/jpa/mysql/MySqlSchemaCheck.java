@@ -83,7 +83,8 @@ final class MySqlSchemaCheck {
         String[] probes = {
             "SELECT " + quoted + " FROM " + table + " WHERE 1 = 0",
             "INSERT INTO " + table + " (" + quoted + ") SELECT " + nulls + " FROM DUAL WHERE 1 = 0",
-            "UPDATE " + table + " SET `" + columns.get(1) + "` = NULL WHERE 1 = 0",
+            // col = col, not NULL: no server may object to the value of a NOT NULL column before reading a row
+            "UPDATE " + table + " SET `" + columns.get(1) + "` = `" + columns.get(1) + "` WHERE 1 = 0",
             "DELETE FROM " + table + " WHERE 1 = 0"
         };
         try (Statement statement = connection.createStatement()) {
