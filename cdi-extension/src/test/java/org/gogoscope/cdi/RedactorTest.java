@@ -21,6 +21,23 @@ class RedactorTest {
                 .isEqualTo("gogoscope.store.s.redis.uri='redis://<hidden>@cache.example:6379/0'");
     }
 
+    /** The TLS parameters the jpa-entities README documents: their passwords are hidden in configuration messages. */
+    @Test
+    void hidesTlsKeyAndTrustStorePasswordsInJdbcUrls() {
+        Redactor redactor = Redactor.of(Map.of(
+                "jdbc.url", "jdbc:postgresql://db/app?sslmode=verify-full&sslrootcert=/ca.pem&sslpassword=pw5",
+                "other.jdbc.url", "jdbc:mysql://db/app?sslMode=VERIFY_IDENTITY&trustCertificateKeyStorePassword=pw6"
+                        + "&clientCertificateKeyStorePassword=pw7",
+    /** The TLS parameters the jpa-entities README documents: their passwords are hidden in configuration errors. */
+                        + "&keyPassword=pwA"));
+        assertThat(redactor.redact("pw5 pw6 pw7 pw8 pw9 pwA sslrootcert=/ca.pem"))
+                .isEqualTo("<hidden> <hidden> <hidden> <hidden> <hidden> <hidden> sslrootcert=/ca.pem");
+        assertThat(redactor.show("gogoscope.store.s.jdbc.url",
+                "jdbc:postgresql://db/app?sslmode=verify-full&sslrootcert=/ca.pem&sslpassword=pw5"))
+                .isEqualTo("gogoscope.store.s.jdbc.url='jdbc:postgresql://db/app?sslmode=verify-full"
+                        + "&sslrootcert=/ca.pem&sslpassword=<hidden>'");
+    }
+
     @Test
     void aCauseChainIsCleanOnlyWithoutSecrets() {
         Redactor redactor = Redactor.of(Map.of("mongodb.uri", "mongodb://bob:pw4@h1,h2/db"));

@@ -58,12 +58,10 @@ final class OwnedPool implements AutoCloseable {
      * no connection was available.)
      */
     private static void probe(SqlSettings settings, SqlDialect dialect) {
-        Properties properties = new Properties();
-        properties.putAll(dialect.driverProperties(settings.timeout()));
         // the pool's own way to find the driver, so the probe sees what the pool will see
         DriverDataSource driver;
         try {
-            driver = new DriverDataSource(settings.jdbcUrl(), null, properties, settings.user(), settings.password());
+            driver = driver(settings, dialect);
         } catch (RuntimeException e) { // HikariCP: "Failed to get driver instance for jdbcUrl=..." (URL with secrets)
             throw new SqlFailure("no JDBC driver on the class path accepts the " + settings.backend() + " URL of "
                     + address(settings.jdbcUrl()) + ": add the " + settings.backend()
@@ -72,8 +70,7 @@ final class OwnedPool implements AutoCloseable {
         try (Connection connection = driver.getConnection()) {
             connection.isValid(1);
         } catch (SQLException e) {
-            throw new SqlFailure("cannot connect to " + address(settings.jdbcUrl()) + ": " + SqlFailure.describe(e),
-                    e);
+            throw new SqlFailure(SqlFailure.connectFailure(address(settings.jdbcUrl()), settings.jdbcUrl(), e), e);
         }
     }
 
@@ -105,13 +102,11 @@ final class OwnedPool implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("gogoscope-" + settings.backend() + "-" + POOLS.incrementAndGet());
-        config.setJdbcUrl(settings.jdbcUrl());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
+        config.setDataSource(driver(settings, dialect));
+        // Not used to connect (the DataSource above is), but HikariCP reads it to choose its work-around for MySQL
+        // Connector/J (network timeouts set synchronously, MySQL bug 75615): without it, a statement cancelled by
+        // its timeout left a closed connection in the pool (StatementBoundTest, MySQL Connector/J, 1 run in 2).
+        config.setJdbcUrl(UrlCredentials.withoutSecrets(settings.jdbcUrl()).url());
         long timeout = settings.timeout().toMillis();
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
@@ -120,7 +115,21 @@ final class OwnedPool implements AutoCloseable {
         config.setInitializationFailTimeout(-1); // connect() checks the database itself, within the timeout
         config.setAutoCommit(true);
         dialect.sessionStatementTimeout(timeout).ifPresent(config::setConnectionInitSql);
-        dialect.driverProperties(settings.timeout()).forEach(config::addDataSourceProperty);
         return config;
+    }
+
+    /**
+     * The driver as HikariCP would wrap it for a {@code jdbcUrl}, built here so that what the driver needs but no
+     * log may show stays out of HikariCP's configuration (which it logs at DEBUG, masking only a property named
+     * {@code password} and URL parameters ending in {@code password=}) and out of the URL the driver logs
+     * (pgJDBC at FINE): user, password and the URL's secret parameters ({@link UrlCredentials#withoutSecrets},
+     * e.g. {@code sslpassword}) are connection properties.
+     */
+    private static DriverDataSource driver(SqlSettings settings, SqlDialect dialect) {
+        UrlCredentials.WithoutSecrets url = UrlCredentials.withoutSecrets(settings.jdbcUrl());
+        Properties properties = new Properties();
+        properties.putAll(dialect.driverProperties(settings.timeout()));
+        properties.putAll(url.secrets());
+        return new DriverDataSource(url.url(), null, properties, settings.user(), settings.password());
     }
 }

@@ -61,6 +61,8 @@ public final class SqlAdapter extends StorageAdapter {
                 checkDialect(connection);
                 if (settings.createSchema()) {
                     createSchema(connection, opened);
+                } else {
+                    checkSchema(connection);
                 }
                 return null;
             });
@@ -107,6 +109,20 @@ public final class SqlAdapter extends StorageAdapter {
             statement.execute(dialect.sessionStatementTimeout(0).orElseThrow());
             Schema.create(connection, dialect);
             statement.execute(dialect.sessionStatementTimeout(settings.timeout().toMillis()).orElseThrow());
+        }
+    }
+
+    /**
+     * With {@code create-schema=false}: fails {@code connect()} when the tables the statements use, their columns
+     * or the account's privileges on them are missing, naming each, rather than failing later call by call.
+     */
+    private void checkSchema(Connection connection) throws SQLException {
+        List<String> problems = dialect.schemaProblems(connection);
+        if (!problems.isEmpty()) {
+            throw new SqlFailure("the " + dialect.displayName() + " schema is not usable by account '"
+                    + connection.getMetaData().getUserName() + "' with create-schema=false: "
+                    + String.join("; ", problems)
+                    + " (the DDL and the grants: jpa-entities README, \"Schema\" and \"Privileges\")", null);
         }
     }
 

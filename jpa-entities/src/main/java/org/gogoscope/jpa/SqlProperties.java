@@ -20,7 +20,9 @@ public final class SqlProperties implements PropertySet {
             .must(url -> url.startsWith("jdbc:"), "a JDBC URL starting with jdbc:")
             .defaultShown("required unless `datasource`; sqlite: `jdbc:sqlite:gogoscope-<store>.db`")
             .meaning("JDBC URL; the adapter then runs its own HikariCP pool. `user`/`password` in its query string "
-                    + "are moved out of the URL the driver sees and passed as connection properties.");
+                    + "and every `*password*` parameter (e.g. `sslpassword`) are moved out of the URL the driver sees "
+                    + "and passed as connection properties. TLS: the driver's URL parameters (jpa-entities README, "
+                    + "\"TLS\").");
 
     public static final Property<String> JDBC_USER = Property.text("jdbc.user").backends(SQL)
             .meaning("Database user of the adapter's own pool.");
@@ -34,7 +36,9 @@ public final class SqlProperties implements PropertySet {
 
     public static final Property<Boolean> CREATE_SCHEMA = Property.bool("create-schema").backends(SQL)
             .defaultValue(true, "`true`")
-            .meaning("Create the tables and migrate older ones on connect; `false` when DBAs run the shipped DDL.");
+            .meaning("Create the tables and migrate older ones on connect; `false` when DBAs run the shipped DDL: "
+                    + "connect then checks the tables, columns and the account's privileges (jpa-entities README, "
+                    + "\"Privileges\").");
 
     public static final Property<Duration> TIMEOUT = Property.duration("timeout").backends(SQL)
             .defaultValue(Duration.ofSeconds(5), "`5s`").must(Property.atLeast(Duration.ofMillis(250)), "at least 250ms")

@@ -3,7 +3,10 @@ package org.gogoscope.jpa;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +53,54 @@ record UrlCredentials(String url, String user, String password) {
         }
         String base = url.substring(0, query);
         return new UrlCredentials(kept.isEmpty() ? base : base + "?" + String.join("&", kept), user, password);
+    }
+
+    /**
+     * A URL with every other secret parameter of its query string taken out: those whose name contains
+     * {@code password} or {@code passphrase} (any case), e.g. pgJDBC's {@code sslpassword}, MySQL Connector/J's
+     * {@code trustCertificateKeyStorePassword} / {@code clientCertificateKeyStorePassword}, MariaDB Connector/J's
+     * {@code trustStorePassword} / {@code keyStorePassword} / {@code keyPassword}. The driver gets them as
+     * connection properties (every driver here reads the same names from both), so neither the driver's own URL
+     * logging nor HikariCP's configuration dump sees them. Decoded like {@link #split}.
+     *
+     * @param url the URL without those parameters
+     * @param secrets the parameters taken out, name to value, in URL order (the last value of a repeated name)
+     */
+    record WithoutSecrets(String url, Map<String, String> secrets) {
+
+        @Override
+        public String toString() {
+            return "WithoutSecrets[url=" + url + ", secrets=" + secrets.keySet() + "]";
+        }
+    }
+
+    /** {@code url} without its secret parameters (see {@link WithoutSecrets}); other URLs (SQLite) as they are. */
+    static WithoutSecrets withoutSecrets(String url) {
+        boolean decoded = url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:");
+        boolean raw = url.startsWith("jdbc:mariadb:");
+        int query = url.indexOf('?');
+        if (!(decoded || raw) || query < 0) {
+            return new WithoutSecrets(url, Map.of());
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> kept = new ArrayList<>();
+        for (String parameter : url.substring(query + 1).split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String key = equals < 0 ? parameter : parameter.substring(0, equals);
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (equals > 0 && (lower.contains("password") || lower.contains("passphrase"))) {
+                String value = parameter.substring(equals + 1);
+                secrets.put(key, decoded ? decode(value, key) : value);
+            } else {
+                kept.add(parameter);
+            }
+        }
+        if (secrets.isEmpty()) {
+            return new WithoutSecrets(url, Map.of());
+        }
+        String base = url.substring(0, query);
+        return new WithoutSecrets(kept.isEmpty() ? base : base + "?" + String.join("&", kept),
+                java.util.Collections.unmodifiableMap(secrets));
     }
 
     /**

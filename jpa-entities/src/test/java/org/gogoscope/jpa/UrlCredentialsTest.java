@@ -54,6 +54,34 @@ class UrlCredentialsTest {
     }
 
     @Test
+    void tlsKeyAndTrustStorePasswordsAreTakenOutOfTheUrlTheDriverSees() {
+        UrlCredentials.WithoutSecrets pg = UrlCredentials.withoutSecrets(
+                "jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=k%41y&sslrootcert=/etc/ca.pem");
+        assertThat(pg.url()).isEqualTo("jdbc:postgresql://h/db?sslmode=verify-full&sslrootcert=/etc/ca.pem");
+        assertThat(pg.secrets()).containsExactly(Map.entry("sslpassword", "kAy"));
+        assertThat(pg.toString()).doesNotContain("kAy");
+
+        UrlCredentials.WithoutSecrets mysql = UrlCredentials.withoutSecrets("jdbc:mysql://h/db?sslMode=VERIFY_IDENTITY"
+                + "&trustCertificateKeyStoreUrl=file:/t.p12&trustCertificateKeyStorePassword=t%2B"
+                + "&clientCertificateKeyStorePassword=c");
+        assertThat(mysql.url()).isEqualTo("jdbc:mysql://h/db?sslMode=VERIFY_IDENTITY"
+                + "&trustCertificateKeyStoreUrl=file:/t.p12");
+        assertThat(mysql.secrets()).containsOnly(Map.entry("trustCertificateKeyStorePassword", "t+"),
+                Map.entry("clientCertificateKeyStorePassword", "c"));
+
+        UrlCredentials.WithoutSecrets mariadb = UrlCredentials.withoutSecrets(
+                "jdbc:mariadb://h/db?trustStorePassword=a%41&sslMode=verify-full&keyStorePassword=b&keyPassword=c");
+        assertThat(mariadb.url()).isEqualTo("jdbc:mariadb://h/db?sslMode=verify-full");
+        assertThat(mariadb.secrets()).containsOnly(Map.entry("trustStorePassword", "a%41"),
+                Map.entry("keyStorePassword", "b"), Map.entry("keyPassword", "c"));
+
+        for (String url : new String[] {"jdbc:postgresql://h/db?sslmode=require", "jdbc:sqlite:f.db?sslpassword=x"}) {
+            assertThat(UrlCredentials.withoutSecrets(url).url()).isEqualTo(url);
+            assertThat(UrlCredentials.withoutSecrets(url).secrets()).isEmpty();
+        }
+    }
+
+    @Test
     void aMalformedEscapeIsAnErrorThatDoesNotQuoteTheValue() {
         assertThatThrownBy(() -> UrlCredentials.split("jdbc:postgresql://h/db?password=pw-S3cr3t%G1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password")

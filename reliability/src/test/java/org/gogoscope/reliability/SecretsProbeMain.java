@@ -48,6 +48,15 @@ public final class SecretsProbeMain {
                 "timeout", "2s")});
         cases.put("mariadb-url-password", new Object[] {"mariadb", Map.of("jdbc.url",
                 "jdbc:mariadb://127.0.0.1:1/test?user=root&password=pw-S3cr3t-7", "timeout", "1s")});
+        // TLS key and trust store passwords in the URL (each driver's documented parameter names)
+        cases.put("postgresql-url-sslpassword", new Object[] {"postgresql", Map.of("jdbc.url",
+                "jdbc:postgresql://127.0.0.1:1/test?sslmode=verify-full&sslpassword=pw-S3cr3t-15", "timeout", "1s")});
+        cases.put("mysql-driver-url-truststore-password", new Object[] {"mysql", Map.of("jdbc.url",
+                "jdbc:mysql://127.0.0.1:1/test?sslMode=VERIFY_IDENTITY&trustCertificateKeyStorePassword=pw-S3cr3t-16"
+                        + "&clientCertificateKeyStorePassword=pw-S3cr3t-17", "timeout", "1s")});
+        cases.put("mariadb-url-keystore-passwords", new Object[] {"mariadb", Map.of("jdbc.url",
+                "jdbc:mariadb://127.0.0.1:1/test?sslMode=verify-full&trustStorePassword=pw-S3cr3t-18"
+                        + "&keyStorePassword=pw-S3cr3t-19", "timeout", "1s")});
         cases.put("redis-uri-credentials-refused", new Object[] {"redis", Map.of("redis.uri",
                 "redis://app:pw-S3cr3t-8@127.0.0.1:1", "timeout", "1s")});
         cases.put("redis-password-rejected", new Object[] {"redis", Map.of("redis.uri", "redis://127.0.0.1:6379",

@@ -28,6 +28,12 @@ class SecretsTest {
             Map.entry("mysql-driver-wrong-password", "org.gogoscope.api.BackendException: "
                     + "GOGO-0301: mysql connect failed"),
             Map.entry("mariadb-url-password", "org.gogoscope.api.BackendException: GOGO-0301: mariadb connect failed"),
+            Map.entry("postgresql-url-sslpassword", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: postgresql connect failed"),
+            Map.entry("mysql-driver-url-truststore-password", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: mysql connect failed"),
+            Map.entry("mariadb-url-keystore-passwords", "org.gogoscope.api.BackendException: "
+                    + "GOGO-0301: mariadb connect failed"),
             Map.entry("redis-uri-credentials-refused", "org.gogoscope.api.BackendException: "
                     + "GOGO-0301: redis connect failed"),
             Map.entry("redis-password-rejected", "org.gogoscope.api.BackendException: GOGO-0301: redis connect failed"),
@@ -46,7 +52,8 @@ class SecretsTest {
             Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: GOGO-0301: mongodb "));
 
     /** Passwords inside {@code jdbc.url} query strings, which drivers log with the URL unless moved out of it. */
-    static final List<String> JDBC_URL_PASSWORDS = List.of("pw-S3cr3t-2", "pw-S3cr3t-7");
+    static final List<String> JDBC_URL_PASSWORDS = List.of("pw-S3cr3t-2", "pw-S3cr3t-7", "pw-S3cr3t-15",
+            "pw-S3cr3t-16", "pw-S3cr3t-17", "pw-S3cr3t-18", "pw-S3cr3t-19");
 
     @Test
     void noSecretInMessagesTracesToStringOrDebugLogs() throws Exception {

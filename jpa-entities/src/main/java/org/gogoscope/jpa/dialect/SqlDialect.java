@@ -3,6 +3,7 @@ package org.gogoscope.jpa.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,19 @@ public abstract class SqlDialect {
      * to this one. Idempotent, and safe when several nodes run it at once.
      */
     public abstract void migrate(Connection connection) throws SQLException;
+
+    /**
+     * What keeps the connected account from running the statements on tables it did not create (the store's
+     * {@code create-schema=false}: a DBA ran the shipped DDL): tables of {@link SqlStatements#COLUMNS} that are
+     * missing, columns the statements use that are missing, and the privileges SELECT, INSERT, UPDATE and DELETE
+     * on each table that the account lacks. One line per problem, e.g. {@code table go_goscope_cache is missing},
+     * {@code column go_goscope_locks.fencing_token is missing}, {@code DELETE on go_goscope_cache is not granted};
+     * empty when nothing is missing. Only reads the catalog (or runs statements that touch no row). The default
+     * checks nothing (SQLite: the file's permissions are the only boundary).
+     */
+    public List<String> schemaProblems(Connection connection) throws SQLException {
+        return List.of();
+    }
 
     /**
      * Driver properties for a pool the adapter owns, derived from the store's {@code timeout}: connect and socket

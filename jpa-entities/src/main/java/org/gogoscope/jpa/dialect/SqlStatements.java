@@ -1,5 +1,9 @@
 package org.gogoscope.jpa.dialect;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.gogoscope.core.KeyPattern;
 
 /**
@@ -28,6 +32,27 @@ public abstract class SqlStatements {
     public static final String CHECKPOINTS = "go_goscope_checkpoints";
     public static final String IDEMPOTENCY = "go_goscope_idempotency";
     public static final String CIRCUIT_RECORDS = "go_goscope_circuit_records";
+
+    /**
+     * Every table the statements use, with the columns they read or write (in DDL order): what
+     * {@link SqlDialect#schemaProblems} checks when the tables were made by someone else ({@code create-schema=false}).
+     * Columns of the DDL no statement touches ({@code cache.accessed_at}, MySQL's {@code checkpoints.created_at})
+     * are not required.
+     */
+    public static final Map<String, List<String>> COLUMNS = columns();
+
+    private static Map<String, List<String>> columns() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        columns.put(LOCKS, List.of("key", "owner", "expires_at", "fencing_token"));
+        columns.put(CIRCUIT, List.of("key", "state", "failure_count", "last_failure_time",
+                "last_success_time", "updated_at"));
+        columns.put(CACHE, List.of("key", "value", "expires_at"));
+        columns.put(CHECKPOINTS, List.of("id", "task_id", "sequence", "timestamp", "progress", "data",
+                "estimated_time_remaining"));
+        columns.put(IDEMPOTENCY, List.of("key", "claim_token", "fingerprint", "result", "expires_at"));
+        columns.put(CIRCUIT_RECORDS, List.of("key", "data", "version"));
+        return Collections.unmodifiableMap(columns);
+    }
 
     /** The LIKE escape character, written {@code ESCAPE '!'}: safe under every SQL mode. */
     public static final char LIKE_ESCAPE = '!';

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,12 @@ public final class MySqlDialect extends SqlDialect {
     @Override
     public void migrate(Connection connection) throws SQLException {
         MySqlMigration.migrate(connection, keyCollation(connection));
+    }
+
+    /** The tables, columns and privileges the statements need: {@link MySqlSchemaCheck}. */
+    @Override
+    public List<String> schemaProblems(Connection connection) throws SQLException {
+        return MySqlSchemaCheck.problems(connection);
     }
 
     /** Both Connector/Js take connect and socket timeouts in milliseconds; the socket's is twice the bound. */

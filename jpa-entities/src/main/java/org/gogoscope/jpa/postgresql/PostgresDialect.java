@@ -78,6 +78,12 @@ public final class PostgresDialect extends SqlDialect {
         }
     }
 
+    /** The tables, columns and table privileges the statements need: {@link PostgresSchemaCheck}. */
+    @Override
+    public List<String> schemaProblems(Connection connection) throws SQLException {
+        return PostgresSchemaCheck.problems(connection);
+    }
+
     /** pgJDBC takes connect and login timeouts in seconds; the socket timeout is twice the statement bound. */
     @Override
     public Map<String, String> driverProperties(Duration timeout) {

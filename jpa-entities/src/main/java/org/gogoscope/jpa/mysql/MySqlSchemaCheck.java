@@ -1,0 +1,106 @@
+package org.gogoscope.jpa.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.gogoscope.jpa.dialect.SqlStatements;
+
+/**
+ * {@link MySqlDialect#schemaProblems}: the columns from {@code information_schema.COLUMNS} of the connection's
+ * database (one query with bound table names), then, per table that has them all, one statement per privilege
+ * that touches no row ({@code WHERE 1 = 0}) and is refused with ER_TABLEACCESS_DENIED_ERROR (1142) or
+ * ER_COLUMNACCESS_DENIED_ERROR (1143) if the account lacks it. The server decides, from whatever grants it has
+ * (global, database, table, column, roles), exactly as it will for the real statements; reading
+ * {@code TABLE_PRIVILEGES} / {@code SCHEMA_PRIVILEGES} / {@code USER_PRIVILEGES} would have to re-implement
+ * that. {@code information_schema} lists only tables the account has some privilege on, so a table with no
+ * grant at all is reported as missing.
+ */
+final class MySqlSchemaCheck {
+
+    private static final Pattern DENIED = Pattern.compile("(?i)\\b(SELECT|INSERT|UPDATE|DELETE) command denied");
+    private static final int TABLE_ACCESS_DENIED = 1142;
+    private static final int COLUMN_ACCESS_DENIED = 1143;
+
+    private MySqlSchemaCheck() {
+    }
+
+    static List<String> problems(Connection connection) throws SQLException {
+        Map<String, List<String>> required = SqlStatements.COLUMNS;
+        Map<String, Set<String>> present = new HashMap<>();
+        String in = required.keySet().stream().map(t -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM"
+                + " information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (" + in + ")")) {
+            int index = 1;
+            for (String table : required.keySet()) {
+                query.setString(index++, table);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    present.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        Set<String> problems = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> table : required.entrySet()) {
+            Set<String> columns = present.get(table.getKey());
+            if (columns == null) {
+                problems.add("table " + table.getKey() + " is missing (or this account has no privilege on it)");
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String column : table.getValue()) {
+                if (!columns.contains(column)) {
+                    missing.add("column " + table.getKey() + "." + column + " is missing");
+                }
+            }
+            if (!missing.isEmpty()) {
+                problems.addAll(missing);
+                continue;
+            }
+            probePrivileges(connection, table.getKey(), table.getValue(), problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    /** One statement per privilege, none of which touches a row; each refusal names the privilege. */
+    private static void probePrivileges(Connection connection, String table, List<String> columns,
+            Set<String> problems) throws SQLException {
+        String quoted = columns.stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+        String nulls = columns.stream().map(c -> "NULL").collect(Collectors.joining(", "));
+        String[] probes = {
+            "SELECT " + quoted + " FROM " + table + " WHERE 1 = 0",
+            "INSERT INTO " + table + " (" + quoted + ") SELECT " + nulls + " FROM DUAL WHERE 1 = 0",
+            // col = col, not NULL: no server may object to the value of a NOT NULL column before reading a row
+            "UPDATE " + table + " SET `" + columns.get(1) + "` = `" + columns.get(1) + "` WHERE 1 = 0",
+            "DELETE FROM " + table + " WHERE 1 = 0"
+        };
+        try (Statement statement = connection.createStatement()) {
+            for (String probe : probes) {
+                try {
+                    statement.execute(probe);
+                } catch (SQLException e) {
+                    Matcher denied = DENIED.matcher(String.valueOf(e.getMessage()));
+                    if ((e.getErrorCode() != TABLE_ACCESS_DENIED && e.getErrorCode() != COLUMN_ACCESS_DENIED)
+                            || !denied.find()) {
+                        throw e;
+                    }
+                    problems.add(denied.group(1).toUpperCase(Locale.ROOT) + " on " + table
+                            + " is not granted");
+                }
+            }
+        }
+    }
+}
