@@ -28,8 +28,8 @@ class RedactorTest {
                 "jdbc.url", "jdbc:postgresql://db/app?sslmode=verify-full&sslrootcert=/ca.pem&sslpassword=pw5",
                 "other.jdbc.url", "jdbc:mysql://db/app?sslMode=VERIFY_IDENTITY&trustCertificateKeyStorePassword=pw6"
                         + "&clientCertificateKeyStorePassword=pw7",
-    /** The TLS parameters the jpa-entities README documents: their passwords are hidden in configuration errors. */
-                        + "&keyPassword=pwA"));
+                "third.jdbc.url", "jdbc:mariadb://db/app?sslMode=verify-full&trustStorePassword=pw8"
+                        + "&keyStorePassword=pw9&keyPassword=pwA"));
         assertThat(redactor.redact("pw5 pw6 pw7 pw8 pw9 pwA sslrootcert=/ca.pem"))
                 .isEqualTo("<hidden> <hidden> <hidden> <hidden> <hidden> <hidden> sslrootcert=/ca.pem");
         assertThat(redactor.show("gogoscope.store.s.jdbc.url",
