@@ -56,7 +56,8 @@ public final class MongoProperties implements PropertySet {
     public static final Property<String> TLS_KEY_STORE = Property.text("mongodb.tls.key-store").backends(MONGODB)
             .defaultShown("none")
             .meaning("File of the client certificate and its private key, for servers that ask for one "
-                    + "(`net.tls.mode` with `CAFile`, or X.509 authentication): PKCS12 or JKS. Needs TLS on in the "
+                    + "(mongod with `--tlsCAFile` and without `--tlsAllowConnectionsWithoutCertificates`, or X.509 "
+                    + "authentication): PKCS12 or JKS. Needs TLS on in the "
                     + "URI. Read on each connect.");
 
     public static final Property<String> TLS_KEY_STORE_PASSWORD = Property.secret("mongodb.tls.key-store-password")
