@@ -3,10 +3,12 @@ package org.gogoscope.mongodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.PersistenceAdapter;
@@ -116,6 +118,23 @@ class MongoTlsTest {
         // tls=true alone: the driver's default TLS context, whose trust (the JDK's CA certificates) lacks the test CA
         refused(adapter(tlsUri("localhost", good, ""), TlsStores.jvmDefaults()),
                 "TLS handshake failed: the server's certificate is not trusted");
+    }
+
+    @Test
+    void tlsTrueAloneWorksWithTheJvmsDefaultTrust() throws Exception {
+        // another JVM: the default SSLContext is made once per JVM, from javax.net.ssl.trustStore
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process probe = new ProcessBuilder(javaBin.toString(), "-Djavax.net.ssl.trustStore=" + certificates.trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + TestCertificates.TRUST_PASSWORD,
+                "-Djavax.net.ssl.trustStoreType=PKCS12", "-cp", System.getProperty("java.class.path"),
+                JvmTrustProbe.class.getName(), tlsUri("localhost", good, "")).redirectErrorStream(true).start();
+        String output;
+        try (var in = probe.getInputStream()) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.exitValue()).as(output).isZero();
+        assertThat(output).as(output).contains("OK");
     }
 
     @Test
