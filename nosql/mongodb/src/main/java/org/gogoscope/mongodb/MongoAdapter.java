@@ -1,7 +1,13 @@
 package org.gogoscope.mongodb;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.ServerDescriptionChangedEvent;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
+import com.mongodb.event.ServerListener;
+import com.mongodb.event.ServerMonitorListener;
+import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.storage.Storages;
 
@@ -35,7 +41,16 @@ public final class MongoAdapter extends StorageAdapter {
 
     @Override
     protected Storages open() {
-        MongoClient opened = MongoClients.create(config.clientSettings());
+        MongoClientSettings settings;
+        try {
+            settings = config.clientSettings(); // reads the TLS stores
+        } catch (IllegalArgumentException e) { // a store that cannot be read now: the message holds no password
+            throw new BackendException("mongodb", "connect", e.getMessage(), e);
+        }
+        MonitorFailures failures = new MonitorFailures();
+        MongoClient opened = MongoClients.create(MongoClientSettings.builder(settings)
+                .applyToServerSettings(server -> server.addServerListener(failures).addServerMonitorListener(failures))
+                .build());
         try {
             MongoSchema schema = new MongoSchema(opened.getDatabase(config.database()));
             schema.create();
@@ -49,7 +64,29 @@ public final class MongoAdapter extends StorageAdapter {
                     new MongoIdempotencyStorage(schema.collection(MongoSchema.IDEMPOTENCY), expiry));
         } catch (RuntimeException e) {
             opened.close();
-            throw e;
+            throw MongoErrors.connectFailure(e, failures.last, config.tlsEnabled());
+        }
+    }
+
+    /**
+     * The last exception the driver's server monitor saw (a TLS handshake failure, a closed connection): the driver
+     * only quotes it in the text of its server selection timeout.
+     */
+    private static final class MonitorFailures implements ServerListener, ServerMonitorListener {
+
+        volatile Throwable last;
+
+        @Override
+        public void serverDescriptionChanged(ServerDescriptionChangedEvent event) {
+            Throwable failure = event.getNewDescription().getException();
+            if (failure != null) {
+                last = failure;
+            }
+        }
+
+        @Override
+        public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+            last = event.getThrowable();
         }
     }
 

@@ -4,10 +4,17 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadConcernLevel;
 import com.mongodb.WriteConcern;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.gogoscope.api.ConfigurationException;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
+import org.gogoscope.core.tls.TlsStores;
 
 /** Backend {@code mongodb}, configured by the {@link MongoProperties} relative to {@code gogoscope.store.<name>.}. */
 public final class MongoAdapterFactory implements AdapterFactory {
@@ -30,6 +37,7 @@ public final class MongoAdapterFactory implements AdapterFactory {
                 .withWriteConcern(writeConcern(MongoProperties.WRITE_CONCERN.read(settings)))
                 .withReadConcern(new ReadConcern(ReadConcernLevel.fromString(MongoProperties.READ_CONCERN
                         .read(settings))));
+        config = config.withTls(tls(settings, MongoConfig.isTls(parsed)));
         return new MongoAdapter(config, settings.keyPrefix());
     }
 
@@ -41,6 +49,57 @@ public final class MongoAdapterFactory implements AdapterFactory {
             Throwable cause = AdapterSettings.isSecret(MongoProperties.URI.name(), uri) ? null : e;
             throw settings.invalid(MongoProperties.URI.name(), uri, "a mongodb:// or mongodb+srv:// connection string",
                     cause);
+        }
+    }
+
+    /**
+     * The {@code mongodb.tls.*} stores. They are read once here, so that a missing file or a wrong password is a
+     * configuration error at start-up (they are read again on each connect). A store set while the URI leaves TLS
+     * off is an error: the connection would be plaintext, most likely not what was meant.
+     */
+    private static TlsStores tls(AdapterSettings settings, boolean uriTls) {
+        List<String> stores = List.of(MongoProperties.TLS_TRUST_STORE.name(), MongoProperties.TLS_KEY_STORE.name());
+        if (!uriTls) {
+            for (String store : stores) {
+                if (settings.get(store).isPresent()) {
+                    String uri = settings.fullName(MongoProperties.URI.name());
+                    throw new ConfigurationException(MessageCode.MISSING_PROPERTY, uri, settings.fullName(store)
+                            + " is set but TLS is off for store '" + settings.storeName() + "': add tls=true to " + uri
+                            + " (or use a mongodb+srv:// URI)");
+                }
+            }
+            return TlsStores.jvmDefaults();
+        }
+        TlsStores tls = TlsStores.jvmDefaults();
+        Optional<String> trustStore = MongoProperties.TLS_TRUST_STORE.get(settings);
+        if (trustStore.isPresent()) {
+            tls = tls.withTrustStore(path(settings, MongoProperties.TLS_TRUST_STORE.name(), trustStore.get()),
+                    MongoProperties.TLS_TRUST_STORE_PASSWORD.get(settings).orElse(null),
+                    MongoProperties.TLS_TRUST_STORE_TYPE.read(settings));
+        }
+        Optional<String> keyStore = MongoProperties.TLS_KEY_STORE.get(settings);
+        if (keyStore.isPresent()) {
+            tls = tls.withKeyStore(path(settings, MongoProperties.TLS_KEY_STORE.name(), keyStore.get()),
+                    MongoProperties.TLS_KEY_STORE_PASSWORD.get(settings).orElse(null),
+                    MongoProperties.TLS_KEY_STORE_TYPE.read(settings));
+        }
+        try {
+            tls.sslContext();
+        } catch (IllegalArgumentException e) {
+            // the message names the store and never holds its password
+            String property = settings.fullName(e.getMessage().contains("key store") ? MongoProperties.TLS_KEY_STORE
+                    .name() : MongoProperties.TLS_TRUST_STORE.name());
+            throw new ConfigurationException(MessageCode.INVALID_VALUE, property, "Invalid " + property + ": "
+                    + e.getMessage(), e);
+        }
+        return tls;
+    }
+
+    private static Path path(AdapterSettings settings, String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw settings.invalid(name, value, "a file name", e);
         }
     }
 

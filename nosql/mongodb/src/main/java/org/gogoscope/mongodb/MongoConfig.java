@@ -10,11 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.gogoscope.core.tls.TlsStores;
 
 /**
  * How a {@link MongoAdapter} reaches its server: connection string, database, write and read concern, the one
  * timeout that bounds server selection, connecting, waiting for a pooled connection and each socket read, and
- * the grace period added to garbage-collection dates. Immutable; the {@code with} methods return copies.
+ * the grace period added to garbage-collection dates, and the TLS trust and key stores. Immutable; the
+ * {@code with} methods return copies.
+ *
+ * <p>TLS is switched on by the connection string ({@code tls=true}, or a {@code mongodb+srv://} one), as are its
+ * options the driver knows ({@code tlsAllowInvalidHostnames}); {@link #withTls(TlsStores)} only chooses the
+ * certificates trusted and shown.
  */
 public final class MongoConfig {
 
@@ -30,9 +36,10 @@ public final class MongoConfig {
     private final Duration timeout;
     private final Duration gcGrace;
     private final List<CommandListener> listeners;
+    private final TlsStores tls;
 
     private MongoConfig(ConnectionString uri, String database, WriteConcern writeConcern, ReadConcern readConcern,
-            Duration timeout, Duration gcGrace, List<CommandListener> listeners) {
+            Duration timeout, Duration gcGrace, List<CommandListener> listeners, TlsStores tls) {
         this.uri = uri;
         this.database = database;
         this.writeConcern = writeConcern;
@@ -40,6 +47,7 @@ public final class MongoConfig {
         this.timeout = timeout;
         this.gcGrace = gcGrace;
         this.listeners = List.copyOf(listeners);
+        this.tls = tls;
     }
 
     /**
@@ -54,7 +62,7 @@ public final class MongoConfig {
             throw new IllegalArgumentException("database must not be blank");
         }
         return new MongoConfig(new ConnectionString(uri), database, WriteConcern.MAJORITY, ReadConcern.MAJORITY,
-                DEFAULT_TIMEOUT, DEFAULT_GC_GRACE, List.of());
+                DEFAULT_TIMEOUT, DEFAULT_GC_GRACE, List.of(), TlsStores.jvmDefaults());
     }
 
     public MongoConfig withWriteConcern(WriteConcern concern) {
@@ -62,31 +70,67 @@ public final class MongoConfig {
         if (!concern.isAcknowledged()) {
             throw new IllegalArgumentException("writeConcern must be acknowledged: locks need the server's answer");
         }
-        return new MongoConfig(uri, database, concern, readConcern, timeout, gcGrace, listeners);
+        return new MongoConfig(uri, database, concern, readConcern, timeout, gcGrace, listeners, tls);
     }
 
     public MongoConfig withReadConcern(ReadConcern concern) {
         Objects.requireNonNull(concern, "readConcern");
-        return new MongoConfig(uri, database, writeConcern, concern, timeout, gcGrace, listeners);
+        return new MongoConfig(uri, database, writeConcern, concern, timeout, gcGrace, listeners, tls);
     }
 
     /** {@code timeout} must be at least one millisecond. */
     public MongoConfig withTimeout(Duration timeout) {
         MongoProperties.TIMEOUT.check("timeout", timeout);
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, tls);
     }
 
     /** {@code gcGrace} must not be negative. */
     public MongoConfig withGcGrace(Duration gcGrace) {
         MongoProperties.GC_GRACE.check("gcGrace", gcGrace);
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, tls);
     }
 
     /** Adds a driver command listener (monitoring, tests counting round trips). */
     public MongoConfig withCommandListener(CommandListener listener) {
         List<CommandListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, more);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, more, tls);
+    }
+
+    /**
+     * Trust the certificates of {@code stores}' trust store (else the JVM's default trust) and show the client
+     * certificate of its key store (else none). The stores are read on each connect.
+     *
+     * @throws IllegalArgumentException when the connection string does not switch TLS on: stores for a plaintext
+     *         connection would be ignored
+     */
+    public MongoConfig withTls(TlsStores stores) {
+        Objects.requireNonNull(stores, "stores");
+        if (!stores.isJvmDefault() && !tlsEnabled()) {
+            throw new IllegalArgumentException("TLS stores are set but the connection string does not switch TLS on "
+                    + "(tls=true, or mongodb+srv://)");
+        }
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, stores);
+    }
+
+    /** Whether the connection string switches TLS on ({@code tls=true} or {@code ssl=true}, or {@code mongodb+srv://}). */
+    public boolean tlsEnabled() {
+        return isTls(uri);
+    }
+
+    static boolean isTls(ConnectionString uri) {
+        Boolean enabled = uri.getSslEnabled();
+        return enabled != null ? enabled : uri.isSrvProtocol();
+    }
+
+    /** The TLS trust and key stores (the JVM's default trust and no client certificate unless set). */
+    public TlsStores tls() {
+        return tls;
+    }
+
+    /** Whether the connection string allows a server certificate that does not name the host ({@code tlsAllowInvalidHostnames}). */
+    boolean invalidHostNamesAllowed() {
+        return Boolean.TRUE.equals(uri.getSslInvalidHostnameAllowed());
     }
 
     public String database() {
@@ -114,7 +158,12 @@ public final class MongoConfig {
         return gcGrace;
     }
 
-    /** The driver settings: the connection string's own options, then this configuration's timeouts. */
+    /**
+     * The driver settings: the connection string's own options, then this configuration's timeouts and, with TLS,
+     * the TLS context of the stores (read now).
+     *
+     * @throws IllegalArgumentException naming a store that cannot be read (never its password)
+     */
     MongoClientSettings clientSettings() {
         long millis = timeout.toMillis();
         MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(uri)
@@ -125,6 +174,11 @@ public final class MongoConfig {
                         TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(millis, TimeUnit.MILLISECONDS));
         listeners.forEach(builder::addCommandListener);
+        if (tlsEnabled() && !tls.isJvmDefault()) {
+            // host name verification stays the driver's: on unless the URI says tlsAllowInvalidHostnames=true
+            javax.net.ssl.SSLContext context = tls.sslContext();
+            builder.applyToSslSettings(ssl -> ssl.enabled(true).context(context));
+        }
         return builder.build();
     }
 
@@ -132,6 +186,7 @@ public final class MongoConfig {
     @Override
     public String toString() {
         return "MongoConfig[hosts=" + uri.getHosts() + ", database=" + database + ", writeConcern=" + writeConcern
-                + ", readConcern=" + readConcern.getLevel() + ", timeout=" + timeout + "]";
+                + ", readConcern=" + readConcern.getLevel() + ", timeout=" + timeout + ", tls="
+                + (tlsEnabled() ? tls + (invalidHostNamesAllowed() ? ", host names not verified" : "") : "off") + "]";
     }
 }

@@ -13,7 +13,9 @@ public final class MongoProperties implements PropertySet {
 
     public static final Property<String> URI = Property.text("mongodb.uri").backends(MONGODB)
             .defaultShown("required")
-            .meaning("`mongodb://` or `mongodb+srv://` connection string. Credentials in it are never shown.");
+            .meaning("`mongodb://` or `mongodb+srv://` connection string. Credentials in it are never shown. TLS: "
+                    + "`tls=true` (on by default for `mongodb+srv://`); `tlsAllowInvalidHostnames=true` turns the "
+                    + "host name check off.");
 
     public static final Property<String> DATABASE = Property.text("mongodb.database").backends(MONGODB)
             .defaultShown("the URI's database, else `gogoscope`")
@@ -38,6 +40,32 @@ public final class MongoProperties implements PropertySet {
             .meaning("Added to the TTL-index date of every document, so MongoDB's TTL monitor never deletes a "
                     + "document a read could still see (expiry is always checked on the server's clock).");
 
+    public static final Property<String> TLS_TRUST_STORE = Property.text("mongodb.tls.trust-store").backends(MONGODB)
+            .defaultShown("the JVM's default trust")
+            .meaning("File of the certificates trusted to sign the servers' certificates (the CA of a managed "
+                    + "MongoDB): PKCS12, JKS or PEM, see `mongodb.tls.trust-store-type`. Needs TLS on in the URI "
+                    + "(`tls=true`, or `mongodb+srv://`). Read on each connect.");
+
+    public static final Property<String> TLS_TRUST_STORE_PASSWORD = Property.secret("mongodb.tls.trust-store-password")
+            .backends(MONGODB).meaning("Password of the trust store, if it has one (never shown).");
+
+    public static final Property<String> TLS_TRUST_STORE_TYPE = Property.oneOf("mongodb.tls.trust-store-type",
+            "pkcs12", "jks", "pem").backends(MONGODB).defaultValue("pkcs12", "`pkcs12`")
+            .meaning("`pem`: one or more X.509 certificates, PEM or DER.");
+
+    public static final Property<String> TLS_KEY_STORE = Property.text("mongodb.tls.key-store").backends(MONGODB)
+            .defaultShown("none")
+            .meaning("File of the client certificate and its private key, for servers that ask for one "
+                    + "(mongod with `--tlsCAFile` and without `--tlsAllowConnectionsWithoutCertificates`, or X.509 "
+                    + "authentication): PKCS12 or JKS. Needs TLS on in the "
+                    + "URI. Read on each connect.");
+
+    public static final Property<String> TLS_KEY_STORE_PASSWORD = Property.secret("mongodb.tls.key-store-password")
+            .backends(MONGODB).meaning("Password of the key store and of its key (never shown).");
+
+    public static final Property<String> TLS_KEY_STORE_TYPE = Property.oneOf("mongodb.tls.key-store-type", "pkcs12",
+            "jks").backends(MONGODB).defaultValue("pkcs12", "`pkcs12`").meaning("Type of `mongodb.tls.key-store`.");
+
     @Override
     public String module() {
         return "gogoscope-mongodb";
@@ -45,6 +73,7 @@ public final class MongoProperties implements PropertySet {
 
     @Override
     public List<Property<?>> properties() {
-        return List.of(URI, DATABASE, WRITE_CONCERN, READ_CONCERN, TIMEOUT, GC_GRACE);
+        return List.of(URI, DATABASE, WRITE_CONCERN, READ_CONCERN, TIMEOUT, GC_GRACE, TLS_TRUST_STORE,
+                TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE);
     }
 }

@@ -29,6 +29,12 @@ final class InProcessMongo {
         return uri;
     }
 
+    /** The port of the shared server. */
+    static int port() {
+        String uri = uri();
+        return Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
+    }
+
     /** A configuration for the shared server and database {@code test}. */
     static MongoConfig config() {
         return MongoConfig.of(uri(), "test");

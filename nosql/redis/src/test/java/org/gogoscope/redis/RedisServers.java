@@ -17,6 +17,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * Throwaway redis-server processes on loopback for tests: standalone, a three-master Cluster, a master with one
@@ -65,7 +66,7 @@ final class RedisServers implements AutoCloseable {
     RedisServers(TestCertificates tls) throws IOException {
         this.tls = tls;
         this.admin = tls == null ? DefaultJedisClientConfig.builder().build() : DefaultJedisClientConfig.builder()
-                .ssl(true).sslSocketFactory(tls.adminSockets()).build();
+                .ssl(true).sslSocketFactory(TestTls.adminSockets(tls)).build();
         dir = Files.createTempDirectory("gogoscope-redis-");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }

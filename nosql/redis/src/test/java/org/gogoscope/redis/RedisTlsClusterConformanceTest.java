@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * The whole contract over TLS on a throwaway three-master Cluster whose nodes listen on TLS only, talk over a TLS
@@ -45,7 +46,7 @@ class RedisTlsClusterConformanceTest extends ConformanceSuite {
     @Override
     protected BackendFixture fixture() {
         return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.cluster(nodes)
-                .withTls(certificates.clientTls()).withPoolSize(8), prefix));
+                .withTls(TestTls.client(certificates)).withPoolSize(8), prefix));
     }
 
     /** Keys of one prefix land on every master, all reached over TLS. */

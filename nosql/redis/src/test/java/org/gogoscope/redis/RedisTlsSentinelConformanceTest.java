@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * The whole contract over TLS through a Sentinel: a throwaway TLS-only master and a Sentinel on a TLS port that
@@ -46,21 +47,21 @@ class RedisTlsSentinelConformanceTest extends ConformanceSuite {
     @Override
     protected BackendFixture fixture() {
         return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
-                .withTls(certificates.clientTls()).withPoolSize(8), prefix));
+                .withTls(TestTls.client(certificates)).withPoolSize(8), prefix));
     }
 
     @Test
     void aPlaintextSentinelInFrontOfTlsDataNodes() throws Exception {
         HostAndPort plain = servers.sentinel("gogo-mixed", false);
         try (PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-mixed", List.of(plain))
-                .withTls(certificates.clientTls()).withSentinelTls(false), "mixed:")) {
+                .withTls(TestTls.client(certificates)).withSentinelTls(false), "mixed:")) {
             adapter.connect();
             assertThat(adapter.locks().acquire("job", Duration.ofSeconds(5), "me")).isPresent();
             assertThat(adapter.locks().inspect("job")).isPresent();
         }
         // TLS to that plaintext sentinel port: refused, naming the sentinels and TLS
         PersistenceAdapter wrong = new RedisAdapter(RedisClientConfig.sentinel("gogo-mixed", List.of(plain))
-                .withTls(certificates.clientTls()).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "x:");
+                .withTls(TestTls.client(certificates)).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "x:");
         long start = System.nanoTime();
         assertThatThrownBy(wrong::connect).isInstanceOf(BackendException.class)
                 .hasMessageStartingWith("GOGO-0301: redis connect failed: sentinels: TLS handshake failed");
@@ -81,7 +82,7 @@ class RedisTlsSentinelConformanceTest extends ConformanceSuite {
     @Test
     void plaintextToTheTlsMasterFailsClearly() {
         PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
-                .withTls(certificates.clientTls()).withDataTls(false)
+                .withTls(TestTls.client(certificates)).withDataTls(false)
                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "p:");
         long start = System.nanoTime();
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)

@@ -4,6 +4,7 @@ import org.gogoscope.conformance.BackendFixture;
 import org.gogoscope.conformance.ConformanceSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * The whole contract over TLS against a throwaway TLS-only server ({@code --port 0 --tls-port}) that asks for a
@@ -36,6 +37,6 @@ class RedisTlsStandaloneConformanceTest extends ConformanceSuite {
     @Override
     protected BackendFixture fixture() {
         return new RedisFixture(prefix -> new RedisAdapter(RedisClientConfig.standalone("rediss://localhost:" + port)
-                .withTls(certificates.clientTls()).withPoolSize(8), prefix));
+                .withTls(TestTls.client(certificates)).withPoolSize(8), prefix));
     }
 }

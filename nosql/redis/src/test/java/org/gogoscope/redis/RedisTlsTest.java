@@ -14,6 +14,7 @@ import org.gogoscope.core.spi.AdapterSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * What TLS refuses, on throwaway standalone servers (TLS-only, client certificate required) that show the right
@@ -86,18 +87,18 @@ class RedisTlsTest {
 
     @Test
     void theRightCertificateIsAcceptedByIpAddressAndByHostName() {
-        works(adapter("127.0.0.1", good, certificates.clientTls()));
-        works(adapter("localhost", good, certificates.clientTls()));
+        works(adapter("127.0.0.1", good, TestTls.client(certificates)));
+        works(adapter("localhost", good, TestTls.client(certificates)));
     }
 
     @Test
     void aPemTrustStoreWorksToo() {
-        works(adapter("127.0.0.1", good, certificates.clientTls().withTrustStore(certificates.ca, null, "PEM")));
+        works(adapter("127.0.0.1", good, TestTls.client(certificates).withTrustStore(certificates.ca, null, "PEM")));
     }
 
     @Test
     void aCertificateOfAnUnknownCaIsRefused() {
-        refused(adapter("127.0.0.1", untrusted, certificates.clientTls()),
+        refused(adapter("127.0.0.1", untrusted, TestTls.client(certificates)),
                 "TLS handshake failed: the server's certificate is not trusted");
     }
 
@@ -109,11 +110,11 @@ class RedisTlsTest {
 
     @Test
     void aCertificateForAnotherHostIsRefusedUnlessHostNamesAreNotVerified() {
-        refused(adapter("127.0.0.1", wrongHost, certificates.clientTls()),
+        refused(adapter("127.0.0.1", wrongHost, TestTls.client(certificates)),
                 "TLS handshake failed: the server's certificate does not match the host name");
-        refused(adapter("localhost", wrongHost, certificates.clientTls()),
+        refused(adapter("localhost", wrongHost, TestTls.client(certificates)),
                 "TLS handshake failed: the server's certificate does not match the host name");
-        works(adapter("127.0.0.1", wrongHost, certificates.clientTls().withVerifyHostname(false)));
+        works(adapter("127.0.0.1", wrongHost, TestTls.client(certificates).withVerifyHostname(false)));
     }
 
     @Test
@@ -132,7 +133,7 @@ class RedisTlsTest {
 
     @Test
     void tlsToAPlaintextPortFailsClearlyWithinTheTimeout() {
-        refused(adapter("127.0.0.1", plaintext, certificates.clientTls()), "TLS handshake failed");
+        refused(adapter("127.0.0.1", plaintext, TestTls.client(certificates)), "TLS handshake failed");
     }
 
     private static AdapterSettings settings(Map<String, String> relative) {

@@ -1,4 +1,4 @@
-package org.gogoscope.redis;
+package org.gogoscope.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,34 +12,34 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Certificates made at run time with {@code openssl} (EC P-256, valid 2 days) in a temporary directory: a test CA;
  * a server certificate for {@code localhost} and {@code 127.0.0.1} (subject alternative names); one for another
  * host name only, signed by the same CA; one for the right names signed by a CA nobody trusts; a client
  * certificate. Plus the Java stores a client is configured with: a PKCS12 trust store holding the CA, and a PKCS12
- * key store holding the client certificate and key, each with a password.
+ * key store holding the client certificate and key, each with a password; and a PKCS12 trust store holding both
+ * CAs, for a test's own admin connections. Shared by the backends' TLS tests (Redis, MongoDB).
  */
-final class TestCertificates implements AutoCloseable {
+public final class TestCertificates implements AutoCloseable {
 
-    static final String TRUST_PASSWORD = "trust-Pw-4711";
-    static final String KEY_PASSWORD = "key-Pw-0815";
+    public static final String TRUST_PASSWORD = "trust-Pw-4711";
+    public static final String KEY_PASSWORD = "key-Pw-0815";
 
     /** A certificate and its private key, PEM files. */
-    record Pair(Path certificate, Path key) {
+    public record Pair(Path certificate, Path key) {
     }
 
-    final Path dir;
-    final Path ca;
-    final Pair server;
-    final Pair wrongHost;
-    final Pair untrusted;
-    final Pair client;
-    final Path trustStore;
-    final Path keyStore;
-    /** Trusts both CAs, shows the client certificate, checks no host name: for the tests' own admin connections. */
-    final RedisTls admin;
+    public final Path dir;
+    public final Path ca;
+    public final Pair server;
+    public final Pair wrongHost;
+    public final Pair untrusted;
+    public final Pair client;
+    public final Path trustStore;
+    public final Path keyStore;
+    /** A PKCS12 trust store (password {@link #TRUST_PASSWORD}) holding both CAs: for the tests' own admin connections. */
+    public final Path adminTrustStore;
 
     private TestCertificates(Path dir) throws Exception {
         this.dir = dir;
@@ -54,25 +54,13 @@ final class TestCertificates implements AutoCloseable {
         keyStore = dir.resolve("client.p12");
         openssl("pkcs12", "-export", "-in", client.certificate().toString(), "-inkey", client.key().toString(),
                 "-name", "client", "-out", keyStore.toString(), "-passout", "pass:" + KEY_PASSWORD);
-        Path adminTrust = dir.resolve("admin-trust.p12");
-        writeTrustStore(adminTrust, TRUST_PASSWORD, ca, otherCa);
-        admin = RedisTls.jvmDefaults().withTrustStore(adminTrust, TRUST_PASSWORD, "PKCS12")
-                .withKeyStore(keyStore, KEY_PASSWORD, "PKCS12").withVerifyHostname(false);
+        adminTrustStore = dir.resolve("admin-trust.p12");
+        writeTrustStore(adminTrustStore, TRUST_PASSWORD, ca, otherCa);
     }
 
-    static TestCertificates create() throws Exception {
-        return new TestCertificates(Files.createTempDirectory("gogoscope-redis-tls-"));
-    }
-
-    /** The client settings of a well-configured application: the CA trusted, the client certificate shown. */
-    RedisTls clientTls() {
-        return RedisTls.jvmDefaults().withTrustStore(trustStore, TRUST_PASSWORD, "PKCS12")
-                .withKeyStore(keyStore, KEY_PASSWORD, "PKCS12");
-    }
-
-    /** The admin connections' socket factory. */
-    SSLSocketFactory adminSockets() {
-        return admin.socketFactory();
+    /** Makes them all in a new temporary directory (about a second: a few {@code openssl} runs). */
+    public static TestCertificates create() throws Exception {
+        return new TestCertificates(Files.createTempDirectory("gogoscope-tls-"));
     }
 
     private Path selfSigned(String name, String commonName) throws Exception {
