@@ -12,6 +12,7 @@ import org.gogoscope.conformance.CacheContract;
 import org.gogoscope.conformance.LockContract;
 import org.gogoscope.jpa.SqlAdapter;
 import org.gogoscope.jpa.SqlSettings;
+import org.gogoscope.testsupport.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -37,8 +38,8 @@ class MariaDbTlsTest {
 
     @BeforeAll
     static void startTlsOnlyServer() throws Exception {
-        certificates = new TestCertificates();
-        server = new ThrowawayMariaDb().tlsOnly(certificates.server(), certificates.ca());
+        certificates = TestCertificates.create();
+        server = new ThrowawayMariaDb().tlsOnly(certificates.server, certificates.ca);
         server.start();
         try (Connection admin = DriverManager.getConnection(server.adminUrl("test"), "root", "")) {
             admin.createStatement().execute("CREATE USER '" + TestCertificates.CLIENT + "'@'%' REQUIRE SUBJECT '/CN="
@@ -66,13 +67,13 @@ class MariaDbTlsTest {
     static SqlSettings verified(String driver, boolean trustTheServersCa) {
         if (driver.equals("mariadb")) {
             return settings("mariadb", "sslMode=verify-full&serverSslCert="
-                    + (trustTheServersCa ? certificates.ca() : certificates.otherCa())
+                    + (trustTheServersCa ? certificates.ca : certificates.otherCa)
                     + "&keyStorePassword=" + KEY_STORE_PASSWORD);
         }
         return settings("mysql", "sslMode=VERIFY_IDENTITY&trustCertificateKeyStoreType=PKCS12"
                 + "&trustCertificateKeyStoreUrl=file:"
-                + (trustTheServersCa ? certificates.caTrustStore() : certificates.otherCaTrustStore())
-                + "&trustCertificateKeyStorePassword=" + TestCertificates.TRUST_STORE_PASSWORD);
+                + (trustTheServersCa ? certificates.trustStore : certificates.otherCaTrustStore)
+                + "&trustCertificateKeyStorePassword=" + TestCertificates.TRUST_PASSWORD);
     }
 
     static BackendFixture overTls(String driver) {
@@ -102,13 +103,13 @@ class MariaDbTlsTest {
     @ValueSource(strings = {"mariadb", "mysql"})
     void aUserThatMustShowAClientCertificateConnectsWithOne(String driver) throws Exception {
         String keyStore = driver.equals("mariadb")
-                ? "&keyStoreType=PKCS12&keyStore=" + certificates.clientKeyStore() + "&keyStorePassword="
+                ? "&keyStoreType=PKCS12&keyStore=" + certificates.keyStore + "&keyStorePassword="
                 : "&clientCertificateKeyStoreType=PKCS12&clientCertificateKeyStoreUrl=file:"
-                        + certificates.clientKeyStore() + "&clientCertificateKeyStorePassword=";
+                        + certificates.keyStore + "&clientCertificateKeyStorePassword=";
         SqlSettings trusting = verified(driver, true);
         String url = trusting.jdbcUrl().replace("&keyStorePassword=" + KEY_STORE_PASSWORD, "");
         PersistenceAdapter adapter = new SqlAdapter(SqlSettings.jdbc(driver, url + keyStore
-                + TestCertificates.CLIENT_KEY_PASSWORD, TestCertificates.CLIENT, null).withPoolSize(2),
+                + TestCertificates.KEY_PASSWORD, TestCertificates.CLIENT, null).withPoolSize(2),
                 "tls-client-" + driver + ":");
         adapter.connect();
         try {
@@ -117,25 +118,25 @@ class MariaDbTlsTest {
             adapter.disconnect();
         }
         TlsFailures.refused(new SqlAdapter(SqlSettings.jdbc(driver, url, TestCertificates.CLIENT, null),
-                "tls-client:"), "denied", TestCertificates.TRUST_STORE_PASSWORD);
+                "tls-client:"), "denied", TestCertificates.TRUST_PASSWORD);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mariadb", "mysql"})
     void aCertificateNotSignedByTheTrustedCaIsRefused(String driver) {
         TlsFailures.refused(new SqlAdapter(verified(driver, false), "tls-untrusted:"), "TLS|SSL",
-                KEY_STORE_PASSWORD, TestCertificates.TRUST_STORE_PASSWORD);
+                KEY_STORE_PASSWORD, TestCertificates.TRUST_PASSWORD);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mariadb", "mysql"})
     void aCertificateForAnotherHostIsRefused(String driver) throws Exception {
-        server.serve(certificates.wrongHost());
+        server.serve(certificates.wrongHost);
         try {
             TlsFailures.refused(new SqlAdapter(verified(driver, true), "tls-wrong-host:"),
-                    "(TLS|SSL).*host|host.*(TLS|SSL)", KEY_STORE_PASSWORD, TestCertificates.TRUST_STORE_PASSWORD);
+                    "(TLS|SSL).*host|host.*(TLS|SSL)", KEY_STORE_PASSWORD, TestCertificates.TRUST_PASSWORD);
         } finally {
-            server.serve(certificates.server());
+            server.serve(certificates.server);
         }
     }
 

@@ -13,6 +13,7 @@ import org.gogoscope.conformance.CacheContract;
 import org.gogoscope.conformance.LockContract;
 import org.gogoscope.jpa.SqlAdapter;
 import org.gogoscope.jpa.SqlSettings;
+import org.gogoscope.testsupport.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -35,8 +36,8 @@ class PostgresTlsTest {
 
     @BeforeAll
     static void startTlsOnlyServer() throws Exception {
-        certificates = new TestCertificates();
-        server = new ThrowawayPostgres().tlsOnly(certificates.server(), certificates.ca());
+        certificates = TestCertificates.create();
+        server = new ThrowawayPostgres().tlsOnly(certificates.server, certificates.ca);
         server.start();
         try (Connection admin = DriverManager.getConnection(server.adminUrl(), "postgres", "")) {
             admin.createStatement().execute("CREATE ROLE " + TestCertificates.CLIENT + " LOGIN SUPERUSER");
@@ -63,7 +64,7 @@ class PostgresTlsTest {
         return settings("sslmode=verify-full&sslrootcert=" + rootCert + "&sslpassword=" + SSL_PASSWORD);
     }
 
-    static final BackendFixture OVER_TLS = prefix -> new SqlAdapter(verified(certificates.ca()), prefix);
+    static final BackendFixture OVER_TLS = prefix -> new SqlAdapter(verified(certificates.ca), prefix);
 
     @Test
     void everySessionOfTheAdapterIsEncrypted() throws Exception {
@@ -91,9 +92,9 @@ class PostgresTlsTest {
      */
     @Test
     void aRoleThatMustShowAClientCertificateConnectsWithOne() throws Exception {
-        String withCertificate = "sslmode=verify-full&sslrootcert=" + certificates.ca() + "&sslcert="
-                + certificates.client() + "&sslkey=" + certificates.clientPk8() + "&sslpassword="
-                + TestCertificates.CLIENT_KEY_PASSWORD;
+        String withCertificate = "sslmode=verify-full&sslrootcert=" + certificates.ca + "&sslcert="
+                + certificates.client.certificate() + "&sslkey=" + certificates.clientPk8 + "&sslpassword="
+                + TestCertificates.KEY_PASSWORD;
         PersistenceAdapter adapter = new SqlAdapter(client(withCertificate), "tls-client:");
         adapter.connect();
         try {
@@ -108,7 +109,7 @@ class PostgresTlsTest {
         } finally {
             adapter.disconnect();
         }
-        TlsFailures.refused(new SqlAdapter(client("sslmode=verify-full&sslrootcert=" + certificates.ca()),
+        TlsFailures.refused(new SqlAdapter(client("sslmode=verify-full&sslrootcert=" + certificates.ca),
                 "tls-client:"), "certificate");
     }
 
@@ -119,18 +120,18 @@ class PostgresTlsTest {
 
     @Test
     void aCertificateNotSignedByTheTrustedCaIsRefused() {
-        TlsFailures.refused(new SqlAdapter(verified(certificates.otherCa()), "tls-untrusted:"),
+        TlsFailures.refused(new SqlAdapter(verified(certificates.otherCa), "tls-untrusted:"),
                 "TLS|SSL", SSL_PASSWORD);
     }
 
     @Test
     void aCertificateForAnotherHostIsRefused() throws Exception {
-        server.serve(certificates.wrongHost());
+        server.serve(certificates.wrongHost);
         try {
-            TlsFailures.refused(new SqlAdapter(verified(certificates.ca()), "tls-wrong-host:"),
+            TlsFailures.refused(new SqlAdapter(verified(certificates.ca), "tls-wrong-host:"),
                     "(TLS|SSL).*host|host.*(TLS|SSL)", SSL_PASSWORD);
         } finally {
-            server.serve(certificates.server());
+            server.serve(certificates.server);
         }
     }
 

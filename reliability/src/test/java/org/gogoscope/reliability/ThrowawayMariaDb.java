@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.jpa.SqlAdapter;
 import org.gogoscope.jpa.SqlSettings;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * MariaDB of the test's own: {@code mariadb-install-db} and {@code mariadbd --user=mysql} into a temp

@@ -13,6 +13,7 @@ import java.util.List;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.jpa.SqlAdapter;
 import org.gogoscope.jpa.SqlSettings;
+import org.gogoscope.testsupport.TestCertificates;
 
 /**
  * PostgreSQL 15 of the test's own: {@code initdb} and {@code pg_ctl} as user postgres into a temp directory
