@@ -2,18 +2,9 @@ package org.gogoscope.mongodb;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import javax.net.ssl.SSLException;
 import org.gogoscope.api.BackendException;
+import org.gogoscope.core.tls.TlsFailures;
 
 /**
  * Classifies driver exceptions the storages handle themselves; everything else is a backend failure. A failed
@@ -28,6 +19,10 @@ final class MongoErrors {
     /** Connected, TLS handshake sent, nothing came back: e.g. a plaintext server waiting for the rest of a message. */
     private static final String TLS_UNANSWERED = "TLS handshake not answered within the timeout: the server may not "
             + "speak TLS on this port (tls=true in mongodb.uri), or may be unreachable";
+
+    private static final TlsFailures.Hints HINTS = new TlsFailures.Hints("mongodb.tls.trust-store",
+            "tlsAllowInvalidHostnames=true in mongodb.uri turns this check off", "tls=true in mongodb.uri",
+            "mongodb.tls.key-store");
 
     private MongoErrors() {
     }
@@ -69,41 +64,7 @@ final class MongoErrors {
 
     /** A description of the TLS failure among {@code failure}'s causes, or {@code null}. */
     static String tls(Throwable failure) {
-        CertificateException certificate = null;
-        boolean untrusted = false;
-        SSLException ssl = null;
-        for (Throwable t : causes(failure)) {
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
-                untrusted = true;
-            } else if (t instanceof CertificateException c && certificate == null) {
-                certificate = c;
-            } else if (t instanceof SSLException s && ssl == null) {
-                ssl = s;
-            }
-        }
-        if (untrusted) {
-            return "TLS handshake failed: the server's certificate is not trusted (no chain to a certificate of "
-                    + "mongodb.tls.trust-store, or of the JVM's default trust when none is set): "
-                    + message(certificate != null ? certificate : ssl);
-        }
-        if (certificate != null && isHostMismatch(certificate.getMessage())) {
-            return "TLS handshake failed: the server's certificate does not match the host name connected to "
-                    + "(tlsAllowInvalidHostnames=true in mongodb.uri turns this check off): " + certificate.getMessage();
-        }
-        if (certificate != null) {
-            return "TLS handshake failed: the server's certificate was refused: " + certificate.getMessage();
-        }
-        if (ssl != null) {
-            String text = String.valueOf(ssl.getMessage());
-            if (text.contains("Unsupported or unrecognized SSL message")) {
-                return "TLS handshake failed: the server did not answer in TLS (a plaintext port? tls=true in "
-                        + "mongodb.uri): " + text;
-            }
-            return "TLS handshake failed: " + text + (text.contains("certificate_required") || text
-                    .contains("bad_certificate") ? " (the server wants a client certificate: mongodb.tls.key-store)"
-                            : "");
-        }
-        return null;
+        return TlsFailures.handshake(failure, HINTS);
     }
 
     /**
@@ -117,9 +78,8 @@ final class MongoErrors {
             return tls;
         }
         Throwable io = null;
-        for (Throwable t : causes(failure)) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.NoRouteToHostException) {
+        for (Throwable t : TlsFailures.causes(failure)) {
+            if (TlsFailures.isUnreachable(t)) {
                 return null;
             }
             if (t instanceof java.net.SocketTimeoutException || t instanceof com.mongodb.MongoSocketReadTimeoutException) {
@@ -131,14 +91,12 @@ final class MongoErrors {
                 io = t;
             }
         }
-        return io == null ? null : "TLS handshake failed or the connection closed right after it (" + io
-                .getMessage() + "): the server may not speak TLS on this port, or may want a client certificate "
-                + "(mongodb.tls.key-store) or refuse the one shown";
+        return io == null ? null : TlsFailures.closedAfterHandshake(io, HINTS);
     }
 
     /** For a plaintext connect that the server closed at once: a hint that it may be a TLS-only port, or {@code null}. */
     static String plaintextToTls(Throwable failure) {
-        for (Throwable t : causes(failure)) {
+        for (Throwable t : TlsFailures.causes(failure)) {
             String text = String.valueOf(t.getMessage());
             if (t instanceof com.mongodb.MongoSocketReadException && (text.contains("Prematurely reached end of stream")
                     || text.contains("Connection reset")) || t instanceof java.net.SocketException
@@ -148,33 +106,5 @@ final class MongoErrors {
             }
         }
         return null;
-    }
-
-    private static boolean isHostMismatch(String text) {
-        return text != null && (text.contains("No subject alternative") || text.contains("No name matching"));
-    }
-
-    private static String message(Throwable t) {
-        return t == null ? "" : String.valueOf(t.getMessage());
-    }
-
-    /** {@code failure}, its causes and suppressed exceptions, each once. */
-    private static List<Throwable> causes(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> ordered = new ArrayList<>();
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.add(failure);
-        while (!todo.isEmpty() && seen.size() < 64) {
-            Throwable t = todo.poll();
-            if (t == null || !seen.add(t)) {
-                continue;
-            }
-            ordered.add(t);
-            if (t.getCause() != null) {
-                todo.add(t.getCause());
-            }
-            Collections.addAll(todo, t.getSuppressed());
-        }
-        return ordered;
     }
 }
