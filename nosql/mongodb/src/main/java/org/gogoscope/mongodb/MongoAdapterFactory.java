@@ -4,9 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadConcernLevel;
 import com.mongodb.WriteConcern;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gogoscope.api.ConfigurationException;
@@ -58,49 +55,17 @@ public final class MongoAdapterFactory implements AdapterFactory {
      * off is an error: the connection would be plaintext, most likely not what was meant.
      */
     private static TlsStores tls(AdapterSettings settings, boolean uriTls) {
-        List<String> stores = List.of(MongoProperties.TLS_TRUST_STORE.name(), MongoProperties.TLS_KEY_STORE.name());
         if (!uriTls) {
-            for (String store : stores) {
-                if (settings.get(store).isPresent()) {
-                    String uri = settings.fullName(MongoProperties.URI.name());
-                    throw new ConfigurationException(MessageCode.MISSING_PROPERTY, uri, settings.fullName(store)
-                            + " is set but TLS is off for store '" + settings.storeName() + "': add tls=true to " + uri
-                            + " (or use a mongodb+srv:// URI)");
-                }
+            Optional<String> store = MongoProperties.TLS_STORES.anyStoreSet(settings);
+            if (store.isPresent()) {
+                String uri = settings.fullName(MongoProperties.URI.name());
+                throw new ConfigurationException(MessageCode.MISSING_PROPERTY, uri, settings.fullName(store.get())
+                        + " is set but TLS is off for store '" + settings.storeName() + "': add tls=true to " + uri
+                        + " (or use a mongodb+srv:// URI)");
             }
             return TlsStores.jvmDefaults();
         }
-        TlsStores tls = TlsStores.jvmDefaults();
-        Optional<String> trustStore = MongoProperties.TLS_TRUST_STORE.get(settings);
-        if (trustStore.isPresent()) {
-            tls = tls.withTrustStore(path(settings, MongoProperties.TLS_TRUST_STORE.name(), trustStore.get()),
-                    MongoProperties.TLS_TRUST_STORE_PASSWORD.get(settings).orElse(null),
-                    MongoProperties.TLS_TRUST_STORE_TYPE.read(settings));
-        }
-        Optional<String> keyStore = MongoProperties.TLS_KEY_STORE.get(settings);
-        if (keyStore.isPresent()) {
-            tls = tls.withKeyStore(path(settings, MongoProperties.TLS_KEY_STORE.name(), keyStore.get()),
-                    MongoProperties.TLS_KEY_STORE_PASSWORD.get(settings).orElse(null),
-                    MongoProperties.TLS_KEY_STORE_TYPE.read(settings));
-        }
-        try {
-            tls.sslContext();
-        } catch (IllegalArgumentException e) {
-            // the message names the store and never holds its password
-            String property = settings.fullName(e.getMessage().contains("key store") ? MongoProperties.TLS_KEY_STORE
-                    .name() : MongoProperties.TLS_TRUST_STORE.name());
-            throw new ConfigurationException(MessageCode.INVALID_VALUE, property, "Invalid " + property + ": "
-                    + e.getMessage(), e);
-        }
-        return tls;
-    }
-
-    private static Path path(AdapterSettings settings, String name, String value) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw settings.invalid(name, value, "a file name", e);
-        }
+        return MongoProperties.TLS_STORES.read(settings);
     }
 
     /** {@code majority} or a number of members, as {@link MongoProperties#WRITE_CONCERN} accepts them. */

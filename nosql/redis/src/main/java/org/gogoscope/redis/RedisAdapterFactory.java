@@ -83,53 +83,23 @@ public final class RedisAdapterFactory implements AdapterFactory {
             throw settings.invalid(RedisProperties.SENTINEL_TLS.name(), sentinels.get().toString(),
                     "no value without " + settings.fullName(RedisProperties.SENTINEL_MASTER.name()), null);
         }
-        RedisTls settingsTls = RedisTls.jvmDefaults()
-                .withVerifyHostname(RedisProperties.TLS_VERIFY_HOSTNAME.read(settings));
-        Optional<String> trustStore = RedisProperties.TLS_TRUST_STORE.get(settings);
-        if (trustStore.isPresent()) {
-            settingsTls = settingsTls.withTrustStore(path(settings, RedisProperties.TLS_TRUST_STORE.name(),
-                    trustStore.get()), RedisProperties.TLS_TRUST_STORE_PASSWORD.get(settings).orElse(null),
-                    RedisProperties.TLS_TRUST_STORE_TYPE.read(settings));
-        }
-        Optional<String> keyStore = RedisProperties.TLS_KEY_STORE.get(settings);
-        if (keyStore.isPresent()) {
-            settingsTls = settingsTls.withKeyStore(path(settings, RedisProperties.TLS_KEY_STORE.name(),
-                    keyStore.get()), RedisProperties.TLS_KEY_STORE_PASSWORD.get(settings).orElse(null),
-                    RedisProperties.TLS_KEY_STORE_TYPE.read(settings));
-        }
+        boolean verifyHostname = RedisProperties.TLS_VERIFY_HOSTNAME.read(settings);
         boolean anySet = data || sentinels.orElse(false);
         if (!anySet) {
-            for (String store : List.of(RedisProperties.TLS_TRUST_STORE.name(), RedisProperties.TLS_KEY_STORE.name())) {
-                if (settings.get(store).isPresent()) {
-                    // a store set for nothing: most likely redis.tls was forgotten, and the connection would be plaintext
-                    throw new ConfigurationException(MessageCode.MISSING_PROPERTY, settings.fullName(RedisProperties
-                            .TLS.name()), settings.fullName(store) + " is set but TLS is off for store '"
-                            + settings.storeName() + "': set " + settings.fullName(RedisProperties.TLS.name())
-                            + "=true (or use a rediss:// URI, or " + settings.fullName(RedisProperties.SENTINEL_TLS
-                                    .name()) + "=true)");
-                }
+            Optional<String> store = RedisProperties.TLS_STORES.anyStoreSet(settings);
+            if (store.isPresent()) {
+                // a store set for nothing: most likely redis.tls was forgotten, and the connection would be plaintext
+                throw new ConfigurationException(MessageCode.MISSING_PROPERTY, settings.fullName(RedisProperties
+                        .TLS.name()), settings.fullName(store.get()) + " is set but TLS is off for store '"
+                        + settings.storeName() + "': set " + settings.fullName(RedisProperties.TLS.name())
+                        + "=true (or use a rediss:// URI, or " + settings.fullName(RedisProperties.SENTINEL_TLS
+                                .name()) + "=true)");
             }
             return config;
         }
-        try {
-            settingsTls.socketFactory();
-        } catch (IllegalArgumentException e) {
-            // the message names the store and never holds its password
-            String property = settings.fullName(e.getMessage().contains("key store") ? RedisProperties.TLS_KEY_STORE
-                    .name() : RedisProperties.TLS_TRUST_STORE.name());
-            throw new ConfigurationException(MessageCode.INVALID_VALUE, property, "Invalid " + property + ": "
-                    + e.getMessage(), e);
-        }
+        RedisTls settingsTls = RedisTls.of(RedisProperties.TLS_STORES.read(settings)).withVerifyHostname(verifyHostname);
         config = config.withTls(settingsTls).withDataTls(data);
         return sentinels.isPresent() ? config.withSentinelTls(sentinels.get()) : config;
-    }
-
-    private static java.nio.file.Path path(AdapterSettings settings, String name, String value) {
-        try {
-            return java.nio.file.Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw settings.invalid(name, value, "a file name", e);
-        }
     }
 
     private static RedisClientConfig topology(AdapterSettings settings) {

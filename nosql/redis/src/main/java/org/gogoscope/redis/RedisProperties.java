@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.gogoscope.core.config.Property;
+import org.gogoscope.core.tls.TlsStoreProperties;
 import org.gogoscope.core.config.PropertySet;
 
 /** The store properties of the Redis backend, read once by {@link RedisAdapterFactory}. */
@@ -107,6 +108,10 @@ public final class RedisProperties implements PropertySet {
 
     public static final Property<String> TLS_KEY_STORE_TYPE = Property.oneOf("redis.tls.key-store-type", "pkcs12",
             "jks").backends(REDIS).defaultValue("pkcs12", "`pkcs12`").meaning("Type of `redis.tls.key-store`.");
+
+    /** The six store properties above, as core reads them. */
+    static final TlsStoreProperties TLS_STORES = new TlsStoreProperties(TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD,
+            TLS_TRUST_STORE_TYPE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE);
 
     public static final Property<Boolean> TLS_VERIFY_HOSTNAME = Property.bool("redis.tls.verify-hostname")
             .backends(REDIS).defaultValue(Boolean.TRUE, "`true`")

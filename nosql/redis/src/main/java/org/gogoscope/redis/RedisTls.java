@@ -34,6 +34,11 @@ public final class RedisTls {
         return JVM_DEFAULTS;
     }
 
+    /** These stores (read by core's {@link TlsStores}), host names verified. */
+    public static RedisTls of(TlsStores stores) {
+        return new RedisTls(java.util.Objects.requireNonNull(stores, "stores"), true);
+    }
+
     /**
      * Trust exactly the certificates of {@code store} ({@code type} {@code PKCS12}, {@code JKS} or {@code PEM}: one or
      * more X.509 certificates in PEM or DER; {@code password} may be {@code null}, and is not needed for PEM).
