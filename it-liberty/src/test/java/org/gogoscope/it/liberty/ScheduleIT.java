@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A scheduled job once per cluster on Open Liberty, with the server's {@code ManagedScheduledExecutorService}:
  * two applications on one Redis store ({@code ticks-a}, {@code ticks-b}: separate CDI containers, stores and lock
- * owners, i.e. two nodes) fire the same task every two seconds. Over 30 ticks every tick ran exactly once with
- * {@code @Locked(minHold = 1s, onNotAcquired = SKIP)}; without the minimum hold, node b 300 ms late, most ticks ran
+ * owners, i.e. two nodes) fire the same task every four seconds. Over 30 ticks every tick ran exactly once with
+ * {@code @Locked(minHold = 2s, onNotAcquired = SKIP)}; without the minimum hold, node b 300 ms late, most ticks ran
  * twice. Runs in application a, which reads both applications' runs from the store.
  */
 @ExtendWith(ArquillianExtension.class)

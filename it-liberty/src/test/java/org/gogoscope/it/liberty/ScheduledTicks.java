@@ -16,7 +16,7 @@ import org.gogoscope.it.common.TickJob;
 
 /**
  * The scheduling of {@link ScheduleIT}: when the application starts, two tasks of the server's
- * {@code ManagedScheduledExecutorService} fire every two seconds, on the period's boundaries: the job guarded with
+ * {@code ManagedScheduledExecutorService} fire every four seconds, on the period's boundaries: the job guarded with
  * the minimum hold, and the control without it (node {@code b} {@value TickJob#LATE_MILLIS} ms late).
  */
 @ApplicationScoped

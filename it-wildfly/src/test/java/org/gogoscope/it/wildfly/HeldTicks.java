@@ -10,8 +10,8 @@ import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.it.common.TickJob;
 
 /**
- * The EJB timer of {@link TwoNodeScheduleIT}, firing every two seconds on every node, whose {@code @Schedule}
- * method carries {@code @Locked} with a one-second minimum hold itself. Bean-managed concurrency: it never waits
+ * The EJB timer of {@link TwoNodeScheduleIT}, firing every four seconds on every node, whose {@code @Schedule}
+ * method carries {@code @Locked} with a two-second minimum hold itself. Bean-managed concurrency: it never waits
  * for the other timer ({@link UnheldTicks}).
  */
 @Singleton
@@ -21,8 +21,8 @@ public class HeldTicks {
     @Inject
     TickJob job;
 
-    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
-    @Locked(key = "tick-job", ttl = 10, minHold = 1, minHoldUnit = ChronoUnit.SECONDS,
+    @Schedule(second = "*/4", minute = "*", hour = "*", persistent = false)
+    @Locked(key = "tick-job", ttl = 10, minHold = 2, minHoldUnit = ChronoUnit.SECONDS,
             onNotAcquired = Locked.OnNotAcquired.SKIP)
     public void tick() {
         job.record(TickJob.HELD, TickJob.tick(), node());

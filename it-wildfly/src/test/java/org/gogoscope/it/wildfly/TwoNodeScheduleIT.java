@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A scheduled job once per cluster: both WildFly servers run the same EJB {@code @Schedule(second = "*&#47;2")}
- * timer guarded by {@code @Locked(minHold = 1s, onNotAcquired = SKIP)} on PostgreSQL. Over 30 ticks every tick ran
+ * A scheduled job once per cluster: both WildFly servers run the same EJB {@code @Schedule(second = "*&#47;4")}
+ * timer guarded by {@code @Locked(minHold = 2s, onNotAcquired = SKIP)} on PostgreSQL. Over 30 ticks every tick ran
  * exactly once; the same job with the lock but without the minimum hold, node2's timer 300 ms late, ran most ticks
  * twice (the test's own control: it can fail).
  */

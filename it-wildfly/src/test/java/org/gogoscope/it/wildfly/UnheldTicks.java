@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.gogoscope.it.common.TickJob;
 
 /**
- * The control timer of {@link TwoNodeScheduleIT}: every two seconds on every node it calls the job's lock without
+ * The control timer of {@link TwoNodeScheduleIT}: every four seconds on every node it calls the job's lock without
  * a minimum hold, {@value TickJob#LATE_MILLIS} ms late on node2.
  */
 @Singleton
@@ -18,7 +18,7 @@ public class UnheldTicks {
     @Inject
     TickJob job;
 
-    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    @Schedule(second = "*/4", minute = "*", hour = "*", persistent = false)
     public void tick() throws InterruptedException {
         long tick = TickJob.tick();
         if (HeldTicks.node().equals("node2")) {
