@@ -64,17 +64,17 @@ public class ScaleBenchmarks {
                         INSERT INTO go_goscope_cache (key, value, expires_at)
                         SELECT ? || lpad(g::text, 7, '0'), '{"a":1}'::jsonb,
                                (now() AT TIME ZONE 'UTC') + interval '30 days'
-                          FROM generate_series(0, ? - 1) g ON CONFLICT DO NOTHING""", prefix + "item:", size);
+                          FROM generate_series(0, ? - 1) g ON CONFLICT DO NOTHING""", prefix + "cache:item:", size);
                 case "mariadb" -> fillSql(Servers.pool("fill-mariadb", Servers.MARIADB_URL, Servers.MARIADB_USER), """
                         INSERT IGNORE INTO go_goscope_cache (`key`, value, expires_at)
                         SELECT CONCAT(?, LPAD(seq, 7, '0')), '{"a":1}', UTC_TIMESTAMP(3) + INTERVAL 30 DAY
-                          FROM seq_0_to_999999 WHERE seq < ?""", prefix + "item:", size);
+                          FROM seq_0_to_999999 WHERE seq < ?""", prefix + "cache:item:", size);
                 case "sqlite" -> fillSql(Servers.pool("fill-sqlite", Servers.sqliteUrl(), null), """
                         WITH RECURSIVE g(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM g WHERE x < 999999)
                         INSERT OR IGNORE INTO go_goscope_cache (key, value, expires_at)
                         SELECT ? || printf('%07d', x), '{"a":1}',
                                strftime('%Y-%m-%d %H:%M:%f', 'now', '+30 days') FROM g WHERE x < ?""",
-                        prefix + "item:", size);
+                        prefix + "cache:item:", size);
                 default -> throw new IllegalArgumentException(backend);
             }
             if (!ours.cache().has(key(size - 1))) {

@@ -26,6 +26,11 @@ public final class KeyPattern {
         return prefix;
     }
 
+    /** The same glob under {@code otherPrefix}: for a backend that stores keys under a longer prefix. */
+    public KeyPattern withPrefix(String otherPrefix) {
+        return new KeyPattern(otherPrefix, glob);
+    }
+
     /** The glob, without the prefix. */
     public String glob() {
         return glob;

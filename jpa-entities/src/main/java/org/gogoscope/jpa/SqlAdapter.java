@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.layout.NodeLayout;
 import org.gogoscope.core.storage.Storages;
 import org.gogoscope.jpa.dialect.SqlDialect;
 import org.gogoscope.jpa.dialect.SqlStatements;
@@ -13,7 +14,9 @@ import org.gogoscope.jpa.dialect.SqlStatements;
  * The SQL backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite}: one implementation of
  * the storage SPI for all of them; everything that differs between them is their {@link SqlDialect}'s.
  * {@code connect()} opens the pool (or looks up the container DataSource), checks that the database is the
- * configured kind, and creates and migrates the tables unless told not to. Each adapter is one node; adapters
+ * configured kind, and creates and migrates the tables unless told not to. Records are stored in go-go-scope's
+ * own key layout ({@link NodeLayout}: {@code Plock:K}, {@code Pcircuit:K}, {@code Pcache:K}), so a Node service
+ * on go-go-scope's SQL adapters with the same prefix shares them. Each adapter is one node; adapters
  * on the same database (or SQLite file) see the same locks, breakers, cache, checkpoints and records.
  */
 public final class SqlAdapter extends StorageAdapter {
@@ -27,23 +30,36 @@ public final class SqlAdapter extends StorageAdapter {
     private final SqlSettings settings;
     private final SqlDialect dialect;
     private final JtaSuspender jta;
+    private final NodeLayout layout;
     private volatile ConnectionSource source;
     private volatile PurgeSchedule purges;
 
+    /** Checkpoint ids and task ids carry the key prefix (see {@link SqlProperties#CHECKPOINTS_PREFIXED}). */
     public SqlAdapter(SqlSettings settings, String keyPrefix) {
-        this(settings, keyPrefix, null);
+        this(settings, keyPrefix, true);
+    }
+
+    /**
+     * @param prefixCheckpoints {@code false} stores checkpoint ids and task ids without the key prefix, as
+     *     go-go-scope's Node SQL adapters do (see {@link SqlProperties#CHECKPOINTS_PREFIXED})
+     */
+    public SqlAdapter(SqlSettings settings, String keyPrefix, boolean prefixCheckpoints) {
+        this(settings, settings.dialect().sql(), keyPrefix, prefixCheckpoints, null);
     }
 
     /** With {@code jta} instead of the JNDI lookup of the container's TransactionManager (tests). */
     SqlAdapter(SqlSettings settings, String keyPrefix, JtaSuspender jta) {
-        this(settings, settings.dialect().sql(), keyPrefix, jta);
+        this(settings, settings.dialect().sql(), keyPrefix, true, jta);
     }
 
-    private SqlAdapter(SqlSettings settings, SqlDialect dialect, String keyPrefix, JtaSuspender jta) {
-        super(settings.backend(), keyPrefix, dialect.maxKeyLength());
+    /** Keys are stored in go-go-scope's layout ({@link NodeLayout}), whose type segment takes from the key limit. */
+    private SqlAdapter(SqlSettings settings, SqlDialect dialect, String keyPrefix, boolean prefixCheckpoints,
+            JtaSuspender jta) {
+        super(settings.backend(), keyPrefix, dialect.maxKeyLength() - NodeLayout.LONGEST_TYPE_SEGMENT);
         this.settings = settings;
         this.dialect = dialect;
         this.jta = jta;
+        this.layout = new NodeLayout(keyPrefix, prefixCheckpoints);
     }
 
     public SqlSettings settings() {
@@ -73,10 +89,10 @@ public final class SqlAdapter extends StorageAdapter {
                     new Purger(SqlStatements.IDEMPOTENCY, db, statements.purge(SqlStatements.IDEMPOTENCY), batch),
                     new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch, LOCK_ROW_GRACE_MICROS)),
                     settings.purgeInterval().toMillis());
-            Storages storages = new Storages(new SqlLockStorage(db, statements, dialect.maxKeyLength()),
+            Storages storages = layout.over(new Storages(new SqlLockStorage(db, statements, dialect.maxKeyLength()),
                     new SqlCircuitStorage(db, statements),
                     new SqlCacheStorage(db, statements, dialect.maxKeyLength()),
-                    new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements));
+                    new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements)));
             source = opened;
             return storages;
         } catch (RuntimeException e) {

@@ -22,7 +22,8 @@ public final class SqlAdapterFactory implements AdapterFactory {
 
     @Override
     public PersistenceAdapter create(String backend, AdapterSettings settings) {
-        return new SqlAdapter(settings(backend, settings), settings.keyPrefix());
+        return new SqlAdapter(settings(backend, settings), settings.keyPrefix(),
+                SqlProperties.CHECKPOINTS_PREFIXED.read(settings));
     }
 
     /** The {@link SqlSettings} of one store: every property read once, through {@link SqlProperties}. */

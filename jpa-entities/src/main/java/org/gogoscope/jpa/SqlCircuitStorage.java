@@ -3,11 +3,10 @@ package org.gogoscope.jpa;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
-import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.layout.NodeSpelling;
 import org.gogoscope.core.storage.CircuitStorage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
@@ -41,21 +40,13 @@ final class SqlCircuitStorage implements CircuitStorage {
         this.recordUpdate = NamedSql.parse(sql.circuitRecordUpdate());
     }
 
-    static String stored(CircuitState state) {
-        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static CircuitState parse(String stored) {
-        return CircuitState.valueOf(stored.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-
     @Override
     public Optional<CircuitBreakerState> get(String key) {
         return db.queryOne(get, Params.of("key", key), SqlCircuitStorage::read);
     }
 
     private static CircuitBreakerState read(ResultSet rs) throws SQLException {
-        return new CircuitBreakerState(parse(rs.getString(1)), rs.getInt(2), instant(rs, 3), instant(rs, 4));
+        return new CircuitBreakerState(NodeSpelling.parse(rs.getString(1)), rs.getInt(2), instant(rs, 3), instant(rs, 4));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -65,7 +56,7 @@ final class SqlCircuitStorage implements CircuitStorage {
 
     @Override
     public void put(String key, CircuitBreakerState state) {
-        db.update(put, Params.of("key", key).and("state", stored(state.state())).and("count", state.failureCount())
+        db.update(put, Params.of("key", key).and("state", NodeSpelling.of(state.state())).and("count", state.failureCount())
                 .number("failure", millis(state.lastFailureTime())).number("success", millis(state.lastSuccessTime())));
     }
 

@@ -55,6 +55,12 @@ public final class SqlProperties implements PropertySet {
             .defaultValue(500, "`500`").must(size -> size >= 1, ">= 1")
             .meaning("Rows deleted per purge statement.");
 
+    public static final Property<Boolean> CHECKPOINTS_PREFIXED = Property.bool("checkpoints.prefixed").backends(SQL)
+            .defaultValue(true, "`true`")
+            .meaning("Checkpoint ids and task ids carry the store's `key-prefix`, so stores with different prefixes "
+                    + "never see each other's tasks. `false` stores them as given, as go-go-scope's Node SQL adapters "
+                    + "do: needed to share checkpoints with a Node service (README, \"Running beside go-go-scope\").");
+
     @Override
     public String module() {
         return "gogoscope-jpa";
@@ -63,6 +69,6 @@ public final class SqlProperties implements PropertySet {
     @Override
     public List<Property<?>> properties() {
         return List.of(DATASOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, POOL_SIZE, CREATE_SCHEMA, TIMEOUT,
-                PURGE_INTERVAL, PURGE_BATCH);
+                PURGE_INTERVAL, PURGE_BATCH, CHECKPOINTS_PREFIXED);
     }
 }

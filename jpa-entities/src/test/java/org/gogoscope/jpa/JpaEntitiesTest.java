@@ -59,17 +59,17 @@ class JpaEntitiesTest {
 
             EntityManager em = emf.createEntityManager();
             try {
-                LockEntity row = em.find(LockEntity.class, prefix + "lock");
+                LockEntity row = em.find(LockEntity.class, prefix + "lock:lock");
                 assertThat(row.getOwner()).isEqualTo("alice");
                 assertThat(row.getFencingToken()).isEqualTo(lock.fencingToken());
                 assertThat(utc(row.getExpiresAt())).isBetween(before.plusSeconds(60), after.plusSeconds(60));
 
-                CircuitEntity circuit = em.find(CircuitEntity.class, prefix + "svc");
+                CircuitEntity circuit = em.find(CircuitEntity.class, prefix + "circuit:svc");
                 assertThat(circuit.getState()).isEqualTo("open");
                 assertThat(circuit.getFailureCount()).isEqualTo(1);
                 assertThat(utc(circuit.getLastFailureTime())).isBetween(before, after);
 
-                CacheEntryEntity cache = em.find(CacheEntryEntity.class, prefix + "c");
+                CacheEntryEntity cache = em.find(CacheEntryEntity.class, prefix + "cache:c");
                 assertThat(cache.getValue()).isEqualTo("\"v\"");
 
                 CheckpointEntity checkpoint = em.find(CheckpointEntity.class, prefix + "cp");
@@ -83,7 +83,7 @@ class JpaEntitiesTest {
                 assertThat(idem.getFingerprint()).isEqualTo("fp");
                 assertThat(idem.isCompleted()).isFalse();
 
-                assertThat(em.find(CircuitRecordEntity.class, prefix + "svc").getVersion()).isEqualTo(1);
+                assertThat(em.find(CircuitRecordEntity.class, prefix + "circuit:svc").getVersion()).isEqualTo(1);
                 assertThat(em.createQuery("select count(l) from GoGoScopeLock l where l.key like :p", Long.class)
                         .setParameter("p", prefix + "%").getSingleResult()).isEqualTo(1);
             } finally {

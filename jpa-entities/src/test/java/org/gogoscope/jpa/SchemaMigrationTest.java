@@ -44,9 +44,9 @@ class SchemaMigrationTest {
                         execute(raw, ddl);
                     }
                     execute(raw, "INSERT INTO go_goscope_locks (key, owner, expires_at) VALUES"
-                            + " ('legacy', 'node', TIMESTAMP '2000-01-01 00:00:00')");
-                    execute(raw, "INSERT INTO go_goscope_cache (key, value) VALUES ('from-node', '\"node\"')");
-                    execute(raw, "INSERT INTO go_goscope_circuit (key, state, failure_count) VALUES ('svc', 'open', 4)");
+                            + " ('lock:legacy', 'node', TIMESTAMP '2000-01-01 00:00:00')");
+                    execute(raw, "INSERT INTO go_goscope_cache (key, value) VALUES ('cache:from-node', '\"node\"')");
+                    execute(raw, "INSERT INTO go_goscope_circuit (key, state, failure_count) VALUES ('circuit:svc', 'open', 4)");
                     // the Node adapter never prevented two ids with one task and sequence: the unique index must wait
                     execute(raw, "INSERT INTO go_goscope_checkpoints (id, task_id, sequence, timestamp, data) VALUES"
                             + " ('dup-1', 'old', 1, 0, '{}'), ('dup-2', 'old', 1, 0, '{}')");
@@ -56,7 +56,7 @@ class SchemaMigrationTest {
                         assertThat(strings(raw, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
                                 + " AND tablename = 'go_goscope_locks'")).containsExactly("go_goscope_locks_pkey");
                         execute(raw, "INSERT INTO go_goscope_locks (key, owner, expires_at) VALUES"
-                                + " ('node-after', 'node', TIMESTAMP '2000-01-01 00:00:00')");
+                                + " ('lock:node-after', 'node', TIMESTAMP '2000-01-01 00:00:00')");
                         assertThat(nodes.get(0).locks().acquire("node-after", LONG, "java")).isPresent();
                     } finally {
                         nodes.forEach(PersistenceAdapter::disconnect);
@@ -81,9 +81,9 @@ class SchemaMigrationTest {
                         execute(raw, ddl);
                     }
                     execute(raw, "INSERT INTO go_goscope_locks (`key`, owner, expires_at) VALUES"
-                            + " ('legacy', 'node', '2000-01-01 00:00:00')");
-                    execute(raw, "INSERT INTO go_goscope_cache (`key`, value) VALUES ('from-node', '\"node\"')");
-                    execute(raw, "INSERT INTO go_goscope_circuit (`key`, state, failure_count) VALUES ('svc', 'open', 4)");
+                            + " ('lock:legacy', 'node', '2000-01-01 00:00:00')");
+                    execute(raw, "INSERT INTO go_goscope_cache (`key`, value) VALUES ('cache:from-node', '\"node\"')");
+                    execute(raw, "INSERT INTO go_goscope_circuit (`key`, state, failure_count) VALUES ('circuit:svc', 'open', 4)");
                     List<PersistenceAdapter> nodes = connectConcurrently(settings, 4);
                     try {
                         assertMigratedAndWorking(nodes);
@@ -107,7 +107,7 @@ class SchemaMigrationTest {
                         node.cache().set("case", 2);
                         assertThat(node.cache().get("Case", Integer.class)).contains(1);
                         execute(raw, "INSERT INTO go_goscope_locks (`key`, owner, expires_at) VALUES"
-                                + " ('node-after', 'node', '2000-01-01 00:00:00')");
+                                + " ('lock:node-after', 'node', '2000-01-01 00:00:00')");
                         assertThat(node.locks().acquire("node-after", LONG, "java")).isPresent();
                     } finally {
                         nodes.forEach(PersistenceAdapter::disconnect);

@@ -50,13 +50,13 @@ class SqlBehaviourTest {
                 assertThat(handle.fencingToken()).isGreaterThan(last);
                 last = handle.fencingToken();
                 assertThat(handle.release()).isTrue();
-                assertThat(count(raw, settings.get(), prefix + "k")).as("release keeps the row and its token")
+                assertThat(count(raw, settings.get(), prefix + "lock:k")).as("release keeps the row and its token")
                         .isEqualTo(1);
                 if (i % 2 == 1) { // what the Node adapters' cleanup does to expired locks
                     Thread.sleep(2); // the documented limit: not within the clock's tick (1 ms on SQLite)
                     try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
                             "DELETE FROM go_goscope_locks WHERE " + key(settings.get()) + " = ?")) {
-                        s.setString(1, prefix + "k");
+                        s.setString(1, prefix + "lock:k");
                         assertThat(s.executeUpdate()).isEqualTo(1);
                     }
                 }
@@ -296,7 +296,7 @@ class SqlBehaviourTest {
             try (Connection c = raw.getConnection(); PreparedStatement s = c.prepareStatement(
                     "SELECT TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(3), expires_at) FROM go_goscope_locks"
                             + " WHERE `key` = ?")) {
-                s.setString(1, prefix + "tz");
+                s.setString(1, prefix + "lock:tz");
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     assertThat(rs.getLong(1) / 1000).as("stored expiry is UTC now + ttl, in ms").isBetween(-2000L, 300L); // hours off if it were local time

@@ -47,7 +47,7 @@ class StatementBoundTest {
                 configured.password())) {
             LockProvider locks = adapter.locks();
             locks.acquire("k", TTL, "alice").orElseThrow().release(); // the row exists, its statements are prepared
-            block(blocker, configured.backend(), prefix + "k");
+            block(blocker, configured.backend(), prefix + "lock:k");
             long start = System.nanoTime();
             assertThatThrownBy(() -> locks.acquire("k", TTL, "bob")).isInstanceOf(BackendException.class)
                     .hasMessageContaining("lock.acquire")

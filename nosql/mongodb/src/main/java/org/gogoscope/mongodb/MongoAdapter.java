@@ -9,6 +9,7 @@ import com.mongodb.event.ServerListener;
 import com.mongodb.event.ServerMonitorListener;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.layout.NodeLayout;
 import org.gogoscope.core.storage.Storages;
 
 /**
@@ -56,12 +57,12 @@ public final class MongoAdapter extends StorageAdapter {
             schema.create();
             Expiry expiry = new Expiry(config.gcGrace().toMillis());
             client = opened;
-            return new Storages(new MongoLockStorage(schema.collection(MongoSchema.LOCKS), expiry),
+            return new NodeLayout(keyPrefix(), true).over(new Storages(new MongoLockStorage(schema.collection(MongoSchema.LOCKS), expiry),
                     new MongoCircuitStorage(schema.collection(MongoSchema.CIRCUIT),
                             schema.collection(MongoSchema.CIRCUIT_RECORDS)),
                     new MongoCacheStorage(schema.collection(MongoSchema.CACHE), expiry),
                     new MongoCheckpointStorage(schema.collection(MongoSchema.CHECKPOINTS)),
-                    new MongoIdempotencyStorage(schema.collection(MongoSchema.IDEMPOTENCY), expiry));
+                    new MongoIdempotencyStorage(schema.collection(MongoSchema.IDEMPOTENCY), expiry)));
         } catch (RuntimeException e) {
             opened.close();
             throw MongoErrors.connectFailure(e, failures.last, config.tlsEnabled());

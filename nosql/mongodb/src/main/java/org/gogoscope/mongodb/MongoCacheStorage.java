@@ -16,8 +16,10 @@ import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CacheStorage;
 
 /**
- * Cache entries in {@code go_goscope_cache}: {@code {_id: key, value, touchedAt, ttlMillis, expiresAt}}, the
- * value as real BSON; an entry without expiry has no {@code ttlMillis} and no {@code expiresAt}. Every method
+ * Cache entries in {@code go_goscope_cache}: {@code {key, value, touchedAt, ttlMillis, expiresAt}}, the
+ * value as real BSON, as go-go-scope's Node adapter stores them (it writes no {@code touchedAt} and
+ * {@code ttlMillis}, see {@link Expiry}); an entry without expiry has no {@code ttlMillis} and no
+ * {@code expiresAt}. Every method
  * is one command except {@link #deleteMatching}, which removes live entries, then expired leftovers.
  */
 final class MongoCacheStorage implements CacheStorage {
@@ -36,11 +38,11 @@ final class MongoCacheStorage implements CacheStorage {
 
     /** Entries without a TTL, or whose TTL has not run out. */
     private static Bson live() {
-        return Filters.or(Filters.eq(Expiry.TTL_MILLIS, null), Expiry.live());
+        return Expiry.liveOrForever();
     }
 
     private static Bson liveKey(String key) {
-        return Filters.and(Filters.eq("_id", key), live());
+        return Filters.and(Filters.eq(MongoSchema.KEY, key), live());
     }
 
     @Override
@@ -63,7 +65,7 @@ final class MongoCacheStorage implements CacheStorage {
                 ? Updates.combine(Updates.currentDate(Expiry.TOUCHED_AT), Updates.unset(Expiry.TTL_MILLIS),
                         Updates.unset(Expiry.EXPIRES_AT))
                 : expiry.start(ttlMillis);
-        cache.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set(VALUE, value), ttl), UPSERT);
+        cache.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(Updates.set(VALUE, value), ttl), UPSERT);
     }
 
     @Override
@@ -73,15 +75,15 @@ final class MongoCacheStorage implements CacheStorage {
 
     @Override
     public boolean exists(String key) {
-        return cache.find(liveKey(key)).projection(Projections.include("_id")).first() != null;
+        return cache.find(liveKey(key)).projection(Projections.include(MongoSchema.KEY)).first() != null;
     }
 
     @Override
     public List<String> keys(KeyPattern pattern) {
         List<String> keys = new ArrayList<>();
         for (BsonDocument found : cache.find(Filters.and(matching(pattern), live()))
-                .projection(Projections.include("_id"))) {
-            keys.add(found.getString("_id").getValue());
+                .projection(Projections.include(MongoSchema.KEY))) {
+            keys.add(found.getString(MongoSchema.KEY).getValue());
         }
         return keys;
     }
@@ -89,12 +91,12 @@ final class MongoCacheStorage implements CacheStorage {
     @Override
     public long deleteMatching(KeyPattern pattern) {
         long live = cache.deleteMany(Filters.and(matching(pattern), live())).getDeletedCount();
-        cache.deleteMany(Filters.and(matching(pattern), Filters.ne(Expiry.TTL_MILLIS, null), Expiry.expired()));
+        cache.deleteMany(Filters.and(matching(pattern), Expiry.expiredWithExpiry()));
         return live;
     }
 
-    /** The pattern as an anchored, fully escaped regular expression on {@code _id}: never user syntax. */
+    /** The pattern as an anchored, fully escaped regular expression on {@code key}: never user syntax. */
     private static Bson matching(KeyPattern pattern) {
-        return Filters.regex("_id", pattern.toRegex());
+        return Filters.regex(MongoSchema.KEY, pattern.toRegex());
     }
 }

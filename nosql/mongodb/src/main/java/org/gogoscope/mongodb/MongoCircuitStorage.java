@@ -20,14 +20,16 @@ import org.bson.conversions.Bson;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.layout.NodeSpelling;
 import org.gogoscope.core.storage.CircuitStorage;
 
 /**
- * Circuit-breaker state in {@code go_goscope_circuit}:
- * {@code {_id: key, state, failureCount, lastFailureTime, lastSuccessTime}}. State never expires. Times that
+ * Circuit-breaker state in {@code go_goscope_circuit}, as go-go-scope's Node adapter stores it:
+ * {@code {key, state, failureCount, lastFailureTime, lastSuccessTime}} with {@code state} spelled
+ * {@code closed}, {@code open} or {@code half-open} (an upper-case spelling is read too). State never expires. Times that
  * the backend records itself ({@code recordFailure}, {@code recordSuccess}) come from the server's clock.
  *
- * <p>Versioned records live beside it, under the same {@code _id}, in {@code go_goscope_circuit_records}:
+ * <p>Versioned records live beside it, with the key as {@code _id}, in {@code go_goscope_circuit_records}:
  * {@code {_id: key, data: string, version: int64}}, never expiring. A separate collection (like the SQL
  * backend's table) keeps them out of {@code setState}'s replacement and {@code recordFailure}'s upsert.
  * Reading is one aggregation that also returns the server's {@code $$NOW}; compare-and-set is one insert
@@ -42,6 +44,11 @@ final class MongoCircuitStorage implements CircuitStorage {
 
     private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER).projection(Projections.include(FAILURES, STATE));
+
+    /** States as go-go-scope's Node adapters spell them. */
+    private static final String CLOSED = NodeSpelling.of(CircuitState.CLOSED);
+    private static final String OPEN = NodeSpelling.of(CircuitState.OPEN);
+    private static final String HALF_OPEN = NodeSpelling.of(CircuitState.HALF_OPEN);
 
     static final String DATA = "data";
     static final String VERSION = "version";
@@ -58,15 +65,15 @@ final class MongoCircuitStorage implements CircuitStorage {
 
     @Override
     public Optional<CircuitBreakerState> get(String key) {
-        return Optional.ofNullable(circuits.find(Filters.eq("_id", key)).first()).map(MongoCircuitStorage::state);
+        return Optional.ofNullable(circuits.find(Filters.eq(MongoSchema.KEY, key)).first()).map(MongoCircuitStorage::state);
     }
 
     @Override
     public void put(String key, CircuitBreakerState state) {
-        Document document = new Document("_id", key).append(STATE, state.state().name())
+        Document document = new Document(MongoSchema.KEY, key).append(STATE, NodeSpelling.of(state.state()))
                 .append(FAILURES, state.failureCount()).append(LAST_FAILURE, date(state.lastFailureTime()))
                 .append(LAST_SUCCESS, date(state.lastSuccessTime()));
-        circuits.replaceOne(Filters.eq("_id", key), document, new ReplaceOptions().upsert(true));
+        circuits.replaceOne(Filters.eq(MongoSchema.KEY, key), document, new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -76,26 +83,26 @@ final class MongoCircuitStorage implements CircuitStorage {
      */
     @Override
     public int recordFailure(String key, int maxFailures) {
-        Document counted = circuits.findOneAndUpdate(Filters.eq("_id", key),
+        Document counted = circuits.findOneAndUpdate(Filters.eq(MongoSchema.KEY, key),
                 Updates.combine(Updates.inc(FAILURES, 1), Updates.currentDate(LAST_FAILURE),
-                        Updates.setOnInsert(STATE, CircuitState.CLOSED.name()),
+                        Updates.setOnInsert(STATE, CLOSED),
                         Updates.setOnInsert(LAST_SUCCESS, null)),
                 UPSERT_AFTER);
         int count = ((Number) counted.get(FAILURES)).intValue();
         String state = counted.getString(STATE);
-        boolean halfOpen = CircuitState.HALF_OPEN.name().equals(state);
-        if (!CircuitState.OPEN.name().equals(state) && (count >= maxFailures || halfOpen)) {
-            circuits.updateOne(Filters.and(Filters.eq("_id", key), Filters.ne(STATE, CircuitState.OPEN.name()),
-                    Filters.or(Filters.gte(FAILURES, maxFailures), Filters.eq(STATE, CircuitState.HALF_OPEN.name()))),
-                    Updates.set(STATE, CircuitState.OPEN.name()));
+        boolean halfOpen = HALF_OPEN.equals(state);
+        if (!OPEN.equals(state) && (count >= maxFailures || halfOpen)) {
+            circuits.updateOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.ne(STATE, OPEN),
+                    Filters.or(Filters.gte(FAILURES, maxFailures), Filters.eq(STATE, HALF_OPEN))),
+                    Updates.set(STATE, OPEN));
         }
         return count;
     }
 
     @Override
     public void recordSuccess(String key) {
-        circuits.updateOne(Filters.eq("_id", key),
-                Updates.combine(Updates.set(STATE, CircuitState.CLOSED.name()), Updates.set(FAILURES, 0),
+        circuits.updateOne(Filters.eq(MongoSchema.KEY, key),
+                Updates.combine(Updates.set(STATE, CLOSED), Updates.set(FAILURES, 0),
                         Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null)),
                 new UpdateOptions().upsert(true));
     }
@@ -105,8 +112,8 @@ final class MongoCircuitStorage implements CircuitStorage {
     public boolean transitionToHalfOpen(String key, long delayMillis) {
         Bson delayPassed = Filters.or(Filters.eq(LAST_FAILURE, null), Filters.expr(new Document("$lte",
                 List.of(new Document("$add", List.of("$" + LAST_FAILURE, delayMillis)), "$$NOW"))));
-        Bson due = Filters.and(Filters.eq("_id", key), Filters.eq(STATE, CircuitState.OPEN.name()), delayPassed);
-        return circuits.updateOne(due, Updates.set(STATE, CircuitState.HALF_OPEN.name())).getMatchedCount() == 1;
+        Bson due = Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.eq(STATE, OPEN), delayPassed);
+        return circuits.updateOne(due, Updates.set(STATE, HALF_OPEN)).getMatchedCount() == 1;
     }
 
     /**
@@ -157,8 +164,9 @@ final class MongoCircuitStorage implements CircuitStorage {
     private static CircuitBreakerState state(Document document) {
         Date lastFailure = document.getDate(LAST_FAILURE);
         Date lastSuccess = document.getDate(LAST_SUCCESS);
-        return new CircuitBreakerState(CircuitState.valueOf(document.getString(STATE)),
-                ((Number) document.get(FAILURES)).intValue(),
+        Number failures = (Number) document.get(FAILURES);
+        return new CircuitBreakerState(NodeSpelling.parse(document.getString(STATE)),
+                failures == null ? 0 : failures.intValue(),
                 lastFailure == null ? null : lastFailure.toInstant(),
                 lastSuccess == null ? null : lastSuccess.toInstant());
     }

@@ -27,7 +27,7 @@ public final class MongoConfig {
     /** Default {@link #timeout()}: how long an operation may wait for a server before it fails. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** Default {@link #gcGrace()}. */
-    public static final Duration DEFAULT_GC_GRACE = Duration.ofHours(1);
+    public static final Duration DEFAULT_GC_GRACE = Duration.ZERO;
 
     private final ConnectionString uri;
     private final String database;
@@ -51,8 +51,8 @@ public final class MongoConfig {
     }
 
     /**
-     * Settings for {@code uri} and {@code database}, with majority write and read concern, a 5 s timeout and a
-     * one-hour garbage-collection grace.
+     * Settings for {@code uri} and {@code database}, with majority write and read concern, a 5 s timeout and no
+     * garbage-collection grace ({@code expiresAt} is the real expiry).
      */
     public static MongoConfig of(String uri, String database) {
         if (uri == null || uri.isBlank()) {

@@ -16,7 +16,7 @@ import org.gogoscope.core.storage.StoredClaim;
 
 /**
  * Idempotency records in {@code go_goscope_idempotency}. In progress:
- * {@code {_id: key, token, fingerprint, touchedAt, ttlMillis (the lease), expiresAt}}; completed: the same
+ * {@code {key, token, fingerprint, touchedAt, ttlMillis (the lease), expiresAt}}; completed: the same
  * without {@code token} and with {@code result} as real BSON.
  */
 final class MongoIdempotencyStorage implements IdempotencyStorage {
@@ -28,7 +28,7 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
     private static final int MAX_CLAIM_ATTEMPTS = 10;
 
     private static final FindOneAndUpdateOptions UPSERT = new FindOneAndUpdateOptions().upsert(true)
-            .projection(Projections.include("_id"));
+            .projection(Projections.include(MongoSchema.KEY));
 
     private final MongoCollection<BsonDocument> records;
     private final Expiry expiry;
@@ -57,7 +57,7 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
                 Updates.unset(RESULT), expiry.start(leaseMillis));
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
             try {
-                records.findOneAndUpdate(Filters.and(Filters.eq("_id", key), Expiry.expired()), claim, UPSERT);
+                records.findOneAndUpdate(Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.expired()), claim, UPSERT);
                 return new StoredClaim.Claimed();
             } catch (RuntimeException e) {
                 if (!MongoErrors.isDuplicateKey(e)) {
@@ -87,13 +87,13 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
     public boolean complete(String key, String token, String resultJson, long ttlMillis) {
         BsonValue result = BsonJson.toBson(resultJson);
         Bson done = Updates.combine(Updates.unset(TOKEN), Updates.set(RESULT, result), expiry.start(ttlMillis));
-        return records.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(TOKEN, token)), done)
+        return records.updateOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.eq(TOKEN, token)), done)
                 .getMatchedCount() == 1;
     }
 
     @Override
     public boolean release(String key, String token) {
-        return records.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq(TOKEN, token))).getDeletedCount() == 1;
+        return records.deleteOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.eq(TOKEN, token))).getDeletedCount() == 1;
     }
 
     @Override
@@ -109,7 +109,7 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
     @Override
     public void putResult(String key, String resultJson, long ttlMillis) {
         BsonValue result = BsonJson.toBson(resultJson);
-        records.updateOne(Filters.eq("_id", key), Updates.combine(Updates.unset(TOKEN), Updates.set(FINGERPRINT, null),
+        records.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(Updates.unset(TOKEN), Updates.set(FINGERPRINT, null),
                 Updates.set(RESULT, result), expiry.start(ttlMillis)), new UpdateOptions().upsert(true));
     }
 
@@ -122,11 +122,11 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
         if (records.deleteOne(liveKey(key)).getDeletedCount() == 1) {
             return true;
         }
-        records.deleteOne(Filters.and(Filters.eq("_id", key), Expiry.expired()));
+        records.deleteOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.expired()));
         return false;
     }
 
     private static Bson liveKey(String key) {
-        return Filters.and(Filters.eq("_id", key), Expiry.live());
+        return Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.live());
     }
 }

@@ -20,16 +20,18 @@ import org.gogoscope.core.storage.StoredLock;
 import org.gogoscope.core.storage.StoredLockPage;
 
 /**
- * Locks in {@code go_goscope_locks}, one document per key:
- * {@code {_id: key, owner, touchedAt, ttlMillis, expiresAt, epoch, grants}}. Each operation is one command.
+ * Locks in {@code go_goscope_locks}, one document per key, as go-go-scope's Node adapter stores them
+ * ({@code {key, owner, expiresAt}}, unique index on {@code key}) plus this library's fields:
+ * {@code {key, owner, touchedAt, ttlMillis, expiresAt, epoch, grants}}. Each operation is one command.
  *
  * <p><b>Fencing tokens</b> are {@code epoch * 1,000,000 + grants}: {@code grants} is incremented by every
- * grant, {@code epoch} is set once when the document is inserted (this JVM's clock, epoch milliseconds).
- * Release and force-release only end the TTL, so the document and its counter survive them; only the TTL
- * monitor removes it, at least {@link MongoConfig#gcGrace()} after its expiry, and the next document's epoch
- * is then later than the old epoch plus the old document's whole life, which bounds its grants (fewer than a
- * million per millisecond). Tokens therefore keep increasing unless a JVM's clock is off by more than the
- * grace.
+ * grant, {@code epoch} is set by the first grant this library makes on the document (this JVM's clock, epoch
+ * milliseconds; {@code $min}, so a later grant never changes it). Release and force-release only end the TTL,
+ * so the document and its counter survive them; the TTL monitor removes it once {@code expiresAt} (plus
+ * {@link MongoConfig#gcGrace()}) has passed, and so does a Node service's force-release. A new document's epoch
+ * is later than the old one by the old document's whole life, at least its first grant's TTL, which bounds the
+ * old grants (fewer than a million per millisecond). Tokens therefore keep increasing unless the JVMs' clocks
+ * differ by more than that. A lock a Node service holds has no token of its own: {@link #inspect} reports 0.
  */
 final class MongoLockStorage implements LockStorage {
 
@@ -52,14 +54,14 @@ final class MongoLockStorage implements LockStorage {
     /**
      * One {@code findAndModify} with upsert. Its filter matches the key's document if it is expired, released
      * or held by {@code owner}; if a live document of another owner exists the filter misses, the upsert tries
-     * to insert a second document with the same {@code _id} and the server answers duplicate key: held.
+     * to insert a second document with the same {@code key} and the unique index answers duplicate key: held.
      */
     @Override
     public OptionalLong tryAcquire(String key, String owner, long ttlMillis) {
-        Bson grantable = Filters.and(Filters.eq("_id", key),
+        Bson grantable = Filters.and(Filters.eq(MongoSchema.KEY, key),
                 Filters.or(Filters.eq(OWNER, owner), Expiry.expired()));
         Bson grant = Updates.combine(Updates.set(OWNER, owner), expiry.start(ttlMillis), Updates.inc(GRANTS, 1L),
-                Updates.setOnInsert(EPOCH, System.currentTimeMillis()));
+                Updates.min(EPOCH, System.currentTimeMillis()));
         Document granted;
         try {
             granted = locks.findOneAndUpdate(grantable, grant, UPSERT);
@@ -72,9 +74,7 @@ final class MongoLockStorage implements LockStorage {
         if (granted == null) {
             throw new IllegalStateException("findAndModify with upsert returned no document for lock " + key);
         }
-        long epoch = ((Number) granted.get(EPOCH)).longValue();
-        long grants = ((Number) granted.get(GRANTS)).longValue();
-        return OptionalLong.of(Math.multiplyExact(epoch, GRANTS_PER_EPOCH_MILLI) + grants);
+        return OptionalLong.of(token(granted));
     }
 
     @Override
@@ -89,11 +89,11 @@ final class MongoLockStorage implements LockStorage {
 
     @Override
     public boolean forceRelease(String key) {
-        return locks.updateOne(Filters.and(Filters.eq("_id", key), Expiry.live()), free()).getMatchedCount() == 1;
+        return locks.updateOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.live()), free()).getMatchedCount() == 1;
     }
 
     private static Bson heldBy(String key, String owner) {
-        return Filters.and(Filters.eq("_id", key), Filters.eq(OWNER, owner), Expiry.live());
+        return Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.eq(OWNER, owner), Expiry.live());
     }
 
     private Bson free() {
@@ -104,37 +104,44 @@ final class MongoLockStorage implements LockStorage {
 
     /** Owner, token and the time left computed on the server's clock ({@code $$NOW}), in one {@code aggregate}. */
     private static Bson withRemaining() {
-        return Aggregates.project(Projections.fields(Projections.include(OWNER, EPOCH, GRANTS),
-                Projections.computed(REMAINING, new Document("$subtract", List.of(new Document("$add",
-                        List.of("$" + Expiry.TOUCHED_AT, "$" + Expiry.TTL_MILLIS)), "$$NOW")))));
+        return Aggregates.project(Projections.fields(Projections.include(MongoSchema.KEY, OWNER, EPOCH, GRANTS),
+                Projections.computed(REMAINING, Expiry.remaining())));
     }
 
     @Override
     public Optional<StoredLock> inspect(String key) {
-        Document found = locks.aggregate(List.of(Aggregates.match(Filters.and(Filters.eq("_id", key),
+        Document found = locks.aggregate(List.of(Aggregates.match(Filters.and(Filters.eq(MongoSchema.KEY, key),
                 Expiry.live())), withRemaining())).first();
         return Optional.ofNullable(found).map(MongoLockStorage::stored);
     }
 
-    /** In {@code _id} order; the pattern is an anchored regex (an index range on {@code _id}); the cursor is the last key. */
+    /** In {@code key} order; the pattern is an anchored regex (an index range on {@code key}); the cursor is the last key. */
     @Override
     public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
-        Bson matching = Filters.and(Filters.regex("_id", pattern.toRegex()), Expiry.live());
+        Bson matching = Filters.and(Filters.regex(MongoSchema.KEY, pattern.toRegex()), Expiry.live());
         if (cursor != null) {
-            matching = Filters.and(Filters.gt("_id", cursor), matching);
+            matching = Filters.and(Filters.gt(MongoSchema.KEY, cursor), matching);
         }
         List<StoredLock> page = new ArrayList<>();
         for (Document found : locks.aggregate(List.of(Aggregates.match(matching), Aggregates.sort(Sorts.ascending(
-                "_id")), Aggregates.limit(limit), withRemaining()))) {
+                MongoSchema.KEY)), Aggregates.limit(limit), withRemaining()))) {
             page.add(stored(found));
         }
         return new StoredLockPage(page, page.size() < limit ? null : page.get(page.size() - 1).key());
     }
 
     private static StoredLock stored(Document found) {
-        long epoch = ((Number) found.get(EPOCH)).longValue();
-        long grants = ((Number) found.get(GRANTS)).longValue();
-        return new StoredLock(found.getString("_id"), found.getString(OWNER),
-                Math.multiplyExact(epoch, GRANTS_PER_EPOCH_MILLI) + grants, ((Number) found.get(REMAINING)).longValue());
+        return new StoredLock(found.getString(MongoSchema.KEY), found.getString(OWNER), token(found),
+                ((Number) found.get(REMAINING)).longValue());
+    }
+
+    /** The fencing token of the current grant; 0 for a lock only a Node service has granted (no counter). */
+    private static long token(Document found) {
+        Number epoch = (Number) found.get(EPOCH);
+        Number grants = (Number) found.get(GRANTS);
+        if (epoch == null || grants == null) {
+            return 0;
+        }
+        return Math.multiplyExact(epoch.longValue(), GRANTS_PER_EPOCH_MILLI) + grants.longValue();
     }
 }

@@ -37,9 +37,12 @@ public final class MongoProperties implements PropertySet {
             .meaning("Server selection and operation timeout.");
 
     public static final Property<Duration> GC_GRACE = Property.duration("mongodb.gc-grace").backends(MONGODB)
-            .defaultValue(MongoConfig.DEFAULT_GC_GRACE, "`1h`").must(d -> !d.isNegative(), "at least 0s")
-            .meaning("Added to the TTL-index date of every document, so MongoDB's TTL monitor never deletes a "
-                    + "document a read could still see (expiry is always checked on the server's clock).");
+            .defaultValue(MongoConfig.DEFAULT_GC_GRACE, "`0s`").must(d -> !d.isNegative(), "at least 0s")
+            .meaning("Added to `expiresAt`, the TTL-index date of every document, which is otherwise the real "
+                    + "expiry (as go-go-scope's Node adapters write and read it). Raise it when the JVMs' clocks may "
+                    + "run behind the server's: expiry is always checked on the server's clock, but MongoDB's TTL "
+                    + "monitor deletes by `expiresAt`, and a Node service then sees this library's locks and entries "
+                    + "live for the grace too.");
 
     public static final Property<String> TLS_TRUST_STORE = Property.text("mongodb.tls.trust-store").backends(MONGODB)
             .defaultShown("the JVM's default trust")

@@ -10,8 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
- * The six collections and their indexes. Keys are the documents' {@code _id} (unique by nature); the TTL
- * indexes on {@code expiresAt} have {@code expireAfterSeconds: 0} and only collect garbage.
+ * The six collections and their indexes, exactly as go-go-scope's Node adapters create them (the seed's
+ * "Collections and Indexes"): locks, breaker states, cache entries and idempotency records carry their key in a
+ * {@code key} field with a unique index {@code key_1}; locks, cache and idempotency a TTL index
+ * {@code expiresAt_1} with {@code expireAfterSeconds: 0}; checkpoints a unique {@code taskId_1_sequence_1} and
+ * {@code taskId_1}. Same key patterns, options and (default) names, so creating them is a no-op for whichever
+ * side connects second. Versioned breaker records, which Node does not have, are keyed by {@code _id}.
  * {@link #create()} is idempotent, so several nodes may run it at once.
  */
 final class MongoSchema {
@@ -22,6 +26,9 @@ final class MongoSchema {
     static final String CACHE = "go_goscope_cache";
     static final String CHECKPOINTS = "go_goscope_checkpoints";
     static final String IDEMPOTENCY = "go_goscope_idempotency";
+
+    /** The field that holds a record's key, as in go-go-scope's Node adapters. */
+    static final String KEY = "key";
 
     /** The server's error code for creating a collection that exists (since 7.0 only for differing options). */
     private static final int NAMESPACE_EXISTS = 48;
@@ -37,15 +44,16 @@ final class MongoSchema {
     }
 
     void create() {
+        for (String keyed : new String[] {LOCKS, CIRCUIT, CACHE, IDEMPOTENCY}) {
+            collection(keyed).createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true));
+        }
         ttlIndex(LOCKS);
         ttlIndex(CACHE);
         ttlIndex(IDEMPOTENCY);
         MongoCollection<Document> checkpoints = collection(CHECKPOINTS);
         checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID, MongoCheckpointStorage.SEQUENCE),
-                new IndexOptions().unique(true).name("taskId_sequence_unique"));
-        checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID),
-                new IndexOptions().name("taskId"));
-        collection(CIRCUIT); // keyed by _id only; created by its first write
+                new IndexOptions().unique(true));
+        checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID));
         ensureExists(CIRCUIT_RECORDS);
     }
 
@@ -70,6 +78,6 @@ final class MongoSchema {
 
     private void ttlIndex(String name) {
         collection(name).createIndex(Indexes.ascending(Expiry.EXPIRES_AT),
-                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 }

@@ -43,7 +43,7 @@ class MongoAdapterFactoryTest {
         assertThat(config.writeConcern()).isEqualTo(WriteConcern.MAJORITY);
         assertThat(config.readConcern()).isEqualTo(ReadConcern.MAJORITY);
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.gcGrace()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.gcGrace()).as("expiresAt is the real expiry").isEqualTo(Duration.ZERO);
         properties.put("gogoscope.store.orders.mongodb.uri", "mongodb://db.example:27017");
         assertThat(create().config().database()).isEqualTo("gogoscope");
     }

@@ -59,7 +59,7 @@ class MongoStoredDocumentsTest {
         node(InProcessMongo.config()).cache().set("doc", value);
 
         BsonDocument stored = database.getCollection(MongoSchema.CACHE, BsonDocument.class)
-                .find(Filters.eq("_id", prefix + "doc")).first();
+                .find(Filters.eq(MongoSchema.KEY, prefix + "cache:doc")).first();
         BsonDocument bson = stored.getDocument(MongoCacheStorage.VALUE);
         assertThat(bson.get("small").getBsonType()).isEqualTo(BsonType.INT32);
         assertThat(bson.get("large").getBsonType()).isEqualTo(BsonType.INT64);
@@ -81,7 +81,7 @@ class MongoStoredDocumentsTest {
         assertThat(node.cache().get("lookalike", Map.class).orElseThrow())
                 .containsEntry("a.b", "dotted").containsKey("$date");
         BsonDocument stored = database.getCollection(MongoSchema.CACHE, BsonDocument.class)
-                .find(Filters.eq("_id", prefix + "precise")).first();
+                .find(Filters.eq(MongoSchema.KEY, prefix + "cache:precise")).first();
         assertThat(stored.get(MongoCacheStorage.VALUE).getBsonType()).isEqualTo(BsonType.DECIMAL128);
     }
 
@@ -94,14 +94,16 @@ class MongoStoredDocumentsTest {
         node.circuitBreakers().recordFailure("svc", 5);
 
         BsonDocument stored = database.getCollection(MongoSchema.CIRCUIT_RECORDS, BsonDocument.class)
-                .find(Filters.eq("_id", prefix + "svc")).first();
+                .find(Filters.eq("_id", prefix + "circuit:svc")).first();
         assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", MongoCircuitStorage.DATA,
                 MongoCircuitStorage.VERSION);
         assertThat(stored.getString(MongoCircuitStorage.DATA).getValue()).isEqualTo(data);
         assertThat(stored.get(MongoCircuitStorage.VERSION).getBsonType()).isEqualTo(BsonType.INT64);
         assertThat(stored.getInt64(MongoCircuitStorage.VERSION).getValue()).isEqualTo(2);
-        assertThat(database.getCollection(MongoSchema.CIRCUIT, BsonDocument.class)
-                .find(Filters.eq("_id", prefix + "svc")).first()).doesNotContainKey(MongoCircuitStorage.DATA);
+        BsonDocument state = database.getCollection(MongoSchema.CIRCUIT, BsonDocument.class)
+                .find(Filters.eq(MongoSchema.KEY, prefix + "circuit:svc")).first();
+        assertThat(state).doesNotContainKey(MongoCircuitStorage.DATA);
+        assertThat(state.getString(MongoCircuitStorage.STATE).getValue()).as("Node's spelling").isEqualTo("closed");
     }
 
     @Test
@@ -119,6 +121,16 @@ class MongoStoredDocumentsTest {
                     .anySatisfy(index -> {
                         assertThat(index.get("key", Document.class)).isEqualTo(new Document(Expiry.EXPIRES_AT, 1));
                         assertThat(((Number) index.get("expireAfterSeconds")).longValue()).isZero();
+                        assertThat(index.getString("name")).isEqualTo("expiresAt_1");
+                    });
+        }
+        for (String keyed : List.of(MongoSchema.LOCKS, MongoSchema.CIRCUIT, MongoSchema.CACHE, MongoSchema.IDEMPOTENCY)) {
+            assertThat(database.getCollection(keyed).listIndexes().into(new ArrayList<>()))
+                    .as("unique key index of %s, named as the Node adapter's", keyed)
+                    .anySatisfy(index -> {
+                        assertThat(index.get("key", Document.class)).isEqualTo(new Document(MongoSchema.KEY, 1));
+                        assertThat(index.getBoolean("unique")).isTrue();
+                        assertThat(index.getString("name")).isEqualTo("key_1");
                     });
         }
         assertThat(database.getCollection(MongoSchema.CHECKPOINTS).listIndexes().into(new ArrayList<>()))
@@ -131,11 +143,27 @@ class MongoStoredDocumentsTest {
     }
 
     @Test
-    void aReleasedLockKeepsItsDocumentAndAnExpiredOneDoesNotBlock() {
+    void expiresAtIsTheRealExpiryByDefaultAsNodeReadsIt() {
         MongoAdapter node = node(InProcessMongo.config());
+        long before = System.currentTimeMillis();
+        node.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
+        node.cache().set("c", "v", Duration.ofSeconds(30));
+        long after = System.currentTimeMillis();
+        for (Document stored : List.of(
+                database.getCollection(MongoSchema.LOCKS).find(Filters.eq(MongoSchema.KEY, prefix + "lock:k")).first(),
+                database.getCollection(MongoSchema.CACHE).find(Filters.eq(MongoSchema.KEY, prefix + "cache:c")).first())) {
+            assertThat(stored.getDate(Expiry.EXPIRES_AT).getTime()).as("%s", stored)
+                    .isBetween(before + 30_000, after + 30_000);
+        }
+    }
+
+    @Test
+    void aReleasedLockKeepsItsDocumentAndAnExpiredOneDoesNotBlock() {
+        MongoAdapter node = node(InProcessMongo.config().withGcGrace(Duration.ofHours(1)));
         LockHandle first = node.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
         assertThat(first.release()).isTrue();
-        Document stored = database.getCollection(MongoSchema.LOCKS).find(Filters.eq("_id", prefix + "k")).first();
+        Document stored = database.getCollection(MongoSchema.LOCKS)
+                .find(Filters.eq(MongoSchema.KEY, prefix + "lock:k")).first();
         assertThat(stored).as("release keeps the fencing counter").isNotNull();
         assertThat(stored.get(MongoLockStorage.OWNER)).isNull();
         assertThat(stored.getDate(Expiry.EXPIRES_AT)).as("GC only after the grace")
@@ -161,7 +189,7 @@ class MongoStoredDocumentsTest {
     /** What MongoDB's TTL monitor does to this test's locks (mongo-java-server has none). */
     private long simulateTtlMonitor() {
         return database.getCollection(MongoSchema.LOCKS).deleteMany(Filters.and(
-                Filters.regex("_id", "^" + java.util.regex.Pattern.quote(prefix)),
+                Filters.regex(MongoSchema.KEY, "^" + java.util.regex.Pattern.quote(prefix)),
                 Filters.lte(Expiry.EXPIRES_AT, new Date()))).getDeletedCount();
     }
 }

@@ -1,0 +1,53 @@
+package org.gogoscope.core.layout;
+
+import java.util.Optional;
+import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.core.storage.CircuitStorage;
+
+/** Breaker states and their versioned records under {@code Pcircuit:K}. */
+final class LaidOutCircuits implements CircuitStorage {
+
+    private final CircuitStorage backend;
+    private final NodeLayout.TypeSegment keys;
+
+    LaidOutCircuits(CircuitStorage backend, NodeLayout.TypeSegment keys) {
+        this.backend = backend;
+        this.keys = keys;
+    }
+
+    @Override
+    public Optional<CircuitBreakerState> get(String key) {
+        return backend.get(keys.stored(key));
+    }
+
+    @Override
+    public void put(String key, CircuitBreakerState state) {
+        backend.put(keys.stored(key), state);
+    }
+
+    @Override
+    public int recordFailure(String key, int maxFailures) {
+        return backend.recordFailure(keys.stored(key), maxFailures);
+    }
+
+    @Override
+    public void recordSuccess(String key) {
+        backend.recordSuccess(keys.stored(key));
+    }
+
+    @Override
+    public boolean transitionToHalfOpen(String key, long delayMillis) {
+        return backend.transitionToHalfOpen(keys.stored(key), delayMillis);
+    }
+
+    @Override
+    public CircuitRecord readRecord(String key) {
+        return backend.readRecord(keys.stored(key));
+    }
+
+    @Override
+    public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
+        return backend.compareAndSetRecord(keys.stored(key), expectedVersion, data);
+    }
+}
