@@ -157,10 +157,10 @@ class NodePeerSmokeTest {
             a.connect();
             b.connect();
             // the adapter's indexes, as the stand-in keeps them
-            assertThat(indexes(db, "go_goscope_locks")).contains("key_1 unique", "expiresAt_1 ttl 0");
-            assertThat(indexes(db, "go_goscope_cache")).contains("key_1 unique", "expiresAt_1 ttl 0");
-            assertThat(indexes(db, "go_goscope_circuit")).contains("key_1 unique");
-            assertThat(indexes(db, "go_goscope_checkpoints")).contains("taskId_1_sequence_1 unique", "taskId_1");
+            assertThat(MongoIndexes.of(db, "go_goscope_locks")).contains("key_1 unique", "expiresAt_1 ttl 0");
+            assertThat(MongoIndexes.of(db, "go_goscope_cache")).contains("key_1 unique", "expiresAt_1 ttl 0");
+            assertThat(MongoIndexes.of(db, "go_goscope_circuit")).contains("key_1 unique");
+            assertThat(MongoIndexes.of(db, "go_goscope_checkpoints")).contains("taskId_1_sequence_1 unique", "taskId_1");
 
             assertThat(a.acquire("job", 30_000)).isTrue();
             assertThat(b.acquire("job", 30_000)).isFalse(); // the unique index refuses the second insert
@@ -203,21 +203,6 @@ class NodePeerSmokeTest {
         }
         System.out.printf("Mongo stand-in smoke (2 peers started, used, closed): %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static List<String> indexes(MongoDatabase db, String collection) {
-        List<String> found = new ArrayList<>();
-        for (Document index : db.getCollection(collection).listIndexes()) {
-            StringBuilder text = new StringBuilder(index.getString("name"));
-            if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
-                text.append(" unique");
-            }
-            if (index.get("expireAfterSeconds") instanceof Number ttl) {
-                text.append(" ttl ").append(ttl.longValue());
-            }
-            found.add(text.toString());
-        }
-        return found;
     }
 
     private static List<String> tables() throws SQLException {

@@ -28,10 +28,14 @@ final class SideBySide {
     static final Duration LONG = Duration.ofSeconds(30);
     /** Short lock TTLs that the TTL step waits out. */
     static final long SHORT_LOCK_MILLIS = 400;
-    /** Short cache TTLs: the Node MySQL adapter stores a cache expiry truncated to the second. */
+    /**
+     * Short cache TTLs. The Node MySQL adapter stores a cache expiry truncated to the second (so its entries end up
+     * to a second early) and compares expiries with {@code NOW()}, whole seconds (so this library's entries end up
+     * to a second late for it).
+     */
     static final long SHORT_CACHE_MILLIS = 1_500;
-    /** Waits out both short TTLs. */
-    static final long WAIT_OUT_MILLIS = 2_300;
+    /** Waits out both short TTLs, and the second by which the Node MySQL adapter sees a cache entry late. */
+    static final long WAIT_OUT_MILLIS = 3_000;
 
     /** How Node takes over a lock whose TTL ran out on a backend (MongoDB: once the TTL monitor removed it). */
     interface ExpiredLockForNode {

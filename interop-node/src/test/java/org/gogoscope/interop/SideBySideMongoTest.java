@@ -67,11 +67,11 @@ class SideBySideMongoTest {
                 java.cache().delete("before-node");
             }
             for (String keyed : List.of("go_goscope_locks", "go_goscope_circuit", "go_goscope_cache")) {
-                assertThat(indexes(db, keyed)).as(keyed).contains("key_1 unique");
+                assertThat(MongoIndexes.of(db, keyed)).as(keyed).contains("key_1 unique");
             }
-            assertThat(indexes(db, "go_goscope_locks")).contains("expiresAt_1 ttl 0");
-            assertThat(indexes(db, "go_goscope_cache")).contains("expiresAt_1 ttl 0");
-            assertThat(indexes(db, "go_goscope_checkpoints")).contains("taskId_1_sequence_1 unique", "taskId_1");
+            assertThat(MongoIndexes.of(db, "go_goscope_locks")).contains("expiresAt_1 ttl 0");
+            assertThat(MongoIndexes.of(db, "go_goscope_cache")).contains("expiresAt_1 ttl 0");
+            assertThat(MongoIndexes.of(db, "go_goscope_checkpoints")).contains("taskId_1_sequence_1 unique", "taskId_1");
 
             SideBySide both = new SideBySide(java, node, (peer, key) -> {
                 assertThat(peer.acquire(key, SideBySide.LONG.toMillis())).as("the document is still there").isFalse();
@@ -103,20 +103,5 @@ class SideBySideMongoTest {
     /** What MongoDB's TTL monitor does to the lock collection; the stand-in has none. */
     private static long ttlMonitor(MongoDatabase db) {
         return db.getCollection("go_goscope_locks").deleteMany(Filters.lte("expiresAt", new Date())).getDeletedCount();
-    }
-
-    private static List<String> indexes(MongoDatabase db, String collection) {
-        List<String> found = new ArrayList<>();
-        for (Document index : db.getCollection(collection).listIndexes()) {
-            StringBuilder text = new StringBuilder(index.getString("name"));
-            if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
-                text.append(" unique");
-            }
-            if (index.get("expireAfterSeconds") instanceof Number ttl) {
-                text.append(" ttl ").append(ttl.longValue());
-            }
-            found.add(text.toString());
-        }
-        return found;
     }
 }
