@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gogoscope.api.LockHandle;
-import org.gogoscope.api.LockProvider;
 
 /**
  * The handle of one grant. At most one release succeeds: once a release got an answer from the backend (removed
@@ -13,7 +12,7 @@ import org.gogoscope.api.LockProvider;
  */
 final class DefaultLockHandle implements LockHandle {
 
-    private final LockProvider locks;
+    private final TypedLockProvider locks;
     private final String key;
     private final String owner;
     private final long fencingToken;
@@ -23,10 +22,11 @@ final class DefaultLockHandle implements LockHandle {
 
     /** {@link #HELD}, {@link #RELEASING} while one release is on its way, {@link #RELEASED} once answered. */
     private final AtomicInteger state = new AtomicInteger(HELD);
+    private final long grantedAtNanos = System.nanoTime();
     private volatile long validUntilNanos;
     private volatile boolean lost;
 
-    DefaultLockHandle(LockProvider locks, String key, String owner, long fencingToken, long sentAtNanos,
+    DefaultLockHandle(TypedLockProvider locks, String key, String owner, long fencingToken, long sentAtNanos,
             long ttlMillis) {
         this.locks = locks;
         this.key = key;
@@ -63,6 +63,7 @@ final class DefaultLockHandle implements LockHandle {
             throw e;
         }
         state.set(RELEASED);
+        locks.ended(this, System.nanoTime() - grantedAtNanos);
         return removed;
     }
 

@@ -8,7 +8,10 @@ import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.spi.AdapterSettings;
 import org.gogoscope.core.storage.Storages;
+import org.gogoscope.core.telemetry.GuardedTelemetry;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * The one implementation of {@link PersistenceAdapter} every backend shares. A backend subclass only opens
@@ -28,6 +31,9 @@ public abstract class StorageAdapter implements PersistenceAdapter {
     private final CacheProvider cache;
     private final CheckpointProvider checkpoints;
     private final IdempotencyProvider idempotency;
+    private final HeldLocks heldLocks = new HeldLocks();
+    private volatile Telemetry telemetry = Telemetry.NONE;
+    private volatile Telemetry.Store store;
 
     protected StorageAdapter(String backend, String keyPrefix, int maxKeyLength) {
         this(backend, keyPrefix, maxKeyLength, JsonCodec.defaultCodec());
@@ -36,6 +42,7 @@ public abstract class StorageAdapter implements PersistenceAdapter {
     protected StorageAdapter(String backend, String keyPrefix, int maxKeyLength, JsonCodec json) {
         this.backend = Args.text("backend", backend);
         this.keySpace = new KeySpace(keyPrefix, maxKeyLength);
+        this.store = new Telemetry.Store(AdapterSettings.DEFAULT_STORE, this.backend);
         this.json = json;
         this.locks = new TypedLockProvider(this);
         this.circuits = new TypedCircuitBreakerStateProvider(this);
@@ -143,13 +150,51 @@ public abstract class StorageAdapter implements PersistenceAdapter {
      * runtime exception a backend let escape becomes a {@link BackendException} naming backend and operation.
      */
     protected final <T> T call(String operation, Supplier<T> action) {
+        Telemetry.Operation observed = telemetry.begin(store, operation);
+        Throwable failure = null;
         try {
             return action.get();
         } catch (BackendException | IllegalArgumentException e) {
+            failure = e;
             throw e;
         } catch (RuntimeException e) {
-            throw new BackendException(backend, operation, e);
+            BackendException translated = new BackendException(backend, operation, e);
+            failure = translated;
+            throw translated;
+        } catch (Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            observed.end(failure);
         }
+    }
+
+    /**
+     * Reports this adapter's work to {@code telemetry} as store {@code storeName} from now on: every backend
+     * operation, lock, cache, idempotency and checkpoint outcome, and the locks this node holds. Call it once,
+     * before use (the CDI extension does, for every configured store, when a telemetry implementation is present).
+     */
+    public final void observeWith(String storeName, Telemetry telemetry) {
+        Args.text("storeName", storeName);
+        Args.notNull("telemetry", telemetry);
+        Telemetry.Store named = new Telemetry.Store(storeName, backend);
+        Telemetry guarded = GuardedTelemetry.of(telemetry);
+        guarded.heldLocks(named, heldLocks::count);
+        this.store = named;
+        this.telemetry = guarded;
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
+    Telemetry.Store store() {
+        return store;
+    }
+
+    /** The handles of this node's locks, tracked while telemetry is attached. */
+    HeldLocks heldLocks() {
+        return heldLocks;
     }
 
     @Override

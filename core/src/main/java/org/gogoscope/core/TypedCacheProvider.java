@@ -30,6 +30,7 @@ final class TypedCacheProvider implements CacheProvider {
         Args.notNull("type", type);
         CacheStorage storage = adapter.storages().cache();
         Optional<String> json = adapter.call("cache.get", () -> storage.get(full));
+        adapter.telemetry().cacheRead(adapter.store(), json.isPresent());
         return json.map(text -> adapter.json().fromJson("cache value of '" + key + "'", text, type));
     }
 

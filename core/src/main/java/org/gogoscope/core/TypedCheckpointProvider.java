@@ -35,6 +35,7 @@ final class TypedCheckpointProvider implements CheckpointProvider {
             throw new IllegalArgumentException("checkpoint.sequence " + checkpoint.sequence() + " of task '"
                     + checkpoint.taskId() + "' is already saved under another id than '" + checkpoint.id() + "'");
         }
+        adapter.telemetry().checkpointSaved(adapter.store());
     }
 
     @Override

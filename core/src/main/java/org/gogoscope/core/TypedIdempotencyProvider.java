@@ -10,6 +10,7 @@ import org.gogoscope.api.ClaimResult;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link IdempotencyProvider} over a backend's {@link IdempotencyStorage}. */
 final class TypedIdempotencyProvider implements IdempotencyProvider {
@@ -36,6 +37,13 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
         String token = UUID.randomUUID().toString();
         IdempotencyStorage storage = adapter.storages().idempotency();
         StoredClaim found = adapter.call("idempotency.claim", () -> storage.claim(full, token, fingerprint, leaseMillis));
+        ClaimResult<T> result = claimResult(key, token, fingerprint, found, resultType);
+        adapter.telemetry().idempotencyClaim(adapter.store(), outcome(result));
+        return result;
+    }
+
+    private <T> ClaimResult<T> claimResult(String key, String token, String fingerprint, StoredClaim found,
+            Type resultType) {
         if (found instanceof StoredClaim.Claimed) {
             return new ClaimResult.Claimed<>(token);
         }
@@ -51,6 +59,19 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
         }
         T result = adapter.json().fromJson("idempotency result of '" + key + "'", completed.resultJson(), resultType);
         return new ClaimResult.Completed<>(result);
+    }
+
+    private static Telemetry.ClaimOutcome outcome(ClaimResult<?> result) {
+        if (result instanceof ClaimResult.Claimed) {
+            return Telemetry.ClaimOutcome.CLAIMED;
+        }
+        if (result instanceof ClaimResult.Completed) {
+            return Telemetry.ClaimOutcome.REPLAYED;
+        }
+        if (result instanceof ClaimResult.InProgress) {
+            return Telemetry.ClaimOutcome.IN_PROGRESS;
+        }
+        return Telemetry.ClaimOutcome.MISMATCH;
     }
 
     @Override

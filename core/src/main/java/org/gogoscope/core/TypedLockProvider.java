@@ -13,6 +13,7 @@ import org.gogoscope.api.LockProvider;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
 import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link LockProvider} over a backend's {@link LockStorage}. */
 final class TypedLockProvider implements LockProvider {
@@ -35,11 +36,30 @@ final class TypedLockProvider implements LockProvider {
         Args.text("owner", owner);
         LockStorage storage = adapter.storages().locks();
         long sentAt = System.nanoTime();
-        OptionalLong token = adapter.call("lock.acquire", () -> storage.tryAcquire(full, owner, ttlMillis));
+        Telemetry telemetry = adapter.telemetry();
+        OptionalLong token;
+        try {
+            token = adapter.call("lock.acquire", () -> storage.tryAcquire(full, owner, ttlMillis));
+        } catch (RuntimeException e) {
+            telemetry.lockAcquired(adapter.store(), Telemetry.LockOutcome.ERROR);
+            throw e;
+        }
         if (token.isEmpty()) {
+            telemetry.lockAcquired(adapter.store(), Telemetry.LockOutcome.REFUSED);
             return Optional.empty();
         }
-        return Optional.of(new DefaultLockHandle(this, key, owner, token.getAsLong(), sentAt, ttlMillis));
+        telemetry.lockAcquired(adapter.store(), Telemetry.LockOutcome.GRANTED);
+        DefaultLockHandle handle = new DefaultLockHandle(this, key, owner, token.getAsLong(), sentAt, ttlMillis);
+        if (telemetry != Telemetry.NONE) {
+            adapter.heldLocks().granted(handle);
+        }
+        return Optional.of(handle);
+    }
+
+    /** A handle's release got its answer {@code heldNanos} after the grant: the lock is no longer this node's. */
+    void ended(DefaultLockHandle handle, long heldNanos) {
+        adapter.heldLocks().ended(handle);
+        adapter.telemetry().lockReleased(adapter.store(), heldNanos);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package org.gogoscope.core.telemetry;
+
+import java.util.function.IntSupplier;
+
+/**
+ * What the library reports about its work, for metrics and traces: the SPI between the stores and a telemetry
+ * implementation ({@code gogoscope-telemetry} implements it over the OpenTelemetry API). Every method has a
+ * do-nothing default and {@link #NONE} does nothing at all, so without an implementation nothing changes.
+ *
+ * <p>Methods are called on the thread doing the work, synchronously, and must neither block nor throw: an
+ * implementation that fails must swallow its own failure (a metric must never break a lock). Attributes are
+ * low-cardinality only: the store's name and backend, the operation, an outcome; never a key.
+ */
+public interface Telemetry {
+
+    /** Reports nothing. */
+    Telemetry NONE = new Telemetry() {
+    };
+
+    /**
+     * One backend operation begins on the caller's thread (e.g. {@code lock.acquire}, {@code cache.get},
+     * {@code connect}); the returned handle's {@link Operation#end} is called exactly once when it ends, on the
+     * same thread. An implementation may open a span here, child of the caller's current span.
+     */
+    default Operation begin(Store store, String operation) {
+        return Operation.NONE;
+    }
+
+    /** One lock acquisition attempt (one round trip) ended: granted, refused (held by another) or failed. */
+    default void lockAcquired(Store store, LockOutcome outcome) {
+    }
+
+    /** A lock this node held was released through its handle after {@code heldNanos}. */
+    default void lockReleased(Store store, long heldNanos) {
+    }
+
+    /**
+     * Registers how many locks this node holds now in {@code store} (handles granted, neither released nor past
+     * their TTL). Called once per store when telemetry is attached; {@code heldNow} is cheap and thread-safe.
+     */
+    default void heldLocks(Store store, IntSupplier heldNow) {
+    }
+
+    /** One cache read ended with a hit or a miss (a failed read is an operation that ended with a failure). */
+    default void cacheRead(Store store, boolean hit) {
+    }
+
+    /** One idempotency claim ended with {@code outcome}. */
+    default void idempotencyClaim(Store store, ClaimOutcome outcome) {
+    }
+
+    /** One checkpoint was saved. */
+    default void checkpointSaved(Store store) {
+    }
+
+    /** A configured store: its name ({@code default}, {@code orders}) and backend ({@code postgresql}). */
+    record Store(String name, String backend) {
+    }
+
+    /** How a lock acquisition attempt ended. */
+    enum LockOutcome {
+        GRANTED, REFUSED, ERROR
+    }
+
+    /** How an idempotency claim ended: first call, replay of a completed one, one still running, other input. */
+    enum ClaimOutcome {
+        CLAIMED, REPLAYED, IN_PROGRESS, MISMATCH
+    }
+
+    /** One backend operation under way. */
+    interface Operation {
+
+        /** Does nothing. */
+        Operation NONE = failure -> {
+        };
+
+        /** The operation ended; {@code failure} is {@code null} when it succeeded. */
+        void end(Throwable failure);
+    }
+}
