@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -91,8 +92,10 @@ public class GogoscopeExtension implements Extension {
      * ours included, in the server-wide health reporter and never remove them for a deployment that fails; its
      * {@code /health/ready} would then fail on the dead deployment's checks until the server restarts.
      */
-    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event) {
-        List<ConfigurationException> problems = configProblem != null ? List.of(configProblem) : registry.start(plan);
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event,
+            BeanManager beans) {
+        List<ConfigurationException> problems = configProblem != null ? List.of(configProblem)
+                : registry.start(plan, TelemetryLookup.find(beans));
         if (!problems.isEmpty()) {
             throw deploymentProblem(problems);
         }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.core.StorageAdapter;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * Owns the adapters of one deployment: validates every known store, creates and connects the used ones at
@@ -26,6 +28,7 @@ final class StoreRegistry {
     private final Map<String, StoreSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, PersistenceAdapter> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile Telemetry telemetry = Telemetry.NONE;
 
     StoreRegistry(GogoscopeConfig config, Backends backends) {
         this.config = config;
@@ -37,7 +40,8 @@ final class StoreRegistry {
      * bound yet ({@link DataSourceNotBoundException}): that one connects on first use. When anything else fails,
      * disconnects what it connected and returns every problem found; an empty list means the stores are ready.
      */
-    synchronized List<ConfigurationException> start(StorePlan plan) {
+    synchronized List<ConfigurationException> start(StorePlan plan, Telemetry reporting) {
+        this.telemetry = reporting;
         List<ConfigurationException> problems = new ArrayList<>(plan.problems());
         for (String store : plan.known()) {
             try {
@@ -147,6 +151,9 @@ final class StoreRegistry {
     private PersistenceAdapter open(StoreSpec spec) {
         long start = System.nanoTime();
         PersistenceAdapter adapter = create(spec);
+        if (adapter instanceof StorageAdapter observable) {
+            observable.observeWith(spec.name(), telemetry);
+        }
         try {
             adapter.connect();
         } catch (RuntimeException e) {

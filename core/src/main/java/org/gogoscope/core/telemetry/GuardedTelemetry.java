@@ -99,6 +99,69 @@ public final class GuardedTelemetry implements Telemetry {
         }
     }
 
+    @Override
+    public void lockWaited(String store, String method, long waitedNanos, boolean granted) {
+        try {
+            delegate.lockWaited(store, method, waitedNanos, granted);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("lockWaited", e);
+        }
+    }
+
+    @Override
+    public void watchdogExtended(String store, String method) {
+        try {
+            delegate.watchdogExtended(store, method);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("watchdogExtended", e);
+        }
+    }
+
+    @Override
+    public void watchdogLost(String store, String method) {
+        try {
+            delegate.watchdogLost(store, method);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("watchdogLost", e);
+        }
+    }
+
+    @Override
+    public void breakerState(String store, String breaker, java.util.function.Supplier<BreakerState> state) {
+        try {
+            delegate.breakerState(store, breaker, state);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("breakerState", e);
+        }
+    }
+
+    @Override
+    public void breakerTransition(String store, String breaker, BreakerState from, BreakerState to) {
+        try {
+            delegate.breakerTransition(store, breaker, from, to);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("breakerTransition", e);
+        }
+    }
+
+    @Override
+    public void breakerRejected(String store, String breaker) {
+        try {
+            delegate.breakerRejected(store, breaker);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("breakerRejected", e);
+        }
+    }
+
+    @Override
+    public void breakerRead(String store, String breaker) {
+        try {
+            delegate.breakerRead(store, breaker);
+        } catch (RuntimeException | LinkageError e) {
+            dropped("breakerRead", e);
+        }
+    }
+
     private void dropped(String method, Throwable e) {
         if (!warned) {
             warned = true;

@@ -53,6 +53,45 @@ public interface Telemetry {
     default void checkpointSaved(Store store) {
     }
 
+    /**
+     * A {@code @Locked} method's acquisition ended after waiting {@code waitedNanos} (its retries included), granted
+     * or not. {@code method} names the annotated method ({@code OrderService.close}).
+     */
+    default void lockWaited(String store, String method, long waitedNanos, boolean granted) {
+    }
+
+    /** The watchdog of a {@code @Locked} method extended its lock. */
+    default void watchdogExtended(String store, String method) {
+    }
+
+    /** The watchdog of a {@code @Locked} method found its lock lost (expired or taken) and stopped. */
+    default void watchdogLost(String store, String method) {
+    }
+
+    /**
+     * Registers the state this node last saw of shared breaker {@code breaker} (its name, from the annotated
+     * method or the configuration), as a {@link BreakerState}. Called once per breaker.
+     */
+    default void breakerState(String store, String breaker, java.util.function.Supplier<BreakerState> state) {
+    }
+
+    /** This node moved shared breaker {@code breaker} from one state to another (its write won). */
+    default void breakerTransition(String store, String breaker, BreakerState from, BreakerState to) {
+    }
+
+    /** A call to shared breaker {@code breaker} was rejected: open, or half-open with every probe permit taken. */
+    default void breakerRejected(String store, String breaker) {
+    }
+
+    /** Shared breaker {@code breaker} read its document from the backend (tune the staleness with this). */
+    default void breakerRead(String store, String breaker) {
+    }
+
+    /** A shared breaker's state. */
+    enum BreakerState {
+        CLOSED, OPEN, HALF_OPEN
+    }
+
     /** A configured store: its name ({@code default}, {@code orders}) and backend ({@code postgresql}). */
     record Store(String name, String backend) {
     }
