@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.CacheProvider;
 import org.gogoscope.core.storage.CacheStorage;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link CacheProvider} over a backend's {@link CacheStorage}. */
 final class TypedCacheProvider implements CacheProvider {
@@ -29,8 +30,15 @@ final class TypedCacheProvider implements CacheProvider {
         String full = adapter.keySpace().full("key", key);
         Args.notNull("type", type);
         CacheStorage storage = adapter.storages().cache();
-        Optional<String> json = adapter.call("cache.get", () -> storage.get(full));
-        adapter.telemetry().cacheRead(adapter.store(), json.isPresent());
+        Optional<String> json;
+        try {
+            json = adapter.call("cache.get", () -> storage.get(full));
+        } catch (RuntimeException e) {
+            adapter.telemetry().cacheRead(adapter.store(), Telemetry.CacheOutcome.ERROR);
+            throw e;
+        }
+        adapter.telemetry().cacheRead(adapter.store(), json.isPresent() ? Telemetry.CacheOutcome.HIT
+                : Telemetry.CacheOutcome.MISS);
         return json.map(text -> adapter.json().fromJson("cache value of '" + key + "'", text, type));
     }
 

@@ -36,7 +36,13 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
         }
         String token = UUID.randomUUID().toString();
         IdempotencyStorage storage = adapter.storages().idempotency();
-        StoredClaim found = adapter.call("idempotency.claim", () -> storage.claim(full, token, fingerprint, leaseMillis));
+        StoredClaim found;
+        try {
+            found = adapter.call("idempotency.claim", () -> storage.claim(full, token, fingerprint, leaseMillis));
+        } catch (RuntimeException e) {
+            adapter.telemetry().idempotencyClaim(adapter.store(), Telemetry.ClaimOutcome.ERROR);
+            throw e;
+        }
         ClaimResult<T> result = claimResult(key, token, fingerprint, found, resultType);
         adapter.telemetry().idempotencyClaim(adapter.store(), outcome(result));
         return result;

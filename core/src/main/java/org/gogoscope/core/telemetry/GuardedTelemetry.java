@@ -73,9 +73,9 @@ public final class GuardedTelemetry implements Telemetry {
     }
 
     @Override
-    public void cacheRead(Store store, boolean hit) {
+    public void cacheRead(Store store, CacheOutcome outcome) {
         try {
-            delegate.cacheRead(store, hit);
+            delegate.cacheRead(store, outcome);
         } catch (RuntimeException | LinkageError e) {
             dropped("cacheRead", e);
         }

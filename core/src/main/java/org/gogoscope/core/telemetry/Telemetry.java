@@ -41,8 +41,8 @@ public interface Telemetry {
     default void heldLocks(Store store, IntSupplier heldNow) {
     }
 
-    /** One cache read ended with a hit or a miss (a failed read is an operation that ended with a failure). */
-    default void cacheRead(Store store, boolean hit) {
+    /** One cache read ended: a hit, a miss, or an error (the backend failed; the operation reports why). */
+    default void cacheRead(Store store, CacheOutcome outcome) {
     }
 
     /** One idempotency claim ended with {@code outcome}. */
@@ -101,9 +101,17 @@ public interface Telemetry {
         GRANTED, REFUSED, ERROR
     }
 
-    /** How an idempotency claim ended: first call, replay of a completed one, one still running, other input. */
+    /** How a cache read ended. */
+    enum CacheOutcome {
+        HIT, MISS, ERROR
+    }
+
+    /**
+     * How an idempotency claim ended: first call, replay of a completed one, one still running, other input, or
+     * the backend failed.
+     */
     enum ClaimOutcome {
-        CLAIMED, REPLAYED, IN_PROGRESS, MISMATCH
+        CLAIMED, REPLAYED, IN_PROGRESS, MISMATCH, ERROR
     }
 
     /** One backend operation under way. */

@@ -57,8 +57,8 @@ class TelemetryHooksTest {
         }
 
         @Override
-        public void cacheRead(Store store, boolean hit) {
-            events.add(hit ? "hit" : "miss");
+        public void cacheRead(Store store, CacheOutcome outcome) {
+            events.add(outcome.name().toLowerCase(java.util.Locale.ROOT));
         }
 
         @Override
@@ -145,7 +145,7 @@ class TelemetryHooksTest {
         assertThatThrownBy(() -> adapter.cache().get("k", String.class)).isInstanceOf(BackendException.class);
         assertThat(recording.events).containsExactly("begin orders/broken lock.acquire",
                 "end lock.acquire BackendException", "lock ERROR", "begin orders/broken cache.get",
-                "end cache.get BackendException");
+                "end cache.get BackendException", "error");
     }
 
     @SuppressWarnings("unchecked")
