@@ -65,7 +65,8 @@ final class MongoCacheStorage implements CacheStorage {
                 ? Updates.combine(Updates.currentDate(Expiry.TOUCHED_AT), Updates.unset(Expiry.TTL_MILLIS),
                         Updates.unset(Expiry.EXPIRES_AT))
                 : expiry.start(ttlMillis);
-        cache.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(Updates.set(VALUE, value), ttl), UPSERT);
+        cache.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(Updates.set(VALUE, value), ttl,
+                MongoSchema.idOnInsert(key)), UPSERT);
     }
 
     @Override

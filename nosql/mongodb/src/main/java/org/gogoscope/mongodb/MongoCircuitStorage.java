@@ -7,7 +7,6 @@ import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -70,10 +69,11 @@ final class MongoCircuitStorage implements CircuitStorage {
 
     @Override
     public void put(String key, CircuitBreakerState state) {
-        Document document = new Document(MongoSchema.KEY, key).append(STATE, NodeSpelling.of(state.state()))
-                .append(FAILURES, state.failureCount()).append(LAST_FAILURE, date(state.lastFailureTime()))
-                .append(LAST_SUCCESS, date(state.lastSuccessTime()));
-        circuits.replaceOne(Filters.eq(MongoSchema.KEY, key), document, new ReplaceOptions().upsert(true));
+        circuits.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(
+                Updates.set(STATE, NodeSpelling.of(state.state())), Updates.set(FAILURES, state.failureCount()),
+                Updates.set(LAST_FAILURE, date(state.lastFailureTime())),
+                Updates.set(LAST_SUCCESS, date(state.lastSuccessTime())), MongoSchema.idOnInsert(key)),
+                new UpdateOptions().upsert(true));
     }
 
     /**
@@ -86,7 +86,7 @@ final class MongoCircuitStorage implements CircuitStorage {
         Document counted = circuits.findOneAndUpdate(Filters.eq(MongoSchema.KEY, key),
                 Updates.combine(Updates.inc(FAILURES, 1), Updates.currentDate(LAST_FAILURE),
                         Updates.setOnInsert(STATE, CLOSED),
-                        Updates.setOnInsert(LAST_SUCCESS, null)),
+                        Updates.setOnInsert(LAST_SUCCESS, null), MongoSchema.idOnInsert(key)),
                 UPSERT_AFTER);
         int count = ((Number) counted.get(FAILURES)).intValue();
         String state = counted.getString(STATE);
@@ -103,7 +103,8 @@ final class MongoCircuitStorage implements CircuitStorage {
     public void recordSuccess(String key) {
         circuits.updateOne(Filters.eq(MongoSchema.KEY, key),
                 Updates.combine(Updates.set(STATE, CLOSED), Updates.set(FAILURES, 0),
-                        Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null)),
+                        Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null),
+                        MongoSchema.idOnInsert(key)),
                 new UpdateOptions().upsert(true));
     }
 

@@ -54,7 +54,7 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
             return held(existing);
         }
         Bson claim = Updates.combine(Updates.set(TOKEN, token), Updates.set(FINGERPRINT, fingerprint),
-                Updates.unset(RESULT), expiry.start(leaseMillis));
+                Updates.unset(RESULT), expiry.start(leaseMillis), MongoSchema.idOnInsert(key));
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
             try {
                 records.findOneAndUpdate(Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.expired()), claim, UPSERT);
@@ -110,7 +110,8 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
     public void putResult(String key, String resultJson, long ttlMillis) {
         BsonValue result = BsonJson.toBson(resultJson);
         records.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(Updates.unset(TOKEN), Updates.set(FINGERPRINT, null),
-                Updates.set(RESULT, result), expiry.start(ttlMillis)), new UpdateOptions().upsert(true));
+                Updates.set(RESULT, result), expiry.start(ttlMillis), MongoSchema.idOnInsert(key)),
+                new UpdateOptions().upsert(true));
     }
 
     /**

@@ -61,7 +61,7 @@ final class MongoLockStorage implements LockStorage {
         Bson grantable = Filters.and(Filters.eq(MongoSchema.KEY, key),
                 Filters.or(Filters.eq(OWNER, owner), Expiry.expired()));
         Bson grant = Updates.combine(Updates.set(OWNER, owner), expiry.start(ttlMillis), Updates.inc(GRANTS, 1L),
-                Updates.min(EPOCH, System.currentTimeMillis()));
+                Updates.min(EPOCH, System.currentTimeMillis()), MongoSchema.idOnInsert(key));
         Document granted;
         try {
             granted = locks.findOneAndUpdate(grantable, grant, UPSERT);

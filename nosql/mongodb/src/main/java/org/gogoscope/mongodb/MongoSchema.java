@@ -6,8 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The six collections and their indexes, exactly as go-go-scope's Node adapters create them (the seed's
@@ -29,6 +31,16 @@ final class MongoSchema {
 
     /** The field that holds a record's key, as in go-go-scope's Node adapters. */
     static final String KEY = "key";
+
+    /**
+     * The update part every upsert of a keyed document carries: a document this library inserts has its key as
+     * {@code _id} too (Node's have generated ids). Two inserts of one key then collide on {@code _id}, which every
+     * server, and the stand-in, enforces atomically with the insert, besides the unique {@code key_1} index that
+     * also stops a Node insert.
+     */
+    static Bson idOnInsert(String key) {
+        return Updates.setOnInsert("_id", key);
+    }
 
     /** The server's error code for creating a collection that exists (since 7.0 only for differing options). */
     private static final int NAMESPACE_EXISTS = 48;

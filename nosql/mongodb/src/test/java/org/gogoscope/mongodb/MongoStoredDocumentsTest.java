@@ -154,6 +154,7 @@ class MongoStoredDocumentsTest {
                 database.getCollection(MongoSchema.CACHE).find(Filters.eq(MongoSchema.KEY, prefix + "cache:c")).first())) {
             assertThat(stored.getDate(Expiry.EXPIRES_AT).getTime()).as("%s", stored)
                     .isBetween(before + 30_000, after + 30_000);
+            assertThat(stored.get("_id")).as("our inserts collide on _id too").isEqualTo(stored.get(MongoSchema.KEY));
         }
     }
 
