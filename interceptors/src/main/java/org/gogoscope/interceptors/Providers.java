@@ -12,6 +12,8 @@ import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.Store;
+import org.gogoscope.core.telemetry.GuardedTelemetry;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * The providers the interceptors use, looked up by type (and {@code @Store} name when an annotation names a
@@ -34,6 +36,21 @@ public class Providers {
     @Inject
     @Any
     Instance<CircuitBreakerStateProvider> circuits;
+
+    @Inject
+    Instance<Telemetry> telemetryBeans;
+
+    private volatile Telemetry telemetry;
+
+    /** The deployment's {@link Telemetry} bean (gogoscope-telemetry), guarded; {@link Telemetry#NONE} without one. */
+    public Telemetry telemetry() {
+        Telemetry found = telemetry;
+        if (found == null) {
+            found = telemetryBeans.isResolvable() ? GuardedTelemetry.of(telemetryBeans.get()) : Telemetry.NONE;
+            telemetry = found;
+        }
+        return found;
+    }
 
     public LockProvider locks(String store) {
         return (LockProvider) resolved.computeIfAbsent("lock/" + store, k -> locks.select(qualifier(store)).get());

@@ -15,6 +15,8 @@ import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.telemetry.GuardedTelemetry;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * One node's view of one shared breaker: MicroProfile semantics over a {@link BreakerDocument} updated by
@@ -82,6 +84,8 @@ public final class SharedBreaker {
     private int bufferedSuccesses;
     private long firstBufferedNanos;
     private final Set<CompletableFuture<Void>> recordsInFlight = ConcurrentHashMap.newKeySet();
+    private volatile Telemetry telemetry = Telemetry.NONE;
+    private volatile String storeName = "default";
 
     /**
      * @param circuits the backend, reached through {@code readRecord} and {@code compareAndSetRecord} only
@@ -105,6 +109,32 @@ public final class SharedBreaker {
         this.recordWaitMillis = recordWait.toMillis();
     }
 
+    /**
+     * Reports this breaker to {@code telemetry} as a breaker of store {@code store} from now on: the state this node
+     * last saw (a gauge), the transitions its writes made, rejected calls and backend reads. Call it once, before
+     * use.
+     */
+    public void observeWith(String store, Telemetry telemetry) {
+        Telemetry guarded = GuardedTelemetry.of(Objects.requireNonNull(telemetry, "telemetry"));
+        guarded.breakerState(store, settings.name(), this::lastSeenState);
+        this.storeName = store;
+        this.telemetry = guarded;
+    }
+
+    /** The state in the document this node last read or wrote; CLOSED before the first read. */
+    private Telemetry.BreakerState lastSeenState() {
+        Snapshot snapshot = cached;
+        return snapshot == null ? Telemetry.BreakerState.CLOSED : stateOf(snapshot.document().state);
+    }
+
+    private static Telemetry.BreakerState stateOf(String state) {
+        if (BreakerDocument.OPEN.equals(state)) {
+            return Telemetry.BreakerState.OPEN;
+        }
+        return BreakerDocument.HALF_OPEN.equals(state) ? Telemetry.BreakerState.HALF_OPEN
+                : Telemetry.BreakerState.CLOSED;
+    }
+
     /** The settings this breaker decides with. */
     public BreakerSettings settings() {
         return settings;
@@ -118,7 +148,11 @@ public final class SharedBreaker {
     public Permit acquire() {
         awaitRecordsInFlight();
         try {
-            return decide();
+            Permit permit = decide();
+            if (permit == Permit.REJECTED) {
+                telemetry.breakerRejected(storeName, settings.name());
+            }
+            return permit;
         } catch (BackendException e) {
             LOG.log(Level.WARNING, MessageCode.SHARED_BREAKER_DEGRADED.format("Shared circuit breaker '" + settings.name() + "': backend unavailable, "
                     + "letting the call through untracked"), e);
@@ -303,6 +337,7 @@ public final class SharedBreaker {
 
     private Snapshot read() {
         long sent = ticker.nanos();
+        telemetry.breakerRead(storeName, settings.name());
         CircuitRecord record = circuits.readRecord(settings.name());
         Snapshot snapshot = new Snapshot(BreakerDocument.read(record.data()), record.version(),
                 record.backendTime().toEpochMilli(), sent);
@@ -317,6 +352,10 @@ public final class SharedBreaker {
             return false;
         }
         cached = new Snapshot(next, base.version() + 1, now, sent);
+        if (!Objects.equals(base.document().state, next.state)) {
+            telemetry.breakerTransition(storeName, settings.name(), stateOf(base.document().state),
+                    stateOf(next.state));
+        }
         return true;
     }
 }

@@ -52,9 +52,12 @@ public class BreakerRegistry {
     }
 
     private SharedBreaker breaker(BreakerPolicy policy) {
-        return breakers.computeIfAbsent(policy.store() + "\u0000" + policy.name(),
-                k -> new SharedBreaker(policy.settings(), providers.circuits(policy.store()), Ticker.SYSTEM,
-                        recorders()));
+        return breakers.computeIfAbsent(policy.store() + "\u0000" + policy.name(), k -> {
+            SharedBreaker breaker = new SharedBreaker(policy.settings(), providers.circuits(policy.store()),
+                    Ticker.SYSTEM, recorders());
+            breaker.observeWith(policy.store().isEmpty() ? "default" : policy.store(), providers.telemetry());
+            return breaker;
+        });
     }
 
     /** The recorder pool, created on first use; once {@link #stop stopped}, a pool that refuses every task. */

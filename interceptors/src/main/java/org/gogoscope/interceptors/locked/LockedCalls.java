@@ -3,6 +3,7 @@ package org.gogoscope.interceptors.locked;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
@@ -15,7 +16,9 @@ import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.config.DurationText;
 import org.gogoscope.interceptors.InterceptorProperties;
+import org.gogoscope.core.telemetry.Telemetry;
 import org.gogoscope.interceptors.MpConfig;
+import org.gogoscope.interceptors.Providers;
 
 /**
  * This application's {@code @Locked} calls that hold their lock right now, and the watchdog that keeps the long
@@ -54,6 +57,9 @@ public class LockedCalls {
         }
     }
 
+    @Inject
+    Providers providers;
+
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private final Object changed = new Object();
     private volatile boolean stopping;
@@ -71,12 +77,12 @@ public class LockedCalls {
         return stopping;
     }
 
-    /** Registers a call that now holds {@code handle}; with {@code watchdog}, keeps it alive every ttl/3. */
-    Call begin(LockHandle handle, boolean watchdog, Duration ttl) {
+    /** Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. */
+    Call begin(LockHandle handle, LockedPlan plan) {
         Call call = new Call(handle, this); // this: the instance itself, not the contextual proxy
         inFlight.add(call);
-        if (watchdog) {
-            call.watchdog = watch(handle, ttl);
+        if (plan.watchdog()) {
+            call.watchdog = watch(handle, plan);
         }
         return call;
     }
@@ -94,11 +100,16 @@ public class LockedCalls {
         return inFlight.size();
     }
 
-    private ScheduledFuture<?> watch(LockHandle handle, Duration ttl) {
+    private ScheduledFuture<?> watch(LockHandle handle, LockedPlan plan) {
+        Duration ttl = plan.ttl();
         long period = Math.max(10, ttl.toMillis() / 3);
+        Telemetry telemetry = providers.telemetry();
         Runnable extend = () -> {
             try {
-                if (!handle.extend(ttl)) {
+                if (handle.extend(ttl)) {
+                    telemetry.watchdogExtended(plan.storeName(), plan.method());
+                } else {
+                    telemetry.watchdogLost(plan.storeName(), plan.method());
                     LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Lock ''{0}'' was lost (expired "
                             + "or taken over); the watchdog stops"), handle.key());
                     throw new IllegalStateException("lock lost"); // ends the periodic task
@@ -109,6 +120,7 @@ public class LockedCalls {
                 LOG.log(Level.WARNING, MessageCode.WATCHDOG_LOST_LOCK.format("Extending lock '" + handle.key()
                         + "' failed; retrying"), e);
                 if (!handle.isValid()) {
+                    telemetry.watchdogLost(plan.storeName(), plan.method());
                     throw new IllegalStateException("lock expired", e);
                 }
             }

@@ -61,7 +61,10 @@ public class LockedInterceptor {
             throw LockNotAcquiredException.stopping(key);
         }
         LockProvider locks = providers.locks(plan.store());
+        long waitStart = System.nanoTime();
         Optional<LockHandle> acquired = acquire(locks, key, plan);
+        providers.telemetry().lockWaited(plan.storeName(), plan.method(), System.nanoTime() - waitStart,
+                acquired.isPresent());
         if (acquired.isEmpty()) {
             if (plan.onNotAcquired() == Locked.OnNotAcquired.SKIP) {
                 return null;
@@ -71,7 +74,7 @@ public class LockedInterceptor {
         }
         LockHandle handle = acquired.get();
         long grantedAt = System.nanoTime(); // after the grant: the minimum hold counts from no earlier than it
-        LockedCalls.Call call = calls.begin(handle, plan.watchdog(), plan.ttl());
+        LockedCalls.Call call = calls.begin(handle, plan);
         boolean endLater = false;
         ThreadLockContext.push(handle);
         try {

@@ -8,9 +8,18 @@ import org.gogoscope.interceptors.Durations;
 import org.gogoscope.interceptors.InvalidAnnotationException;
 import org.gogoscope.interceptors.KeyTemplate;
 
-/** A validated {@link Locked} annotation of one method. */
+/**
+ * A validated {@link Locked} annotation of one method; {@code method} names it for telemetry
+ * ({@code OrderService.close}), {@code storeName} is the store's name ({@code default} when the annotation names
+ * none).
+ */
 public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locked.OnNotAcquired onNotAcquired,
-        boolean watchdog, Duration minHold, boolean reportHolder, String store, boolean async) {
+        boolean watchdog, Duration minHold, boolean reportHolder, String store, boolean async, String method) {
+
+    /** The store's name as configured: {@code default} for the unnamed one. */
+    public String storeName() {
+        return store.isEmpty() ? "default" : store;
+    }
 
     /** @throws InvalidAnnotationException for the first member the method cannot use */
     public static LockedPlan of(Locked locked, Method method) {
@@ -32,6 +41,7 @@ public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locke
                     + Durations.format(locked.minHold(), locked.minHoldUnit()));
         }
         return new LockedPlan(key, ttl, wait, locked.onNotAcquired(), locked.watchdog(), minHold,
-                locked.reportHolder(), locked.store(), CompletionStage.class.isAssignableFrom(method.getReturnType()));
+                locked.reportHolder(), locked.store(), CompletionStage.class.isAssignableFrom(method.getReturnType()),
+                method.getDeclaringClass().getSimpleName() + "." + method.getName());
     }
 }
