@@ -1,7 +1,5 @@
 package org.gogoscope.telemetry;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -12,13 +10,13 @@ import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * The deployment's {@link Telemetry}, which the CDI extension attaches to every store: an
- * {@link OpenTelemetryTelemetry} over the {@code OpenTelemetry} bean (MicroProfile Telemetry 2.x provides one on
- * WildFly, Open Liberty and Payara), else over the global one when something (the Java agent, the application) has
- * set it. With neither, {@link Telemetry#NONE}: the global is not touched, since
- * {@link GlobalOpenTelemetry#get()} would fix it to a no-op and make a later {@code GlobalOpenTelemetry.set} fail.
+ * {@link OpenTelemetryTelemetry} over the deployment's OpenTelemetry ({@link DeploymentOpenTelemetry}), or
+ * {@link Telemetry#NONE} when there is none or the OpenTelemetry API is not visible to the application.
  *
- * <p>It is a bean only where this module's jar is: the jar is a bean archive (annotated discovery) of this one
- * class.
+ * <p>This class names no OpenTelemetry type, so the container can read it where the API is absent (a server whose
+ * telemetry subsystem is not configured): the application then deploys, runs without telemetry and says why (Weld
+ * would otherwise drop the class with only WELD-000119; the CDI specification does not promise even that). It is
+ * a bean only where this module's jar is: the jar is a bean archive (annotated discovery) of this one class.
  */
 @Dependent
 final class TelemetryProducer {
@@ -27,34 +25,37 @@ final class TelemetryProducer {
 
     @Produces
     @ApplicationScoped
-    Telemetry telemetry(Instance<OpenTelemetry> openTelemetry) {
+    Telemetry telemetry(Instance<Object> beans) {
+        if (!apiVisible()) {
+            LOG.log(Level.INFO, "gogoscope: no telemetry: the OpenTelemetry API is not visible to the application "
+                    + "(enable the server's MicroProfile Telemetry)");
+            return Telemetry.NONE;
+        }
         try {
-            OpenTelemetry chosen = openTelemetry.isResolvable() ? openTelemetry.get() : global();
-            if (chosen == null) {
-                LOG.log(Level.INFO, "gogoscope: no telemetry: no OpenTelemetry bean and no global OpenTelemetry "
-                        + "(enable MicroProfile Telemetry, or produce an OpenTelemetry bean)");
-                return Telemetry.NONE;
-            }
-            return new OpenTelemetryTelemetry(chosen);
+            return DeploymentOpenTelemetry.telemetry(beans);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "gogoscope: no telemetry: the OpenTelemetry API failed: " + e, e);
             return Telemetry.NONE;
         }
     }
 
+    /** Unregisters the gauges' callbacks, which the OpenTelemetry meter provider would otherwise keep. */
     void close(@Disposes Telemetry telemetry) {
-        if (telemetry instanceof OpenTelemetryTelemetry closeable) {
-            closeable.close();
+        if (telemetry instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception | LinkageError e) {
+                LOG.log(Level.DEBUG, "gogoscope: closing the telemetry failed: " + e, e);
+            }
         }
     }
 
-    /** The global OpenTelemetry when it is set, else null; with an API too old for
-     * {@code isSet()}, its get. */
-    static OpenTelemetry global() {
+    static boolean apiVisible() {
         try {
-            return GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-        } catch (NoSuchMethodError e) {
-            return GlobalOpenTelemetry.get();
+            Class.forName("io.opentelemetry.api.OpenTelemetry", false, TelemetryProducer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 }
