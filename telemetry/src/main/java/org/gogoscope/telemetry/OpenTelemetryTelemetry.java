@@ -145,6 +145,7 @@ public final class OpenTelemetryTelemetry implements Telemetry, AutoCloseable {
             throw new IllegalArgumentException("adapter must be one of the library's adapters (a StorageAdapter), "
                     + "was " + adapter.getClass().getName());
         }
+        Args.text("storeName", storeName); // before the gauges are registered, so a refusal leaves nothing behind
         OpenTelemetryTelemetry telemetry = new OpenTelemetryTelemetry(openTelemetry);
         storage.observeWith(storeName, telemetry);
         return telemetry;
