@@ -19,7 +19,7 @@ final class Keys {
     static final AttributeKey<String> BREAKER_TO = AttributeKey.stringKey("gogoscope.breaker.to");
     /** OpenTelemetry's general attribute for the class of a failure (semantic conventions: fully qualified). */
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    /** OpenTelemetry's code attribute: the annotated method, as {@code OrderService.close}. */
+    /** OpenTelemetry's code attribute: the annotated method, fully qualified, as {@code com.acme.OrderService.close}. */
     static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
 
     private Keys() {

@@ -30,20 +30,20 @@ class LockedAndBreakerMetricsTest {
 
     @Test
     void lockedWaitsByOutcomeAndWatchdogCounts() {
-        telemetry.lockWaited("orders", "OrderService.close", TimeUnit.MILLISECONDS.toNanos(500), true);
-        telemetry.lockWaited("orders", "OrderService.close", TimeUnit.MILLISECONDS.toNanos(250), true);
-        telemetry.lockWaited("orders", "OrderService.close", TimeUnit.SECONDS.toNanos(2), false);
+        telemetry.lockWaited("orders", "com.acme.OrderService.close", TimeUnit.MILLISECONDS.toNanos(500), true);
+        telemetry.lockWaited("orders", "com.acme.OrderService.close", TimeUnit.MILLISECONDS.toNanos(250), true);
+        telemetry.lockWaited("orders", "com.acme.OrderService.close", TimeUnit.SECONDS.toNanos(2), false);
         telemetry.watchdogExtended("orders", "Reports.run");
         telemetry.watchdogExtended("orders", "Reports.run");
         telemetry.watchdogLost("orders", "Reports.run");
 
         assertThat(recorded.histogram("gogoscope.lock.wait.duration", of("gogoscope.store", "orders",
-                "code.function.name", "OrderService.close", "gogoscope.outcome", "granted"))).hasValueSatisfying(p -> {
+                "code.function.name", "com.acme.OrderService.close", "gogoscope.outcome", "granted"))).hasValueSatisfying(p -> {
                     assertThat(p.getCount()).isEqualTo(2);
                     assertThat(p.getSum()).isCloseTo(0.75, offset(1e-9));
                 });
         assertThat(recorded.histogram("gogoscope.lock.wait.duration", of("gogoscope.store", "orders",
-                "code.function.name", "OrderService.close", "gogoscope.outcome", "refused")))
+                "code.function.name", "com.acme.OrderService.close", "gogoscope.outcome", "refused")))
                 .hasValueSatisfying(p -> assertThat(p.getSum()).isEqualTo(2.0));
         assertThat(recorded.counter("gogoscope.lock.watchdog.extensions", of("gogoscope.store", "orders",
                 "code.function.name", "Reports.run"))).isEqualTo(2);

@@ -55,7 +55,7 @@ public interface Telemetry {
 
     /**
      * A {@code @Locked} method's acquisition ended after waiting {@code waitedNanos} (its retries included), granted
-     * or not. {@code method} names the annotated method ({@code OrderService.close}).
+     * or not. {@code method} names the annotated method, fully qualified ({@code com.acme.OrderService.close}).
      */
     default void lockWaited(String store, String method, long waitedNanos, boolean granted) {
     }

@@ -9,14 +9,13 @@ import org.gogoscope.interceptors.InvalidAnnotationException;
 import org.gogoscope.interceptors.KeyTemplate;
 
 /**
- * A validated {@link Locked} annotation of one method; {@code method} names it for telemetry
- * ({@code OrderService.close}), {@code storeName} is the store's name ({@code default} when the annotation names
- * none).
+ * A validated {@link Locked} annotation of one method; {@code method} names it for telemetry, fully qualified
+ * ({@code com.acme.OrderService.close}, OpenTelemetry's {@code code.function.name}).
  */
 public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locked.OnNotAcquired onNotAcquired,
         boolean watchdog, Duration minHold, boolean reportHolder, String store, boolean async, String method) {
 
-    /** The store's name as configured: {@code default} for the unnamed one. */
+    /** The store's name as configured: {@code default} when the annotation names none. */
     public String storeName() {
         return store.isEmpty() ? "default" : store;
     }
@@ -42,6 +41,6 @@ public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locke
         }
         return new LockedPlan(key, ttl, wait, locked.onNotAcquired(), locked.watchdog(), minHold,
                 locked.reportHolder(), locked.store(), CompletionStage.class.isAssignableFrom(method.getReturnType()),
-                method.getDeclaringClass().getSimpleName() + "." + method.getName());
+                method.getDeclaringClass().getName() + "." + method.getName());
     }
 }

@@ -31,6 +31,9 @@ class LockedTelemetryTest {
     @RegisterExtension
     final Nodes nodes = new Nodes();
 
+    private static final String SHIP = Orders.class.getName() + ".ship";
+    private static final String GUARDED = Orders.class.getName() + ".guarded";
+
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     /** The deployment's telemetry: records every event as text. */
@@ -68,12 +71,12 @@ class LockedTelemetryTest {
         LockProvider locks = node.select(LockProvider.class).get();
 
         orders.ship("1");
-        assertThat(recording.events()).containsExactly("waited default Orders.ship granted");
+        assertThat(recording.events()).containsExactly("waited default " + SHIP + " granted");
 
         recording.events().clear();
         locks.acquire("order-2", java.time.Duration.ofMinutes(1)).orElseThrow();
         assertThatThrownBy(() -> orders.ship("2")).isInstanceOf(LockNotAcquiredException.class);
-        assertThat(recording.events()).containsExactly("waited default Orders.ship refused");
+        assertThat(recording.events()).containsExactly("waited default " + SHIP + " refused");
 
         recording.events().clear();
         CountDownLatch entered = new CountDownLatch(1);
@@ -86,6 +89,6 @@ class LockedTelemetryTest {
         Thread.sleep(300); // the watchdog extends every ttl/3 = 50 ms
         release.countDown();
         holder.get(5, TimeUnit.SECONDS);
-        assertThat(recording.events()).contains("waited default Orders.guarded granted", "extended Orders.guarded");
+        assertThat(recording.events()).contains("waited default " + GUARDED + " granted", "extended " + GUARDED);
     }
 }
