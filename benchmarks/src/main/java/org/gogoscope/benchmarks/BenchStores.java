@@ -3,7 +3,9 @@ package org.gogoscope.benchmarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,6 +17,7 @@ import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.memory.MemoryAdapter;
 import org.gogoscope.core.memory.MemoryBackend;
+import org.gogoscope.core.telemetry.Telemetry;
 
 /**
  * Produces the in-memory providers the interceptors use (the stand-in for the CDI extension, as in the
@@ -28,9 +31,17 @@ public class BenchStores {
     private PersistenceAdapter adapter;
     private CircuitBreakerStateProvider circuits;
 
+    /** A Telemetry bean when the benchmark deploys one ({@link TelemetryBenchmarks}): attached as the extension does. */
+    @Inject
+    Instance<Telemetry> telemetry;
+
     @PostConstruct
     void open() {
-        adapter = new MemoryAdapter(new MemoryBackend(), "bench:");
+        MemoryAdapter memory = new MemoryAdapter(new MemoryBackend(), "bench:");
+        if (telemetry.isResolvable()) {
+            memory.observeWith("default", telemetry.get());
+        }
+        adapter = memory;
         adapter.connect();
         circuits = new Counting(adapter.circuitBreakers());
     }

@@ -48,7 +48,7 @@ public class InterceptorBenchmarks {
             }
             ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
             weld = new Weld("bench-" + UUID.randomUUID()).disableDiscovery()
-                    .addBeanClasses(BenchStores.class, BenchService.class)
+                    .addBeanClasses(BenchStores.class, BenchService.class, FaultToleranceMeter.class)
                     .addExtension(new io.smallrye.config.inject.ConfigExtension())
                     .addExtension(new io.smallrye.faulttolerance.FaultToleranceExtension())
                     .addExtension(new GogoscopeInterceptorsExtension())
