@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
@@ -137,7 +138,9 @@ public class LockedInterceptor {
         try {
             long remaining = plan.minHold().toNanos() - (System.nanoTime() - grantedAt);
             if (remaining >= 1_000_000) {
-                if (!handle.extend(Duration.ofNanos(remaining))) {
+                // backends keep whole milliseconds and read their clock in them: round up, plus the clock's
+                // millisecond, so the lock is held at least the minimum, never a fraction of a millisecond less
+                if (!handle.extend(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(remaining + 999_999) + 1))) {
                     LOG.log(Level.DEBUG, "Lock ''{0}'' was no longer held when its minimum hold began", handle.key());
                 }
                 return;
