@@ -12,6 +12,7 @@ import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.IdempotencyProvider;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.Store;
+import org.gogoscope.core.spi.AdapterSettings;
 import org.gogoscope.core.telemetry.GuardedTelemetry;
 import org.gogoscope.core.telemetry.Telemetry;
 
@@ -64,6 +65,11 @@ public class Providers {
     public CircuitBreakerStateProvider circuits(String store) {
         return (CircuitBreakerStateProvider) resolved.computeIfAbsent("circuit/" + store,
                 k -> circuits.select(qualifier(store)).get());
+    }
+
+    /** The configured name of the store an annotation names: {@code default} for {@code ""}. */
+    public static String storeName(String store) {
+        return store.isEmpty() ? AdapterSettings.DEFAULT_STORE : store;
     }
 
     static Annotation qualifier(String store) {

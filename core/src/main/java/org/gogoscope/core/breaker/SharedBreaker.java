@@ -15,6 +15,7 @@ import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.MessageCode;
+import org.gogoscope.core.spi.AdapterSettings;
 import org.gogoscope.core.telemetry.GuardedTelemetry;
 import org.gogoscope.core.telemetry.Telemetry;
 
@@ -85,7 +86,7 @@ public final class SharedBreaker {
     private long firstBufferedNanos;
     private final Set<CompletableFuture<Void>> recordsInFlight = ConcurrentHashMap.newKeySet();
     private volatile Telemetry telemetry = Telemetry.NONE;
-    private volatile String storeName = "default";
+    private volatile String storeName = AdapterSettings.DEFAULT_STORE;
 
     /**
      * @param circuits the backend, reached through {@code readRecord} and {@code compareAndSetRecord} only

@@ -55,7 +55,7 @@ public class BreakerRegistry {
         return breakers.computeIfAbsent(policy.store() + "\u0000" + policy.name(), k -> {
             SharedBreaker breaker = new SharedBreaker(policy.settings(), providers.circuits(policy.store()),
                     Ticker.SYSTEM, recorders());
-            breaker.observeWith(policy.store().isEmpty() ? "default" : policy.store(), providers.telemetry());
+            breaker.observeWith(Providers.storeName(policy.store()), providers.telemetry());
             return breaker;
         });
     }

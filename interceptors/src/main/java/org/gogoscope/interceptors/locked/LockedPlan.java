@@ -7,6 +7,7 @@ import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.interceptors.Durations;
 import org.gogoscope.interceptors.InvalidAnnotationException;
 import org.gogoscope.interceptors.KeyTemplate;
+import org.gogoscope.interceptors.Providers;
 
 /**
  * A validated {@link Locked} annotation of one method; {@code method} names it for telemetry, fully qualified
@@ -17,7 +18,7 @@ public record LockedPlan(KeyTemplate key, Duration ttl, Duration waitTime, Locke
 
     /** The store's name as configured: {@code default} when the annotation names none. */
     public String storeName() {
-        return store.isEmpty() ? "default" : store;
+        return Providers.storeName(store);
     }
 
     /** @throws InvalidAnnotationException for the first member the method cannot use */
