@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
 /**
@@ -81,6 +82,34 @@ public final class TlsFailures {
     public static boolean isUnreachable(Throwable t) {
         return t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                 || t instanceof java.net.NoRouteToHostException;
+    }
+
+    /**
+     * For a connect over TLS: the handshake failure among {@code failure}'s causes ({@link #handshake}); else, when
+     * the connection was made but the server closed it ({@code closed} tells a driver's closed-connection
+     * exceptions) or left it unanswered ({@code unanswered}, then {@code unansweredText} is the description), a
+     * description naming the likely causes; {@code null} when the server could not be reached or the failure is
+     * something else.
+     */
+    public static String connect(Throwable failure, Hints hints, Predicate<Throwable> closed,
+            Predicate<Throwable> unanswered, String unansweredText) {
+        String handshake = handshake(failure, hints);
+        if (handshake != null) {
+            return handshake;
+        }
+        Throwable io = null;
+        for (Throwable t : causes(failure)) {
+            if (isUnreachable(t)) {
+                return null;
+            }
+            if (unanswered.test(t)) {
+                return unansweredText;
+            }
+            if (io == null && closed.test(t)) {
+                io = t;
+            }
+        }
+        return io == null ? null : closedAfterHandshake(io, hints);
     }
 
     /** The text after "closed right after it (...)" for a connection closed in or after a TLS handshake. */

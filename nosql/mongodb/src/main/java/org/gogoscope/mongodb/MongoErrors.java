@@ -73,25 +73,18 @@ final class MongoErrors {
      * the failure is something else (e.g. the port refused the connection).
      */
     static String tlsConnect(Throwable failure) {
-        String tls = tls(failure);
-        if (tls != null) {
-            return tls;
-        }
-        Throwable io = null;
-        for (Throwable t : TlsFailures.causes(failure)) {
-            if (TlsFailures.isUnreachable(t)) {
-                return null;
-            }
-            if (t instanceof java.net.SocketTimeoutException || t instanceof com.mongodb.MongoSocketReadTimeoutException) {
-                return TLS_UNANSWERED;
-            }
-            if (io == null && (t instanceof com.mongodb.MongoSocketReadException
-                    || t instanceof com.mongodb.MongoSocketWriteException || t instanceof java.net.SocketException
-                    || t instanceof java.io.EOFException)) {
-                io = t;
-            }
-        }
-        return io == null ? null : TlsFailures.closedAfterHandshake(io, HINTS);
+        return TlsFailures.connect(failure, HINTS, MongoErrors::closed, MongoErrors::unanswered, TLS_UNANSWERED);
+    }
+
+    /** The driver's and the JDK's ways of saying the peer closed the connection. */
+    private static boolean closed(Throwable t) {
+        return t instanceof com.mongodb.MongoSocketReadException || t instanceof com.mongodb.MongoSocketWriteException
+                || t instanceof java.net.SocketException || t instanceof java.io.EOFException;
+    }
+
+    /** The driver's and the JDK's ways of saying a read timed out: the TLS handshake got no answer. */
+    private static boolean unanswered(Throwable t) {
+        return t instanceof java.net.SocketTimeoutException || t instanceof com.mongodb.MongoSocketReadTimeoutException;
     }
 
     /** For a plaintext connect that the server closed at once: a hint that it may be a TLS-only port, or {@code null}. */

@@ -28,22 +28,13 @@ final class RedisConnectFailures {
      * (e.g. the port refused the connection).
      */
     static String tlsConnect(Throwable failure) {
-        String tls = tls(failure);
-        if (tls != null) {
-            return tls;
-        }
-        Throwable io = null;
-        for (Throwable t : TlsFailures.causes(failure)) {
-            if (TlsFailures.isUnreachable(t)) {
-                return null;
-            }
-            String text = String.valueOf(t.getMessage());
-            if (io == null && (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.io.EOFException || text.contains("Unexpected end of stream"))) {
-                io = t;
-            }
-        }
-        return io == null ? null : TlsFailures.closedAfterHandshake(io, HINTS);
+        return TlsFailures.connect(failure, HINTS, RedisConnectFailures::closed, t -> false, null);
+    }
+
+    /** Jedis's and the JDK's ways of saying the peer closed the connection or never answered. */
+    private static boolean closed(Throwable t) {
+        return t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                || t instanceof java.io.EOFException || String.valueOf(t.getMessage()).contains("Unexpected end of stream");
     }
 
     /**
