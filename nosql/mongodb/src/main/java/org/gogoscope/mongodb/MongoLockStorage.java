@@ -25,8 +25,8 @@ import org.gogoscope.core.storage.StoredLockPage;
  * {@code {key, owner, touchedAt, ttlMillis, expiresAt, epoch, grants}}. Each operation is one command.
  *
  * <p><b>Fencing tokens</b> are {@code epoch * 1,000,000 + grants}: {@code grants} is incremented by every
- * grant, {@code epoch} is set by the first grant this library makes on the document (this JVM's clock, epoch
- * milliseconds; {@code $min}, so a later grant never changes it). Release and force-release only end the TTL,
+ * grant, {@code epoch} is set when this library inserts the document (this JVM's clock, epoch milliseconds), or by
+ * its first grant on a document a Node service created (one more command, that once). Release and force-release only end the TTL,
  * so the document and its counter survive them; the TTL monitor removes it once {@code expiresAt} (plus
  * {@link MongoConfig#gcGrace()}) has passed, and so does a Node service's force-release. A new document's epoch
  * is later than the old one by the old document's whole life, at least its first grant's TTL, which bounds the
@@ -42,6 +42,9 @@ final class MongoLockStorage implements LockStorage {
 
     private static final FindOneAndUpdateOptions UPSERT = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER).projection(Projections.include(EPOCH, GRANTS));
+
+    private static final FindOneAndUpdateOptions EPOCH_AFTER = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.AFTER).projection(Projections.include(EPOCH));
 
     private final MongoCollection<Document> locks;
     private final Expiry expiry;
@@ -61,7 +64,7 @@ final class MongoLockStorage implements LockStorage {
         Bson grantable = Filters.and(Filters.eq(MongoSchema.KEY, key),
                 Filters.or(Filters.eq(OWNER, owner), Expiry.expired()));
         Bson grant = Updates.combine(Updates.set(OWNER, owner), expiry.start(ttlMillis), Updates.inc(GRANTS, 1L),
-                Updates.min(EPOCH, System.currentTimeMillis()), MongoSchema.idOnInsert(key));
+                Updates.setOnInsert(EPOCH, System.currentTimeMillis()), MongoSchema.idOnInsert(key));
         Document granted;
         try {
             granted = locks.findOneAndUpdate(grantable, grant, UPSERT);
@@ -74,7 +77,24 @@ final class MongoLockStorage implements LockStorage {
         if (granted == null) {
             throw new IllegalStateException("findAndModify with upsert returned no document for lock " + key);
         }
+        if (granted.get(EPOCH) == null) { // the first grant of ours on a document a Node service created
+            granted = withEpoch(key, granted);
+        }
         return OptionalLong.of(token(granted));
+    }
+
+    /**
+     * Gives a document a Node service created its epoch, once: one more command, only on this library's first grant
+     * on such a document (the grant's own update sets the epoch only on insert). A concurrent first grant may have
+     * set it already; then that epoch is read. The grant's own counter stays that of {@code granted}.
+     */
+    private Document withEpoch(String key, Document granted) {
+        Document epoch = locks.findOneAndUpdate(Filters.and(Filters.eq(MongoSchema.KEY, key), Filters.eq(EPOCH, null)),
+                Updates.set(EPOCH, System.currentTimeMillis()), EPOCH_AFTER);
+        if (epoch == null) {
+            epoch = locks.find(Filters.eq(MongoSchema.KEY, key)).projection(Projections.include(EPOCH)).first();
+        }
+        return new Document(EPOCH, epoch == null ? null : epoch.get(EPOCH)).append(GRANTS, granted.get(GRANTS));
     }
 
     @Override

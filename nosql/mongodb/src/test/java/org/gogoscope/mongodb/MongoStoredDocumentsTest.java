@@ -159,6 +159,19 @@ class MongoStoredDocumentsTest {
     }
 
     @Test
+    void aLockDocumentANodeServiceCreatedGetsAnEpochAtOurFirstGrantAndTokensGrow() {
+        MongoAdapter node = node(InProcessMongo.config());
+        database.getCollection(MongoSchema.LOCKS).insertOne(new Document(MongoSchema.KEY, prefix + "lock:node")
+                .append(MongoLockStorage.OWNER, "1733-node").append(Expiry.EXPIRES_AT,
+                        new Date(System.currentTimeMillis() - 1000))); // as Node writes it, expired
+        long first = node.locks().acquire("node", Duration.ofSeconds(30), "alice").orElseThrow().fencingToken();
+        assertThat(first).isGreaterThan(MongoLockStorage.GRANTS_PER_EPOCH_MILLI);
+        node.locks().forceRelease("node");
+        assertThat(node.locks().acquire("node", Duration.ofSeconds(30), "bob").orElseThrow().fencingToken())
+                .isGreaterThan(first);
+    }
+
+    @Test
     void aReleasedLockKeepsItsDocumentAndAnExpiredOneDoesNotBlock() {
         MongoAdapter node = node(InProcessMongo.config().withGcGrace(Duration.ofHours(1)));
         LockHandle first = node.locks().acquire("k", Duration.ofSeconds(30), "alice").orElseThrow();
