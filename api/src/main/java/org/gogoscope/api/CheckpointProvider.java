@@ -42,4 +42,16 @@ public interface CheckpointProvider {
 
     /** Deletes every checkpoint of {@code taskId}. @return how many were deleted */
     int deleteAll(String taskId);
+
+    /**
+     * One page of the tasks that have checkpoints, under this provider's key prefix, whose task ids match {@code
+     * pattern}, in the glob syntax of {@link CacheProvider#keys(String)}. Each page is one bounded read of at most
+     * {@code limit} stored tasks (index range, SCAN page or anchored query), never a walk of everything stored; a page
+     * may hold fewer than {@code limit} items, even none, while more follow. Records written or removed while the
+     * listing pages through may or may not appear; none appears twice. Changes nothing.
+     *
+     * @param cursor {@code null} for the first page, else the {@link Page#next()} of the previous page
+     * @param limit the most tasks one page reads, 1 to 1000
+     */
+    Page<TaskInfo> listTasks(String pattern, String cursor, int limit);
 }

@@ -65,4 +65,16 @@ public interface CircuitBreakerStateProvider {
      * @return {@code true} if written; {@code false} if the version differed (nothing changed)
      */
     boolean compareAndSetRecord(String key, long expectedVersion, String data);
+
+    /**
+     * One page of the breaker documents ({@link #readRecord}) under this provider's key prefix whose keys match {@code
+     * pattern}, in the glob syntax of {@link CacheProvider#keys(String)}. Each page is one bounded read of at most
+     * {@code limit} stored documents (index range, SCAN page or anchored query), never a walk of everything stored; a
+     * page may hold fewer than {@code limit} items, even none, while more follow. Records written or removed while the
+     * listing pages through may or may not appear; none appears twice. Changes nothing.
+     *
+     * @param cursor {@code null} for the first page, else the {@link Page#next()} of the previous page
+     * @param limit the most documents one page reads, 1 to 1000
+     */
+    Page<CircuitRecordInfo> listRecords(String pattern, String cursor, int limit);
 }

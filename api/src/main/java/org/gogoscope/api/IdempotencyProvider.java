@@ -67,4 +67,16 @@ public interface IdempotencyProvider {
 
     /** Removes any record of {@code key}. @return {@code true} if a live record was removed */
     boolean delete(String key);
+
+    /**
+     * One page of the live records in progress (claimed, not completed) under this provider's key prefix whose keys
+     * match {@code pattern}, in the glob syntax of {@link CacheProvider#keys(String)}. Each page is one bounded read
+     * of at most {@code limit} stored records of any kind (index range, SCAN page or anchored query), never a walk of
+     * everything stored; a page may hold fewer than {@code limit} items, even none, while more follow. Records written
+     * or removed while the listing pages through may or may not appear; none appears twice. Changes nothing.
+     *
+     * @param cursor {@code null} for the first page, else the {@link Page#next()} of the previous page
+     * @param limit the most records one page reads, 1 to 1000
+     */
+    Page<InProgressClaim> listInProgress(String pattern, String cursor, int limit);
 }

@@ -115,5 +115,11 @@ public class BenchStores {
             BREAKER_CALLS.increment();
             return delegate.compareAndSetRecord(key, expectedVersion, data);
         }
+
+        @Override
+        public org.gogoscope.api.Page<org.gogoscope.api.CircuitRecordInfo> listRecords(String pattern, String cursor,
+                int limit) {
+            return delegate.listRecords(pattern, cursor, limit);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gogoscope.api.Checkpoint;
 import org.gogoscope.api.CheckpointProvider;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.api.TaskInfo;
 import org.junit.jupiter.api.Test;
 
 /** The {@link CheckpointProvider} contract. */
@@ -128,5 +129,36 @@ public abstract class CheckpointContract extends ContractSupport {
         assertThatThrownBy(() -> checkpoints.save(new Checkpoint<>("i".repeat(node.maxKeyLength()), "t", 0,
                 Instant.now(), 1, "x", null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
         assertThat(checkpoints.list("t", String.class)).isEmpty();
+    }
+
+    /**
+     * Task ids of this test carry a part of its prefix: a SQL store keeps checkpoints without the key prefix by
+     * default (as go-go-scope's Node adapters do), so every test's tasks share one table.
+     */
+    @Test
+    public void listTasksSummarisesEveryTaskPageByPage() {
+        String run = prefix.substring(0, prefix.length() - 1);
+        CheckpointProvider checkpoints = node().checkpoints();
+        for (int sequence : List.of(1, 2, 3)) {
+            checkpoints.save(checkpoint(run + "-a-" + sequence, run + "-task-a", sequence));
+        }
+        checkpoints.save(checkpoint(run + "-b-5", run + "-task-b", 5));
+        checkpoints.save(checkpoint(run + "-c-2", run + "-task-c", 2));
+        checkpoints.save(checkpoint(run + "-c-7", run + "-task-c", 7));
+        checkpoints.save(checkpoint(run + "-d-1", run + "-job-d", 1));
+        CheckpointProvider other = node().checkpoints();
+
+        List<TaskInfo> tasks = allPages(2, (cursor, limit) -> other.listTasks(run + "-task-*", cursor, limit));
+        assertThat(tasks).containsExactlyInAnyOrder(new TaskInfo(run + "-task-a", 3, 3),
+                new TaskInfo(run + "-task-b", 5, 1), new TaskInfo(run + "-task-c", 7, 2));
+        assertThat(checkpoints.cleanup(run + "-task-a", 1)).isEqualTo(2);
+        assertThat(checkpoints.deleteAll(run + "-task-b")).isEqualTo(1);
+        assertThat(allPages(1000, (cursor, limit) -> other.listTasks(run + "-*", cursor, limit)))
+                .containsExactlyInAnyOrder(new TaskInfo(run + "-task-a", 3, 1), new TaskInfo(run + "-task-c", 7, 2),
+                        new TaskInfo(run + "-job-d", 1, 1));
+        assertThatThrownBy(() -> other.listTasks("*", null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> other.listTasks(null, null, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pattern");
     }
 }

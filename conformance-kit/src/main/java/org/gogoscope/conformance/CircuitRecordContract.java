@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.api.CircuitRecordInfo;
 import org.gogoscope.api.CircuitState;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +129,38 @@ public abstract class CircuitRecordContract extends ContractSupport {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("data");
         assertThatThrownBy(() -> circuits.readRecord(" "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+    }
+
+    @Test
+    public void listRecordsShowsTheDocumentsMatchingAGlobPageByPage() {
+        CircuitBreakerStateProvider a = node().circuitBreakers();
+        for (String key : List.of("svc:a", "svc:b", "svc:c", "other:a", "svc%_*?[x]")) {
+            assertThat(a.compareAndSetRecord(key, 0, "{\"of\":\"" + key + "\"}")).isTrue();
+        }
+        assertThat(a.compareAndSetRecord("svc:b", 1, "{\"v\":2}")).isTrue();
+        a.recordFailure("svc:state-only", 1);
+        node("o" + prefix).circuitBreakers().compareAndSetRecord("svc:z", 0, "{}");
+        CircuitBreakerStateProvider b = node().circuitBreakers();
+
+        Map<String, CircuitRecordInfo> listed = new TreeMap<>();
+        for (CircuitRecordInfo record : allPages(2, (cursor, limit) -> b.listRecords("svc:*", cursor, limit))) {
+            assertThat(listed.put(record.key(), record)).as("listed twice: " + record.key()).isNull();
+        }
+        assertThat(listed.keySet()).containsExactly("svc:a", "svc:b", "svc:c");
+        assertThat(listed.get("svc:a")).isEqualTo(new CircuitRecordInfo("svc:a", "{\"of\":\"svc:a\"}", 1));
+        assertThat(listed.get("svc:b")).isEqualTo(new CircuitRecordInfo("svc:b", "{\"v\":2}", 2));
+        assertThat(keys(b, "svc:?")).containsExactly("svc:a", "svc:b", "svc:c");
+        assertThat(keys(b, "*a")).containsExactly("other:a", "svc:a");
+        assertThat(keys(b, "svc%_*")).containsExactly("svc%_*?[x]");
+        assertThat(keys(node("o" + prefix).circuitBreakers(), "*")).containsExactly("svc:z");
+        assertThatThrownBy(() -> b.listRecords("*", null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> b.listRecords(null, null, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pattern");
+    }
+
+    private static List<String> keys(CircuitBreakerStateProvider circuits, String pattern) {
+        return allPages(1000, (cursor, limit) -> circuits.listRecords(pattern, cursor, limit)).stream()
+                .map(CircuitRecordInfo::key).sorted().toList();
     }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import org.gogoscope.api.Page;
 import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +121,23 @@ public abstract class ContractSupport {
     @FunctionalInterface
     protected interface ThreadTask<T> {
         T run(int index) throws Exception;
+    }
+
+    /**
+     * Every item of a bounded listing, read page by page from the first ({@code null} cursor) until a page has no
+     * next cursor; checks that no page holds more than {@code limit} items and that the listing ends.
+     */
+    protected static <T> List<T> allPages(int limit, BiFunction<String, Integer, Page<T>> listing) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<T> page = listing.apply(cursor, limit);
+            assertThat(page.items().size()).as("items of one page").isLessThanOrEqualTo(limit);
+            items.addAll(page.items());
+            cursor = page.next().orElse(null);
+            assertThat(++pages).as("pages").isLessThan(10_000);
+        } while (cursor != null);
+        return items;
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gogoscope.api.ClaimResult;
 import org.gogoscope.api.IdempotencyProvider;
+import org.gogoscope.api.InProgressClaim;
 import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +160,43 @@ public abstract class IdempotencyContract extends ContractSupport {
         assertThatThrownBy(() -> records.get("k".repeat(node.maxKeyLength()), String.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
         assertThat(records.claim("k", null, LEASE, String.class)).isInstanceOf(ClaimResult.Claimed.class);
+    }
+
+    @Test
+    public void listInProgressShowsTheLiveClaimsOnlyPageByPage() {
+        IdempotencyProvider a = node().idempotency();
+        for (String key : List.of("pay:1", "pay:2", "pay:3", "pay%_*?[x]", "other:1")) {
+            assertThat(a.claim(key, "fp", LEASE, Item.class)).isInstanceOf(ClaimResult.Claimed.class);
+        }
+        String token = ((ClaimResult.Claimed<Item>) a.claim("pay:done", null, LEASE, Item.class)).claimToken();
+        assertThat(a.complete("pay:done", token, RESULT, TTL)).isTrue();
+        a.set("pay:set", RESULT, TTL);
+        String released = ((ClaimResult.Claimed<Item>) a.claim("pay:released", null, LEASE, Item.class)).claimToken();
+        assertThat(a.release("pay:released", released)).isTrue();
+        a.claim("pay:expired", null, Duration.ofMillis(50), Item.class);
+        node("o" + prefix).idempotency().claim("pay:9", null, LEASE, Item.class);
+        sleep(120);
+        IdempotencyProvider b = node().idempotency();
+
+        Map<String, InProgressClaim> listed = new TreeMap<>();
+        for (InProgressClaim claim : allPages(2, (cursor, limit) -> b.listInProgress("pay:*", cursor, limit))) {
+            assertThat(listed.put(claim.key(), claim)).as("listed twice: " + claim.key()).isNull();
+        }
+        assertThat(listed.keySet()).containsExactly("pay:1", "pay:2", "pay:3");
+        for (InProgressClaim claim : listed.values()) {
+            assertThat(claim.leaseRemaining()).isPositive().isLessThanOrEqualTo(LEASE);
+        }
+        assertThat(keys(b, "*1")).containsExactly("other:1", "pay:1");
+        assertThat(keys(b, "pay%_*")).containsExactly("pay%_*?[x]");
+        assertThat(keys(node("o" + prefix).idempotency(), "*")).containsExactly("pay:9");
+        assertThatThrownBy(() -> b.listInProgress("*", null, 1001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> b.listInProgress(null, null, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pattern");
+    }
+
+    private static List<String> keys(IdempotencyProvider records, String pattern) {
+        return allPages(1000, (cursor, limit) -> records.listInProgress(pattern, cursor, limit)).stream()
+                .map(InProgressClaim::key).sorted().toList();
     }
 }

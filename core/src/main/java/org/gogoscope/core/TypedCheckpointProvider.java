@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.Checkpoint;
 import org.gogoscope.api.CheckpointProvider;
+import org.gogoscope.api.Page;
+import org.gogoscope.api.TaskInfo;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 
 /** {@link CheckpointProvider} over a backend's {@link CheckpointStorage}. */
 final class TypedCheckpointProvider implements CheckpointProvider {
@@ -101,5 +105,22 @@ final class TypedCheckpointProvider implements CheckpointProvider {
         return new Checkpoint<>(id, keys.strip(stored.taskId()), stored.sequence(),
                 Instant.ofEpochMilli(stored.timestampMillis()), stored.progress(), data,
                 eta == null ? null : Duration.ofMillis(eta));
+    }
+
+    @Override
+    public Page<TaskInfo> listTasks(String pattern, String cursor, int limit) {
+        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
+        Listing.checkPage(cursor, limit);
+        CheckpointStorage storage = adapter.storages().checkpoints();
+        StoredPage<StoredTask> page = adapter.call("checkpoint.listTasks",
+                () -> storage.listTasks(matching, cursor, limit));
+        List<TaskInfo> tasks = new ArrayList<>(page.items().size());
+        for (StoredTask task : page.items()) {
+            if (matching.matches(task.taskId())) {
+                tasks.add(new TaskInfo(adapter.keySpace().strip(task.taskId()), task.latestSequence(),
+                        task.checkpoints()));
+            }
+        }
+        return new Page<>(tasks, Optional.ofNullable(page.next()));
     }
 }

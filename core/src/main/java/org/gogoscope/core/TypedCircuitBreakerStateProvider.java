@@ -1,11 +1,17 @@
 package org.gogoscope.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.api.CircuitRecordInfo;
+import org.gogoscope.api.Page;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 
 /** {@link CircuitBreakerStateProvider} over a backend's {@link CircuitStorage}. */
 final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvider {
@@ -88,5 +94,22 @@ final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvi
         CircuitStorage storage = adapter.storages().circuits();
         return adapter.call("circuit.compareAndSetRecord",
                 () -> storage.compareAndSetRecord(full, expectedVersion, data));
+    }
+
+    @Override
+    public Page<CircuitRecordInfo> listRecords(String pattern, String cursor, int limit) {
+        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
+        Listing.checkPage(cursor, limit);
+        CircuitStorage storage = adapter.storages().circuits();
+        StoredPage<StoredCircuitRecord> page = adapter.call("circuit.listRecords",
+                () -> storage.listRecords(matching, cursor, limit));
+        List<CircuitRecordInfo> records = new ArrayList<>(page.items().size());
+        for (StoredCircuitRecord record : page.items()) {
+            if (matching.matches(record.key())) {
+                records.add(new CircuitRecordInfo(adapter.keySpace().strip(record.key()), record.data(),
+                        record.version()));
+            }
+        }
+        return new Page<>(records, Optional.ofNullable(page.next()));
     }
 }

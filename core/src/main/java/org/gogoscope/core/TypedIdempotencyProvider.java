@@ -3,13 +3,19 @@ package org.gogoscope.core;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.gogoscope.api.ClaimResult;
 import org.gogoscope.api.IdempotencyProvider;
+import org.gogoscope.api.InProgressClaim;
+import org.gogoscope.api.Page;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.storage.StoredInProgressClaim;
+import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link IdempotencyProvider} over a backend's {@link IdempotencyStorage}. */
@@ -129,5 +135,22 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
         String full = adapter.keySpace().full("key", key);
         IdempotencyStorage storage = adapter.storages().idempotency();
         return adapter.call("idempotency.delete", () -> storage.delete(full));
+    }
+
+    @Override
+    public Page<InProgressClaim> listInProgress(String pattern, String cursor, int limit) {
+        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
+        Listing.checkPage(cursor, limit);
+        IdempotencyStorage storage = adapter.storages().idempotency();
+        StoredPage<StoredInProgressClaim> page = adapter.call("idempotency.listInProgress",
+                () -> storage.listInProgress(matching, cursor, limit));
+        List<InProgressClaim> claims = new ArrayList<>(page.items().size());
+        for (StoredInProgressClaim claim : page.items()) {
+            if (matching.matches(claim.key())) {
+                claims.add(new InProgressClaim(adapter.keySpace().strip(claim.key()),
+                        Duration.ofMillis(Math.max(1, claim.leaseRemainingMillis()))));
+            }
+        }
+        return new Page<>(claims, Optional.ofNullable(page.next()));
     }
 }

@@ -93,18 +93,10 @@ final class TypedLockProvider implements LockProvider {
         return adapter.call("lock.inspect", () -> storage.inspect(full)).map(this::info);
     }
 
-    /** The most locks one page may ask for. */
-    static final int MAX_PAGE = 1000;
-
     @Override
     public LockPage list(String pattern, String cursor, int limit) {
         KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + ", was " + limit);
-        }
-        if (cursor != null && cursor.isEmpty()) {
-            throw new IllegalArgumentException("cursor must be null or a cursor a previous page returned, was ''");
-        }
+        Listing.checkPage(cursor, limit);
         LockStorage storage = adapter.storages().locks();
         StoredLockPage page = adapter.call("lock.list", () -> storage.list(matching, cursor, limit));
         List<LockInfo> locks = new ArrayList<>(page.locks().size());

@@ -112,5 +112,11 @@ public class TestStores {
             calls.incrementAndGet();
             return delegate.compareAndSetRecord(key, expectedVersion, data);
         }
+
+        @Override
+        public org.gogoscope.api.Page<org.gogoscope.api.CircuitRecordInfo> listRecords(String pattern, String cursor,
+                int limit) {
+            return delegate.listRecords(pattern, cursor, limit);
+        }
     }
 }

@@ -90,9 +90,9 @@ public final class SqlAdapter extends StorageAdapter {
                     new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch, LOCK_ROW_GRACE_MICROS)),
                     settings.purgeInterval().toMillis());
             Storages storages = layout.over(new Storages(new SqlLockStorage(db, statements, dialect.maxKeyLength()),
-                    new SqlCircuitStorage(db, statements),
+                    new SqlCircuitStorage(db, statements, dialect.maxKeyLength()),
                     new SqlCacheStorage(db, statements, dialect.maxKeyLength()),
-                    new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements)));
+                    new SqlCheckpointStorage(db, statements), new SqlIdempotencyStorage(db, statements, dialect.maxKeyLength())));
             source = opened;
             return storages;
         } catch (RuntimeException e) {

@@ -10,9 +10,7 @@ import org.gogoscope.jpa.dialect.SqlStatements;
 final class SqlCacheStorage implements CacheStorage {
 
     private final Db db;
-    /** Greater than every key the table can hold: the upper end of a range whose head has none. */
-    private final String beyondEveryKey;
-    private final SqlStatements sql;
+    private final KeyRange range;
     private final NamedSql get;
     private final NamedSql put;
     private final NamedSql delete;
@@ -23,8 +21,7 @@ final class SqlCacheStorage implements CacheStorage {
 
     SqlCacheStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
-        this.beyondEveryKey = Character.toString(Character.MAX_CODE_POINT).repeat(maxKeyLength + 1);
-        this.sql = sql;
+        this.range = new KeyRange(sql, maxKeyLength);
         this.get = NamedSql.parse(sql.cacheGet());
         this.put = NamedSql.parse(sql.cachePut());
         this.delete = NamedSql.parse(sql.cacheDelete());
@@ -61,20 +58,14 @@ final class SqlCacheStorage implements CacheStorage {
      */
     @Override
     public List<String> keys(KeyPattern pattern) {
-        return db.query(keys, matching(pattern), rs -> rs.getString(1)).stream().filter(pattern::matches).toList();
+        return db.query(keys, range.matching(pattern), rs -> rs.getString(1)).stream().filter(pattern::matches).toList();
     }
 
     @Override
     public long deleteMatching(KeyPattern pattern) {
-        Params params = matching(pattern);
+        Params params = range.matching(pattern);
         long live = db.update(deleteLive, params);
         db.update(deleteExpired, params);
         return live;
-    }
-
-    /** The pattern and the range of its literal head. */
-    private Params matching(KeyPattern pattern) {
-        return Params.of("pattern", sql.pattern(pattern)).and("lower", pattern.literalHead())
-                .and("upper", pattern.literalHeadEnd().orElse(beyondEveryKey));
     }
 }

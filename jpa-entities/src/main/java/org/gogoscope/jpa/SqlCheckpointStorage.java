@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -22,6 +25,8 @@ final class SqlCheckpointStorage implements CheckpointStorage {
     private final NamedSql list;
     private final NamedSql cleanup;
     private final NamedSql deleteAll;
+    private final NamedSql tasksQuery;
+    private final SqlStatements sql;
 
     SqlCheckpointStorage(Db db, SqlStatements sql) {
         this.db = db;
@@ -31,6 +36,8 @@ final class SqlCheckpointStorage implements CheckpointStorage {
         this.list = NamedSql.parse(sql.checkpointList());
         this.cleanup = NamedSql.parse(sql.checkpointCleanup());
         this.deleteAll = NamedSql.parse(sql.checkpointDeleteAll());
+        this.tasksQuery = NamedSql.parse(sql.checkpointTasks());
+        this.sql = sql;
     }
 
     @Override
@@ -79,5 +86,15 @@ final class SqlCheckpointStorage implements CheckpointStorage {
     @Override
     public int deleteAll(String taskId) {
         return db.update(deleteAll, Params.of("task", taskId));
+    }
+
+    /** In task-id order; the cursor is the last task id of a full page. */
+    @Override
+    public StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit) {
+        Params params = Params.of("pattern", sql.pattern(pattern)).and("after", cursor == null ? "" : cursor)
+                .and("limit", limit);
+        List<StoredTask> tasks = db.query(tasksQuery, params,
+                rs -> new StoredTask(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+        return new StoredPage<>(tasks, tasks.size() < limit ? null : tasks.get(tasks.size() - 1).taskId());
     }
 }

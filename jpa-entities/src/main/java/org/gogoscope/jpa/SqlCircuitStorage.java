@@ -3,11 +3,15 @@ package org.gogoscope.jpa;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.layout.NodeSpelling;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -26,8 +30,10 @@ final class SqlCircuitStorage implements CircuitStorage {
     private final NamedSql recordRead;
     private final NamedSql recordInsert;
     private final NamedSql recordUpdate;
+    private final NamedSql recordList;
+    private final KeyRange range;
 
-    SqlCircuitStorage(Db db, SqlStatements sql) {
+    SqlCircuitStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
         this.returning = sql.returning();
         this.get = NamedSql.parse(sql.circuitGet());
@@ -38,6 +44,8 @@ final class SqlCircuitStorage implements CircuitStorage {
         this.recordRead = NamedSql.parse(sql.circuitRecordRead());
         this.recordInsert = NamedSql.parse(sql.circuitRecordInsert());
         this.recordUpdate = NamedSql.parse(sql.circuitRecordUpdate());
+        this.recordList = NamedSql.parse(sql.circuitRecordList());
+        this.range = new KeyRange(sql, maxKeyLength);
     }
 
     @Override
@@ -107,5 +115,13 @@ final class SqlCircuitStorage implements CircuitStorage {
             return db.queryOne(recordInsert, params, rs -> rs.getLong(1)).isPresent();
         }
         return db.update(recordUpdate, Params.of("key", key).and("data", data).and("expected", expectedVersion)) > 0;
+    }
+
+    /** In key order; the cursor is the last key of a full page. */
+    @Override
+    public StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit) {
+        List<StoredCircuitRecord> records = db.query(recordList, range.page(pattern, cursor, limit),
+                rs -> new StoredCircuitRecord(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        return new StoredPage<>(records, records.size() < limit ? null : records.get(records.size() - 1).key());
     }
 }

@@ -1,8 +1,13 @@
 package org.gogoscope.jpa;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.storage.StoredInProgressClaim;
+import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -32,8 +37,10 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
     private final NamedSql getResult;
     private final NamedSql put;
     private final NamedSql delete;
+    private final NamedSql list;
+    private final KeyRange range;
 
-    SqlIdempotencyStorage(Db db, SqlStatements sql) {
+    SqlIdempotencyStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
         this.returning = sql.returning();
         this.claim = NamedSql.parse(sql.idempotencyClaim());
@@ -43,6 +50,8 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
         this.getResult = NamedSql.parse(sql.idempotencyGetResult());
         this.put = NamedSql.parse(sql.idempotencyPut());
         this.delete = NamedSql.parse(sql.idempotencyDelete());
+        this.list = NamedSql.parse(sql.idempotencyList());
+        this.range = new KeyRange(sql, maxKeyLength);
     }
 
     @Override
@@ -110,5 +119,21 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
     @Override
     public boolean delete(String key) {
         return db.update(delete, Params.of("key", key)) > 0;
+    }
+
+    /** In key order; the cursor is the last key read when the read was full. */
+    @Override
+    public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
+        record Listed(String key, boolean inProgress, long remainingMillis) {
+        }
+        List<Listed> read = db.query(list, range.page(pattern, cursor, limit),
+                rs -> new Listed(rs.getString(1), rs.getInt(2) == 1, rs.getLong(3)));
+        List<StoredInProgressClaim> claims = new ArrayList<>();
+        for (Listed row : read) {
+            if (row.inProgress() && row.remainingMillis() > 0) {
+                claims.add(new StoredInProgressClaim(row.key(), row.remainingMillis()));
+            }
+        }
+        return new StoredPage<>(claims, read.size() < limit ? null : read.get(read.size() - 1).key());
     }
 }

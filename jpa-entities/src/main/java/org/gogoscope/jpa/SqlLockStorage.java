@@ -26,16 +26,13 @@ final class SqlLockStorage implements LockStorage {
     private final NamedSql forceRelease;
     private final NamedSql inspect;
     private final NamedSql list;
-    private final SqlStatements sql;
-    /** Greater than every key the table can hold: the upper end of a range whose head has none. */
-    private final String beyondEveryKey;
+    private final KeyRange range;
 
     SqlLockStorage(Db db, SqlStatements sql, int maxKeyLength) {
         this.db = db;
-        this.sql = sql;
         this.inspect = NamedSql.parse(sql.lockInspect());
         this.list = NamedSql.parse(sql.lockList());
-        this.beyondEveryKey = Character.toString(Character.MAX_CODE_POINT).repeat(maxKeyLength + 1);
+        this.range = new KeyRange(sql, maxKeyLength);
         this.returning = sql.returning();
         this.acquire = NamedSql.parse(sql.lockAcquire());
         this.extend = NamedSql.parse(sql.lockExtend());
@@ -76,9 +73,7 @@ final class SqlLockStorage implements LockStorage {
     /** In key order; the cursor is the last key of a full page. */
     @Override
     public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
-        Params params = Params.of("pattern", sql.pattern(pattern)).and("lower", pattern.literalHead())
-                .and("upper", pattern.literalHeadEnd().orElse(beyondEveryKey)).and("after", cursor == null ? "" : cursor)
-                .and("limit", limit);
+        Params params = range.page(pattern, cursor, limit);
         List<StoredLock> locks = db.query(list, params,
                 rs -> new StoredLock(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
         return new StoredLockPage(locks, locks.size() < limit ? null : locks.get(locks.size() - 1).key());

@@ -1,9 +1,14 @@
 package org.gogoscope.core.layout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 
 /** Breaker states and their versioned records under {@code Pcircuit:K}. */
 final class LaidOutCircuits implements CircuitStorage {
@@ -49,5 +54,15 @@ final class LaidOutCircuits implements CircuitStorage {
     @Override
     public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
         return backend.compareAndSetRecord(keys.stored(key), expectedVersion, data);
+    }
+
+    @Override
+    public StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit) {
+        StoredPage<StoredCircuitRecord> page = backend.listRecords(keys.stored(pattern), cursor, limit);
+        List<StoredCircuitRecord> records = new ArrayList<>(page.items().size());
+        for (StoredCircuitRecord record : page.items()) {
+            records.add(new StoredCircuitRecord(keys.full(record.key()), record.data(), record.version()));
+        }
+        return new StoredPage<>(records, page.next());
     }
 }

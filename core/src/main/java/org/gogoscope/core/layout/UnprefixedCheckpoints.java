@@ -3,8 +3,11 @@ package org.gogoscope.core.layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 
 /**
  * Checkpoints stored with ids and task ids as the application gave them, without the key prefix, as go-go-scope's
@@ -65,5 +68,15 @@ final class UnprefixedCheckpoints implements CheckpointStorage {
         return new StoredCheckpoint(prefix + checkpoint.id(), prefix + checkpoint.taskId(), checkpoint.sequence(),
                 checkpoint.timestampMillis(), checkpoint.progress(), checkpoint.dataJson(),
                 checkpoint.estimatedTimeRemainingMillis());
+    }
+
+    @Override
+    public StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit) {
+        StoredPage<StoredTask> page = backend.listTasks(pattern.withPrefix(stored(pattern.prefix())), cursor, limit);
+        List<StoredTask> tasks = new ArrayList<>(page.items().size());
+        for (StoredTask task : page.items()) {
+            tasks.add(new StoredTask(prefix + task.taskId(), task.latestSequence(), task.checkpoints()));
+        }
+        return new StoredPage<>(tasks, page.next());
     }
 }

@@ -1,10 +1,15 @@
 package org.gogoscope.core.memory;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 
 /** Checkpoints are few and rarely written: one monitor over the map keeps the two unique keys consistent. */
 final class MemoryCheckpointStorage implements CheckpointStorage {
@@ -63,5 +68,18 @@ final class MemoryCheckpointStorage implements CheckpointStorage {
     @Override
     public int deleteAll(String taskId) {
         return cleanup(taskId, 0);
+    }
+
+    @Override
+    public StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit) {
+        Map<String, StoredTask> tasks = new HashMap<>();
+        synchronized (backend.checkpoints) {
+            for (StoredCheckpoint checkpoint : backend.checkpoints.values()) {
+                tasks.merge(checkpoint.taskId(), new StoredTask(checkpoint.taskId(), checkpoint.sequence(), 1),
+                        (a, b) -> new StoredTask(a.taskId(), Math.max(a.latestSequence(), b.latestSequence()),
+                                a.checkpoints() + b.checkpoints()));
+            }
+        }
+        return MemoryListing.page(tasks, pattern, cursor, limit, (taskId, task) -> task);
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 
 final class MemoryCircuitStorage implements CircuitStorage {
 
@@ -78,5 +81,11 @@ final class MemoryCircuitStorage implements CircuitStorage {
             return new MemoryBackend.CircuitRecordEntry(data, version + 1);
         });
         return written[0];
+    }
+
+    @Override
+    public StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit) {
+        return MemoryListing.page(backend.circuitRecords, pattern, cursor, limit,
+                (key, entry) -> new StoredCircuitRecord(key, entry.data(), entry.version()));
     }
 }

@@ -1,9 +1,12 @@
 package org.gogoscope.core.memory;
 
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.memory.MemoryBackend.IdempotencyEntry;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.storage.StoredInProgressClaim;
+import org.gogoscope.core.storage.StoredPage;
 
 final class MemoryIdempotencyStorage implements IdempotencyStorage {
 
@@ -72,5 +75,13 @@ final class MemoryIdempotencyStorage implements IdempotencyStorage {
     @Override
     public boolean delete(String key) {
         return live(backend.idempotency.remove(key));
+    }
+
+    @Override
+    public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
+        long now = backend.now();
+        return MemoryListing.page(backend.idempotency, pattern, cursor, limit,
+                (key, entry) -> entry.completed() || entry.expiresAt() <= now ? null
+                        : new StoredInProgressClaim(key, entry.expiresAt() - now));
     }
 }

@@ -2,6 +2,7 @@ package org.gogoscope.core.storage;
 
 import java.util.List;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 
 /** Raw checkpoint operations, on full ids and task ids. */
 public interface CheckpointStorage {
@@ -23,4 +24,13 @@ public interface CheckpointStorage {
     int cleanup(String taskId, int keepCount);
 
     int deleteAll(String taskId);
+
+    /**
+     * One bounded read of the tasks whose full task ids match {@code pattern}, in task-id order: at most
+     * {@code limit} tasks after {@code cursor} ({@code null} for the first page), each with its highest sequence
+     * and its number of checkpoints, read through the index on (task, sequence). A page may hold fewer than
+     * {@code limit} matching tasks, even none, while more follow. The next cursor is the backend's (the last task
+     * id read, a SCAN cursor), {@code null} when nothing more can follow. Changes nothing.
+     */
+    StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit);
 }

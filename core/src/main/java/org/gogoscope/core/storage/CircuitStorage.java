@@ -3,6 +3,7 @@ package org.gogoscope.core.storage;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
+import org.gogoscope.core.KeyPattern;
 
 /**
  * Raw circuit-breaker operations. Semantics are those of
@@ -32,4 +33,12 @@ public interface CircuitStorage {
 
     /** Compare-and-set of the document of {@code key}, atomically; expectedVersion 0 = insert if absent. */
     boolean compareAndSetRecord(String key, long expectedVersion, String data);
+
+    /**
+     * One bounded read of the breaker documents whose full keys match {@code pattern}, in key order: it reads at
+     * most {@code limit} stored documents after {@code cursor} ({@code null} for the first page) and returns those
+     * that match, so a page may hold fewer than {@code limit}, even none, while more follow. The next cursor is
+     * the last key read, {@code null} when the read found fewer than {@code limit}. Changes nothing.
+     */
+    StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit);
 }

@@ -1,6 +1,7 @@
 package org.gogoscope.core.storage;
 
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 
 /**
  * Raw idempotency records on full keys. A record is in progress (token, fingerprint, lease expiry) or
@@ -33,4 +34,13 @@ public interface IdempotencyStorage {
 
     /** Delete any record; true if a live one was removed. */
     boolean delete(String key);
+
+    /**
+     * One bounded read of the live records in progress whose full keys match {@code pattern}, in key order: it
+     * reads at most {@code limit} stored records (of any kind) after {@code cursor} ({@code null} for the first
+     * page) and returns the in-progress ones that match, so a page may hold fewer than {@code limit}, even none,
+     * while more follow. The next cursor is the last key read, {@code null} when the read found fewer than
+     * {@code limit}. Changes nothing.
+     */
+    StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit);
 }

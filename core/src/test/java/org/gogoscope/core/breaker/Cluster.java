@@ -144,6 +144,12 @@ final class Cluster {
             return delegate.compareAndSetRecord(key, expectedVersion, data);
         }
 
+        @Override
+        public org.gogoscope.api.Page<org.gogoscope.api.CircuitRecordInfo> listRecords(String pattern, String cursor,
+                int limit) {
+            return delegate.listRecords(pattern, cursor, limit);
+        }
+
         // the breaker uses only the two record operations
         @Override
         public Optional<CircuitBreakerState> getState(String key) {

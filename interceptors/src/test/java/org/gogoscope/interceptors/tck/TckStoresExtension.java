@@ -152,5 +152,11 @@ public class TckStoresExtension implements Extension {
             }
             return written;
         }
+
+        @Override
+        public org.gogoscope.api.Page<org.gogoscope.api.CircuitRecordInfo> listRecords(String pattern, String cursor,
+                int limit) {
+            return delegate.listRecords(pattern, cursor, limit);
+        }
     }
 }

@@ -255,6 +255,18 @@ public abstract class SqlStatements {
              WHERE %2$s = :key AND version = :expected""".formatted(CIRCUIT_RECORDS, key());
     }
 
+    /**
+     * At most {@code :limit} breaker documents matching {@code :pattern} with keys above {@code :after}, in key
+     * order, read through the index range of the pattern's literal head ({@link #headRange}).
+     */
+    public String circuitRecordList() {
+        return """
+            SELECT %2$s, data, version FROM %1$s
+             WHERE %3$s AND %2$s > :after AND %4$s
+             ORDER BY %2$s LIMIT :limit""".formatted(CIRCUIT_RECORDS, key(), headRange(key()),
+                matches(key(), "pattern"));
+    }
+
     // ---- cache ---------------------------------------------------------------------------------------------
 
     public String cacheGet() {
@@ -362,6 +374,18 @@ public abstract class SqlStatements {
                 checkpointColumns());
     }
 
+    /**
+     * At most {@code :limit} tasks matching {@code :pattern} with ids above {@code :after}, in id order, each with
+     * its highest sequence and number of checkpoints: the index on (task_id, sequence) gives the tasks in order,
+     * and a task's group is its checkpoints (few, as cleanup keeps them).
+     */
+    public String checkpointTasks() {
+        return """
+            SELECT task_id, MAX(sequence) AS latest, COUNT(*) AS checkpoints FROM %1$s
+             WHERE task_id > :after AND %2$s
+             GROUP BY task_id ORDER BY task_id LIMIT :limit""".formatted(CHECKPOINTS, matches("task_id", "pattern"));
+    }
+
     /** Deletes every checkpoint of the task at or below the (keep+1)-th highest sequence. */
     public String checkpointCleanup() {
         return """
@@ -420,6 +444,20 @@ public abstract class SqlStatements {
                SET claim_token = NULL, fingerprint = NULL, result = excluded.result,
                    expires_at = excluded.expires_at""".formatted(IDEMPOTENCY, key(), jsonIn("result"),
                 nowPlus("ttl"));
+    }
+
+    /**
+     * At most {@code :limit} records of any kind matching {@code :pattern} with keys above {@code :after}, in key
+     * order, through the index range of the pattern's literal head: each with whether it is in progress and the
+     * milliseconds left until it expires. No filter on the kind: a page reads a bounded number of rows, however
+     * many completed records surround the claims in progress.
+     */
+    public String idempotencyList() {
+        return """
+            SELECT %2$s, CASE WHEN result IS NULL THEN 1 ELSE 0 END AS in_progress, %3$s - %4$s AS remaining
+              FROM %1$s WHERE %5$s AND %2$s > :after AND %6$s
+             ORDER BY %2$s LIMIT :limit""".formatted(IDEMPOTENCY, key(), millis("expires_at"), nowMillis(),
+                headRange(key()), matches(key(), "pattern"));
     }
 
     public String idempotencyDelete() {
