@@ -165,8 +165,9 @@ public abstract class IdempotencyContract extends ContractSupport {
     @Test
     public void listInProgressShowsTheLiveClaimsOnlyPageByPage() {
         IdempotencyProvider a = node().idempotency();
+        Map<String, String> tokens = new TreeMap<>();
         for (String key : List.of("pay:1", "pay:2", "pay:3", "pay%_*?[x]", "other:1")) {
-            assertThat(a.claim(key, "fp", LEASE, Item.class)).isInstanceOf(ClaimResult.Claimed.class);
+            tokens.put(key, ((ClaimResult.Claimed<Item>) a.claim(key, "fp", LEASE, Item.class)).claimToken());
         }
         String token = ((ClaimResult.Claimed<Item>) a.claim("pay:done", null, LEASE, Item.class)).claimToken();
         assertThat(a.complete("pay:done", token, RESULT, TTL)).isTrue();
@@ -184,8 +185,11 @@ public abstract class IdempotencyContract extends ContractSupport {
         }
         assertThat(listed.keySet()).containsExactly("pay:1", "pay:2", "pay:3");
         for (InProgressClaim claim : listed.values()) {
+            assertThat(claim.claimToken()).isEqualTo(tokens.get(claim.key()));
             assertThat(claim.leaseRemaining()).isPositive().isLessThanOrEqualTo(LEASE);
         }
+        assertThat(b.release("pay:2", listed.get("pay:2").claimToken())).as("released by the listed token").isTrue();
+        assertThat(keys(b, "pay:?")).containsExactly("pay:1", "pay:3");
         assertThat(keys(b, "*1")).containsExactly("other:1", "pay:1");
         assertThat(keys(b, "pay%_*")).containsExactly("pay%_*?[x]");
         assertThat(keys(node("o" + prefix).idempotency(), "*")).containsExactly("pay:9");

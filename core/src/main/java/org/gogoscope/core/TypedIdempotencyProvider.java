@@ -147,7 +147,7 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
         List<InProgressClaim> claims = new ArrayList<>(page.items().size());
         for (StoredInProgressClaim claim : page.items()) {
             if (matching.matches(claim.key())) {
-                claims.add(new InProgressClaim(adapter.keySpace().strip(claim.key()),
+                claims.add(new InProgressClaim(adapter.keySpace().strip(claim.key()), claim.claimToken(),
                         Duration.ofMillis(Math.max(1, claim.leaseRemainingMillis()))));
             }
         }

@@ -124,14 +124,14 @@ final class SqlIdempotencyStorage implements IdempotencyStorage {
     /** In key order; the cursor is the last key read when the read was full. */
     @Override
     public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
-        record Listed(String key, boolean inProgress, long remainingMillis) {
+        record Listed(String key, String token, boolean inProgress, long remainingMillis) {
         }
         List<Listed> read = db.query(list, range.page(pattern, cursor, limit),
-                rs -> new Listed(rs.getString(1), rs.getInt(2) == 1, rs.getLong(3)));
+                rs -> new Listed(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getLong(4)));
         List<StoredInProgressClaim> claims = new ArrayList<>();
         for (Listed row : read) {
             if (row.inProgress() && row.remainingMillis() > 0) {
-                claims.add(new StoredInProgressClaim(row.key(), row.remainingMillis()));
+                claims.add(new StoredInProgressClaim(row.key(), row.token(), row.remainingMillis()));
             }
         }
         return new StoredPage<>(claims, read.size() < limit ? null : read.get(read.size() - 1).key());

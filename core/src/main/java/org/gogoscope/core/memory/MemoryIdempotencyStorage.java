@@ -82,6 +82,6 @@ final class MemoryIdempotencyStorage implements IdempotencyStorage {
         long now = backend.now();
         return MemoryListing.page(backend.idempotency, pattern, cursor, limit,
                 (key, entry) -> entry.completed() || entry.expiresAt() <= now ? null
-                        : new StoredInProgressClaim(key, entry.expiresAt() - now));
+                        : new StoredInProgressClaim(key, entry.token(), entry.expiresAt() - now));
     }
 }

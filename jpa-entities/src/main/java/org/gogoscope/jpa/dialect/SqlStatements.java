@@ -448,13 +448,15 @@ public abstract class SqlStatements {
 
     /**
      * At most {@code :limit} records of any kind matching {@code :pattern} with keys above {@code :after}, in key
-     * order, through the index range of the pattern's literal head: each with whether it is in progress and the
+     * order, through the index range of the pattern's literal head: each with its claim token, whether it is in
+     * progress and the
      * milliseconds left until it expires. No filter on the kind: a page reads a bounded number of rows, however
      * many completed records surround the claims in progress.
      */
     public String idempotencyList() {
         return """
-            SELECT %2$s, CASE WHEN result IS NULL THEN 1 ELSE 0 END AS in_progress, %3$s - %4$s AS remaining
+            SELECT %2$s, claim_token, CASE WHEN result IS NULL THEN 1 ELSE 0 END AS in_progress,
+                   %3$s - %4$s AS remaining
               FROM %1$s WHERE %5$s AND %2$s > :after AND %6$s
              ORDER BY %2$s LIMIT :limit""".formatted(IDEMPOTENCY, key(), millis("expires_at"), nowMillis(),
                 headRange(key()), matches(key(), "pattern"));
