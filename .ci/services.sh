@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when absent) and starts the servers the tests talk to, without systemd:
 #   PostgreSQL 127.0.0.1:5432 (trust auth, database "test"), MariaDB 127.0.0.1:3306 (root, empty password,
-#   database "test"), Redis 127.0.0.1:6379; installs Node and npm for interop-node. Idempotent: servers already
+#   database "test"), Redis 127.0.0.1:6379; installs Node and npm for interop-node, and Chromium with its driver
+#   for demo-service's browser test. Idempotent: servers already
 #   running are left alone.
 # Usage: .ci/services.sh [--then command...]
 set -euo pipefail
@@ -15,6 +16,8 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # Node and npm: interop-node runs go-go-scope's own Node adapters next to the Java ones (npm fetches them)
 { command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
+# Chromium and its driver: demo-service's OperatorPageIT drives the operator's page in a real browser
+{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || missing+=(chromium chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq

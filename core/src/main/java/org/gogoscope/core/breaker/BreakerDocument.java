@@ -41,6 +41,21 @@ public final class BreakerDocument {
         return JsonCodec.defaultCodec().toJson("breaker", this);
     }
 
+    /**
+     * A copy of this document as an operator's reset leaves it: closed, with an empty window and no probes. The
+     * opening count stays. Written by compare-and-set on the version read, every node's breaker takes it up.
+     */
+    public BreakerDocument reset() {
+        BreakerDocument reset = copy();
+        reset.close();
+        return reset;
+    }
+
+    /** Failures in the rolling window while closed. */
+    public long failures() {
+        return failuresInWindow();
+    }
+
     BreakerDocument copy() {
         return read(write());
     }

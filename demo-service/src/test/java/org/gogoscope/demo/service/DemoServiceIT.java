@@ -1,24 +1,20 @@
 package org.gogoscope.demo.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gogoscope.demo.service.DemoHttp.get;
+import static org.gogoscope.demo.service.DemoHttp.json;
+import static org.gogoscope.demo.service.DemoHttp.poll;
+import static org.gogoscope.demo.service.DemoHttp.post;
+import static org.gogoscope.demo.service.DemoHttp.send;
+import static org.gogoscope.demo.service.DemoHttp.sendAsync;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,8 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoServiceIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Duration BOOT = Duration.ofMinutes(4);
     private static final int OFFSET_A = 1500;
     private static final int OFFSET_B = 1510;
 
@@ -44,24 +38,10 @@ class DemoServiceIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Path jar = Path.of(System.getProperty("demo.jar", "target/gogoscope-demo-service-bootable.jar"));
-        assertThat(jar).as("the bootable JAR (built by mvn package)").exists();
-        Path dir = Path.of(System.getProperty("demo.it.dir", "target/it-nodes")).toAbsolutePath();
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        for (int offset : new int[] {OFFSET_A, OFFSET_B}) {
-            try (ServerSocket probe = new ServerSocket(8080 + offset)) {
-                probe.getLocalPort(); // free
-            }
-        }
-        List<String> properties = List.of("-Ddemo.db=" + dir.resolve("demo.db"), "-Ddemo.report.step-ms=300",
-                "-Dorg.gogoscope.demo.service.QuoteService/quote/CircuitBreaker/delay=2000");
-        a = new ServiceNode("node-a", OFFSET_A, jar, dir, properties);
-        b = new ServiceNode("node-b", OFFSET_B, jar, dir, properties);
-        a.start();
-        b.start();
-        a.awaitUp(BOOT);
-        b.awaitUp(BOOT);
+        List<ServiceNode> nodes = ServiceNode.startCluster("it-nodes", List.of("-Ddemo.report.step-ms=300",
+                "-Dorg.gogoscope.demo.service.QuoteService/quote/CircuitBreaker/delay=2000"), OFFSET_A, OFFSET_B);
+        a = nodes.get(0);
+        b = nodes.get(1);
     }
 
     @AfterAll
@@ -211,53 +191,5 @@ class DemoServiceIT {
         assertThat(runs.get(0).getInt("fromStep")).isZero();
         assertThat(runs.get(1).getString("node")).isEqualTo("node-a");
         assertThat(runs.get(1).getInt("fromStep")).as("resumed from the last checkpoint, not from scratch").isEqualTo(checkpointed);
-    }
-
-    private static HttpRequest.Builder get(ServiceNode node, String path) {
-        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30)).GET();
-    }
-
-    private static HttpRequest.Builder post(ServiceNode node, String path, String json) {
-        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
-        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** GETs {@code path} on {@code node} every 100 ms until the JSON answer matches (at most 60 s). */
-    private static JsonObject poll(ServiceNode node, String path, Predicate<JsonObject> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = send(get(node, path));
-            last = r.statusCode() + " " + r.body();
-            if (r.body().startsWith("{") && until.test(json(r))) {
-                return json(r);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("GET " + path + " on " + node.name() + " never matched; last answer: " + last);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted((x, y) -> y.compareTo(x)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.gogoscope.demo.service;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,9 @@ final class ServiceNode {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** How long a node may take to boot on a busy 2-core machine. */
+    private static final Duration BOOT = Duration.ofMinutes(4);
+
     private final String name;
     private final int portOffset;
     private final Path jar;
@@ -33,6 +37,36 @@ final class ServiceNode {
         this.jar = jar;
         this.dir = dir;
         this.properties = List.copyOf(properties);
+    }
+
+    /**
+     * Starts one node per port offset (named {@code node-a}, {@code node-b}, ...) on one SQLite file in a fresh
+     * {@code target/<dirName>} (or {@code demo.it.dir}'s sibling of that name), with {@code properties}, and waits
+     * until every one answers.
+     */
+    static List<ServiceNode> startCluster(String dirName, List<String> properties, int... offsets) throws Exception {
+        Path jar = Path.of(System.getProperty("demo.jar", "target/gogoscope-demo-service-bootable.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("the bootable JAR (built by mvn package) is missing: " + jar);
+        }
+        Path dir = Path.of(System.getProperty("demo.it.dir", "target/it-nodes")).toAbsolutePath().resolveSibling(dirName);
+        DemoHttp.deleteTree(dir);
+        Files.createDirectories(dir);
+        List<String> all = new ArrayList<>(List.of("-Ddemo.db=" + dir.resolve("demo.db")));
+        all.addAll(properties);
+        List<ServiceNode> nodes = new ArrayList<>();
+        for (int offset : offsets) {
+            try (ServerSocket probe = new ServerSocket(8080 + offset)) {
+                probe.getLocalPort(); // free
+            }
+            ServiceNode node = new ServiceNode("node-" + (char) ('a' + nodes.size()), offset, jar, dir, all);
+            node.start();
+            nodes.add(node);
+        }
+        for (ServiceNode node : nodes) {
+            node.awaitUp(BOOT);
+        }
+        return nodes;
     }
 
     String name() {
