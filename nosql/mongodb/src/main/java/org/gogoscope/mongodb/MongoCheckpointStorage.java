@@ -1,6 +1,8 @@
 package org.gogoscope.mongodb;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
@@ -17,8 +19,11 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 import org.bson.Document;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 
 /**
  * Checkpoints in {@code go_goscope_checkpoints}:
@@ -33,6 +38,8 @@ final class MongoCheckpointStorage implements CheckpointStorage {
     static final String PROGRESS = "progress";
     static final String DATA = "data";
     static final String ETA = "estimatedTimeRemainingMillis";
+    private static final String LATEST = "latest";
+    private static final String COUNT = "count";
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -109,6 +116,40 @@ final class MongoCheckpointStorage implements CheckpointStorage {
     @Override
     public int deleteAll(String taskId) {
         return (int) checkpoints.deleteMany(Filters.eq(TASK_ID, taskId)).getDeletedCount();
+    }
+
+    /**
+     * In task-id order, through the {@code (taskId, sequence)} index. One {@code aggregate} reads at most
+     * {@code limit} checkpoints whose task id matches the pattern and is above the cursor, in index order
+     * ({@code $match}, {@code $sort}, {@code $limit}, only the two indexed fields), and only then groups them by
+     * task: grouping first would read every checkpoint of the range before the limit applies. When the read was
+     * full, its last task may go on beyond it; a second {@code aggregate} then summarises that one task (its
+     * checkpoints, which cleanup keeps few). The cursor is the last task id of a full read.
+     */
+    @Override
+    public StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit) {
+        List<StoredTask> tasks = summaries(Aggregates.match(MongoSchema.page(TASK_ID, pattern, cursor)),
+                Aggregates.sort(Sorts.ascending(TASK_ID, SEQUENCE)), Aggregates.limit(limit));
+        if (tasks.stream().mapToInt(StoredTask::checkpoints).sum() < limit) {
+            return new StoredPage<>(tasks, null);
+        }
+        String last = tasks.remove(tasks.size() - 1).taskId();
+        tasks.addAll(summaries(Aggregates.match(Filters.eq(TASK_ID, last))));
+        return new StoredPage<>(tasks, last);
+    }
+
+    /** The checkpoints the {@code read} stages pass on, grouped by task: highest sequence and count, by task id. */
+    private List<StoredTask> summaries(Bson... read) {
+        List<Bson> pipeline = new ArrayList<>(List.of(read));
+        pipeline.add(Aggregates.group("$" + TASK_ID, Accumulators.max(LATEST, "$" + SEQUENCE),
+                Accumulators.sum(COUNT, 1)));
+        pipeline.add(Aggregates.sort(Sorts.ascending("_id")));
+        List<StoredTask> tasks = new ArrayList<>();
+        for (BsonDocument task : checkpoints.aggregate(pipeline)) {
+            tasks.add(new StoredTask(task.getString("_id").getValue(), task.getNumber(LATEST).intValue(),
+                    task.getNumber(COUNT).intValue()));
+        }
+        return tasks;
     }
 
     private static BsonDocument toDocument(StoredCheckpoint checkpoint) {

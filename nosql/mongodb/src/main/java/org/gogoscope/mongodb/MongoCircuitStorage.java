@@ -8,9 +8,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,11 @@ import org.bson.conversions.Bson;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.layout.NodeSpelling;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Circuit-breaker state in {@code go_goscope_circuit}, as go-go-scope's Node adapter stores it:
@@ -160,6 +165,22 @@ final class MongoCircuitStorage implements CircuitStorage {
         }
         return records.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(VERSION, expectedVersion)),
                 Updates.combine(Updates.set(DATA, data), Updates.inc(VERSION, 1L))).getMatchedCount() == 1;
+    }
+
+    /**
+     * In key order: one {@code find} of at most {@code limit} records whose {@code _id} matches the pattern and is
+     * above the cursor, sorted on {@code _id} (a range of the {@code _id} index). The cursor is the last key of
+     * a full page.
+     */
+    @Override
+    public StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit) {
+        List<StoredCircuitRecord> page = new ArrayList<>();
+        for (Document found : records.find(MongoSchema.page("_id", pattern, cursor)).sort(Sorts.ascending("_id"))
+                .limit(limit).projection(Projections.include(DATA, VERSION))) {
+            page.add(new StoredCircuitRecord(found.getString("_id"), found.getString(DATA),
+                    ((Number) found.get(VERSION)).longValue()));
+        }
+        return new StoredPage<>(page, page.size() < limit ? null : page.get(page.size() - 1).key());
     }
 
     private static CircuitBreakerState state(Document document) {

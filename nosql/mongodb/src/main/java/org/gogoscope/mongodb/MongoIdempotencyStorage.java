@@ -1,18 +1,25 @@
 package org.gogoscope.mongodb;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.storage.StoredInProgressClaim;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Idempotency records in {@code go_goscope_idempotency}. In progress:
@@ -24,6 +31,7 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
     static final String TOKEN = "token";
     static final String FINGERPRINT = "fingerprint";
     static final String RESULT = "result";
+    private static final String REMAINING = "remaining";
     /** A claim that meets an expiring record retries; more attempts than this means the server misbehaves. */
     private static final int MAX_CLAIM_ATTEMPTS = 10;
 
@@ -125,6 +133,35 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
         }
         records.deleteOne(Filters.and(Filters.eq(MongoSchema.KEY, key), Expiry.expired()));
         return false;
+    }
+
+    /**
+     * In key order: one {@code aggregate} reads at most {@code limit} records of any kind whose key matches the
+     * pattern and is above the cursor ({@code $match}, {@code $sort} and {@code $limit} on the {@code key_1}
+     * index), with the time left on the server's clock ({@code $$NOW}); the page keeps the live ones in progress.
+     * Those are the records with a {@code token} (completing removes it): a short field to return, where
+     * {@code result} may be large, and telling a missing {@code result} from a JSON null one on the server takes
+     * {@code $type}, which the stand-in lacks. No filter on the kind or the expiry, which no index serves: a page
+     * reads a bounded number of records however many completed or expired ones surround the claims. The cursor
+     * is the last key read when the read was full.
+     */
+    @Override
+    public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
+        List<BsonDocument> read = records.aggregate(List.of(
+                Aggregates.match(MongoSchema.page(MongoSchema.KEY, pattern, cursor)),
+                Aggregates.sort(Sorts.ascending(MongoSchema.KEY)), Aggregates.limit(limit),
+                Aggregates.project(Projections.fields(Projections.include(MongoSchema.KEY, TOKEN),
+                        Projections.computed(REMAINING, Expiry.remaining()))))).into(new ArrayList<>());
+        List<StoredInProgressClaim> claims = new ArrayList<>();
+        for (BsonDocument found : read) {
+            BsonValue left = found.get(REMAINING);
+            long remaining = left != null && left.isNumber() ? left.asNumber().longValue() : 0; // no expiry: not live
+            if (found.containsKey(TOKEN) && remaining > 0) {
+                claims.add(new StoredInProgressClaim(found.getString(MongoSchema.KEY).getValue(), remaining));
+            }
+        }
+        return new StoredPage<>(claims, read.size() < limit ? null
+                : read.get(read.size() - 1).getString(MongoSchema.KEY).getValue());
     }
 
     private static Bson liveKey(String key) {

@@ -138,10 +138,7 @@ final class MongoLockStorage implements LockStorage {
     /** In {@code key} order; the pattern is an anchored regex (an index range on {@code key}); the cursor is the last key. */
     @Override
     public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
-        Bson matching = Filters.and(Filters.regex(MongoSchema.KEY, pattern.toRegex()), Expiry.live());
-        if (cursor != null) {
-            matching = Filters.and(Filters.gt(MongoSchema.KEY, cursor), matching);
-        }
+        Bson matching = Filters.and(MongoSchema.page(MongoSchema.KEY, pattern, cursor), Expiry.live());
         List<StoredLock> page = new ArrayList<>();
         for (Document found : locks.aggregate(List.of(Aggregates.match(matching), Aggregates.sort(Sorts.ascending(
                 MongoSchema.KEY)), Aggregates.limit(limit), withRemaining()))) {

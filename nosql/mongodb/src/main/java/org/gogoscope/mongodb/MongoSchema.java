@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gogoscope.core.KeyPattern;
 
 /**
  * The six collections and their indexes, exactly as go-go-scope's Node adapters create them (the seed's
@@ -40,6 +41,17 @@ final class MongoSchema {
      */
     static Bson idOnInsert(String key) {
         return Updates.setOnInsert("_id", key);
+    }
+
+    /**
+     * The filter of a listing's page: {@code field} matches the pattern's anchored regular expression (which the
+     * server reads as the index range of the pattern's literal head, its escapes made by {@link KeyPattern}) and,
+     * after the first page ({@code cursor} null), is above the last key the previous page read. Sorted on
+     * {@code field} and limited, a page is one bounded scan of that field's index.
+     */
+    static Bson page(String field, KeyPattern pattern, String cursor) {
+        Bson matching = Filters.regex(field, pattern.toRegex());
+        return cursor == null ? matching : Filters.and(Filters.gt(field, cursor), matching);
     }
 
     /** The server's error code for creating a collection that exists (since 7.0 only for differing options). */
