@@ -156,8 +156,9 @@ final class MongoIdempotencyStorage implements IdempotencyStorage {
         for (BsonDocument found : read) {
             BsonValue left = found.get(REMAINING);
             long remaining = left != null && left.isNumber() ? left.asNumber().longValue() : 0; // no expiry: not live
-            if (found.containsKey(TOKEN) && remaining > 0) {
-                claims.add(new StoredInProgressClaim(found.getString(MongoSchema.KEY).getValue(), remaining));
+            if (found.isString(TOKEN) && remaining > 0) {
+                claims.add(new StoredInProgressClaim(found.getString(MongoSchema.KEY).getValue(),
+                        found.getString(TOKEN).getValue(), remaining));
             }
         }
         return new StoredPage<>(claims, read.size() < limit ? null
