@@ -181,7 +181,7 @@ class DemoServiceIT {
         assertThat(checkpointed).isBetween(3, steps - 1);
 
         a.start();
-        a.awaitUp(BOOT);
+        a.awaitUp(ServiceNode.BOOT);
         JsonObject done = poll(b, "/reports/" + id, r -> r.getString("state").equals("DONE"));
         assertThat(done.getInt("completedSteps")).isEqualTo(steps);
         assertThat(done.getJsonNumber("total").longValue()).as("every step counted exactly once")

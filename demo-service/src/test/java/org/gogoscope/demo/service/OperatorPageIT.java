@@ -80,8 +80,8 @@ class OperatorPageIT {
     @BeforeEach
     void openBrowser() throws IOException {
         for (String executable : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            assertThat(new File(executable)).as(executable + " (Debian packages chromium and chromium-driver; "
-                    + ".ci/services.sh installs them)").canExecute();
+            assertThat(new File(executable).canExecute()).as(executable + " (Debian packages chromium and "
+                    + "chromium-driver; .ci/services.sh installs them)").isTrue();
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -166,12 +166,12 @@ class OperatorPageIT {
     void aStuckClaimAndARunningReportShowAndTheClaimCanBeReleased() throws Exception {
         String key = "op-" + UUID.randomUUID();
         String body = "{\"sku\":\"pen\",\"quantity\":1,\"customer\":\"dora\"}";
-        CompletableFuture<HttpResponse<String>> slow = sendAsync(post(a, "/orders?processingMs=30000", body)
-                .header("Idempotency-Key", key));
+        String slowly = "/orders?processingMs=15000"; // part of the request's fingerprint: every call repeats it
+        CompletableFuture<HttpResponse<String>> slow = sendAsync(post(a, slowly, body).header("Idempotency-Key", key));
         String report = "op-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(send(post(a, "/reports/" + report + "?steps=200", "")).statusCode()).isEqualTo(202);
         poll(b, "/reports/" + report, r -> r.getInt("completedSteps") >= 1);
-        awaitStatus(() -> send(post(b, "/orders", body).header("Idempotency-Key", key)), 409);
+        awaitStatus(() -> send(post(b, slowly, body).header("Idempotency-Key", key)), 409);
 
         signIn(b, "operator", "operator-demo");
         assertThat(section("tasks")).contains(report);
@@ -182,7 +182,7 @@ class OperatorPageIT {
         assertThat(browser.findElement(By.id("notice")).getText()).startsWith("The claim was released");
         assertThat(rows("claims", "order-" + key)).isEmpty();
 
-        HttpResponse<String> rerun = send(post(b, "/orders", body).header("Idempotency-Key", key));
+        HttpResponse<String> rerun = send(post(b, slowly, body).header("Idempotency-Key", key));
         assertThat(rerun.statusCode()).as("the key runs again on B: " + rerun.body()).isEqualTo(201);
         slow.cancel(true);
     }

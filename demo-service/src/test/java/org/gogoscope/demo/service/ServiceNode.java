@@ -22,7 +22,7 @@ final class ServiceNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** How long a node may take to boot on a busy 2-core machine. */
-    private static final Duration BOOT = Duration.ofMinutes(4);
+    static final Duration BOOT = Duration.ofMinutes(4);
 
     private final String name;
     private final int portOffset;
