@@ -34,6 +34,8 @@ public enum MessageCode {
     /** A deployment failed; the message lists every problem found, each with its own code. */
     DEPLOYMENT_FAILED(109, "The deployment has configuration problems, listed one by one"),
     POOL_NOT_ON_CLASS_PATH(110, "A SQL store on jdbc.url needs HikariCP on the class path"),
+    /** A store's {@code datasource-bean} names no CDI {@code DataSource} bean of the application. */
+    DATASOURCE_BEAN_NOT_FOUND(111, "A store's datasource-bean names no DataSource bean"),
 
     /** An annotation member has a value the library cannot use. */
     INVALID_ANNOTATION(201, "An annotation member has a value the library cannot use"),

@@ -27,6 +27,7 @@ final class GogoscopeConfig {
 
     private final Config config;
     private final List<String> warnings = new ArrayList<>();
+    private volatile AdapterSettings.RuntimeBeans beans = AdapterSettings.RuntimeBeans.NONE;
 
     GogoscopeConfig(Config config) {
         this.config = config;
@@ -58,9 +59,14 @@ final class GogoscopeConfig {
         }
     }
 
-    /** Settings of store {@code name}. */
+    /** Settings of store {@code name}, with the application's beans once the container has them. */
     AdapterSettings settings(String name) {
-        return AdapterSettings.forStore(name, lookup());
+        return AdapterSettings.forStore(name, lookup()).withBeans(beans);
+    }
+
+    /** The application's beans, for a store that names one ({@code datasource-bean}): usable after deployment. */
+    void useBeans(AdapterSettings.RuntimeBeans runtimeBeans) {
+        this.beans = runtimeBeans;
     }
 
     /** The full name of property {@code relative} of store {@code name}. */

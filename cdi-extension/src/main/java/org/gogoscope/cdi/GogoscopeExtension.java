@@ -43,6 +43,7 @@ public class GogoscopeExtension implements Extension {
     private final List<StoreUsage> usages = Collections.synchronizedList(new ArrayList<>());
     private StorePlan plan;
     private StoreRegistry registry;
+    private GogoscopeConfig config;
     private ConfigurationException configProblem;
 
     void collect(@Observes ProcessInjectionPoint<?, ?> event) {
@@ -50,7 +51,7 @@ public class GogoscopeExtension implements Extension {
     }
 
     void register(@Observes AfterBeanDiscovery event) {
-        GogoscopeConfig config = new GogoscopeConfig(ConfigProvider.getConfig());
+        config = new GogoscopeConfig(ConfigProvider.getConfig());
         try {
             plan = StorePlan.of(config, List.copyOf(usages));
         } catch (ConfigurationException e) {
@@ -94,6 +95,9 @@ public class GogoscopeExtension implements Extension {
      */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event,
             BeanManager beans) {
+        if (config != null) {
+            config.useBeans(new CdiRuntimeBeans(beans));
+        }
         List<ConfigurationException> problems = configProblem != null ? List.of(configProblem)
                 : registry.start(plan, TelemetryLookup.find(beans));
         if (!problems.isEmpty()) {

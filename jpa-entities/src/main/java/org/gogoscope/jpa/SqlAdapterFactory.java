@@ -1,7 +1,11 @@
 package org.gogoscope.jpa;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
@@ -29,13 +33,19 @@ public final class SqlAdapterFactory implements AdapterFactory {
     /** The {@link SqlSettings} of one store: every property read once, through {@link SqlProperties}. */
     public static SqlSettings settings(String backend, AdapterSettings settings) {
         String jndi = SqlProperties.DATASOURCE.get(settings).orElse(null);
+        String bean = SqlProperties.DATASOURCE_BEAN.get(settings).orElse(null);
         String url = SqlProperties.JDBC_URL.get(settings).orElse(null);
-        if (jndi != null && url != null) {
-            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES, settings.fullName("datasource"),
-                    "Set either " + settings.fullName("datasource") + " or " + settings.fullName("jdbc.url")
-                            + ", not both");
-        }
-        if (jndi == null && url == null) {
+        exclusive(settings, Map.of(SqlProperties.DATASOURCE.name(), Optional.ofNullable(jndi),
+                SqlProperties.DATASOURCE_BEAN.name(), Optional.ofNullable(bean),
+                SqlProperties.JDBC_URL.name(), Optional.ofNullable(url)));
+        DataSource dataSource = bean == null ? null : settings.bean(DataSource.class, bean).orElseThrow(() ->
+                new ConfigurationException(MessageCode.DATASOURCE_BEAN_NOT_FOUND,
+                        settings.fullName(SqlProperties.DATASOURCE_BEAN.name()), "No CDI bean of type "
+                        + "javax.sql.DataSource " + (AdapterSettings.DEFAULT_STORE.equals(bean) ? "without qualifier"
+                                : "named '" + bean + "'") + " for " + settings.fullName(
+                                        SqlProperties.DATASOURCE_BEAN.name()) + " (the runtime's DataSource beans: "
+                        + "Quarkus' quarkus.datasource.*, Helidon's javax.sql.DataSource.<name>.*)"));
+        if (jndi == null && url == null && dataSource == null) {
             url = Dialect.ofBackend(backend).sql().defaultJdbcUrl(settings.storeName())
                     .orElseGet(() -> SqlProperties.JDBC_URL.require(settings));
         }
@@ -50,8 +60,19 @@ public final class SqlAdapterFactory implements AdapterFactory {
             checkCredentials(settings, url, user, password);
             checkPool(settings);
         }
-        return new SqlSettings(backend, url, user, password, poolSize, jndi, null, createSchema, timeout, purgeInterval,
-                purgeBatch);
+        return new SqlSettings(backend, url, user, password, poolSize, jndi, dataSource, createSchema, timeout,
+                purgeInterval, purgeBatch);
+    }
+
+    /** At most one of {@code sources} (relative name to value) may be set. */
+    private static void exclusive(AdapterSettings settings, Map<String, Optional<String>> sources) {
+        List<String> set = sources.entrySet().stream().filter(e -> e.getValue().isPresent())
+                .map(e -> settings.fullName(e.getKey())).sorted().toList();
+        if (set.size() > 1) {
+            throw new ConfigurationException(MessageCode.CONFLICTING_PROPERTIES, set.get(0),
+                    "Set either " + String.join(" or ", set) + (set.size() == 2 ? ", not both" : ", only one")
+                            + ": each says where the store's connections come from");
+        }
     }
 
     /** A store on a JDBC URL runs the adapter's own pool, HikariCP, an optional dependency the application adds. */

@@ -16,6 +16,12 @@ public final class SqlProperties implements PropertySet {
                     + "`jdbc.url`. A name in an application namespace (`java:comp/`, `java:module/`, `java:app/`, "
                     + "`java:global/`) not bound yet at deployment connects on first use.");
 
+    public static final Property<String> DATASOURCE_BEAN = Property.text("datasource-bean").backends(SQL)
+            .meaning("The application's CDI bean of type `javax.sql.DataSource` to use, for runtimes without JNDI "
+                    + "(Quarkus, Helidon): `default` for the unqualified one, else the name of a named one "
+                    + "(`@Named(\"x\")`, Quarkus' `@DataSource(\"x\")`). Exclusive with `datasource` and "
+                    + "`jdbc.url`. The runtime owns it: the store never closes it.");
+
     public static final Property<String> JDBC_URL = Property.text("jdbc.url").backends(SQL)
             .must(url -> url.startsWith("jdbc:"), "a JDBC URL starting with jdbc:")
             .defaultShown("required unless `datasource`; sqlite: `jdbc:sqlite:gogoscope-<store>.db`")
@@ -68,7 +74,7 @@ public final class SqlProperties implements PropertySet {
 
     @Override
     public List<Property<?>> properties() {
-        return List.of(DATASOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, POOL_SIZE, CREATE_SCHEMA, TIMEOUT,
+        return List.of(DATASOURCE, DATASOURCE_BEAN, JDBC_URL, JDBC_USER, JDBC_PASSWORD, POOL_SIZE, CREATE_SCHEMA, TIMEOUT,
                 PURGE_INTERVAL, PURGE_BATCH, CHECKPOINTS_PREFIXED);
     }
 }

@@ -111,4 +111,40 @@ class SqlAdapterFactoryTest {
                 .hasMessageContaining("mariadb connect failed").hasMessageContaining("PostgreSQL");
         assertThat(adapter.isConnected()).isFalse();
     }
+
+    /** A runtime without JNDI hands its DataSource beans over; the store uses the one it names and never closes it. */
+    @Test
+    void aStoreRunsOnTheRuntimesDataSourceBeanItNames() {
+        org.sqlite.SQLiteDataSource file = new org.sqlite.SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:target/sqlite/datasource-bean-" + java.util.UUID.randomUUID() + ".db");
+        AdapterSettings.RuntimeBeans beans = new AdapterSettings.RuntimeBeans() {
+            @Override
+            public <T> Optional<T> find(Class<T> type, String name) {
+                return type == javax.sql.DataSource.class && name.equals("reports") ? Optional.of(type.cast(file))
+                        : Optional.empty();
+            }
+        };
+        properties.put("gogoscope.store.orders.datasource-bean", "reports");
+        SqlSettings settings = SqlAdapterFactory.settings("sqlite", store("orders").withBeans(beans));
+        assertThat(settings.dataSource()).isSameAs(file);
+        assertThat(settings.jdbcUrl()).isNull();
+        java.io.File dir = new java.io.File("target/sqlite");
+        dir.mkdirs();
+        PersistenceAdapter adapter = factoryFor("sqlite").create("sqlite", store("orders").withBeans(beans));
+        adapter.connect();
+        try {
+            assertThat(adapter.locks().acquire("job", Duration.ofSeconds(5))).isPresent();
+        } finally {
+            adapter.disconnect();
+        }
+
+        properties.put("gogoscope.store.orders.datasource-bean", "billing");
+        assertThatThrownBy(() -> SqlAdapterFactory.settings("sqlite", store("orders").withBeans(beans)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("gogoscope.store.orders.datasource-bean").hasMessageContaining("named 'billing'");
+        properties.put("gogoscope.store.orders.jdbc.url", "jdbc:sqlite:x.db");
+        assertThatThrownBy(() -> SqlAdapterFactory.settings("sqlite", store("orders").withBeans(beans)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("gogoscope.store.orders.datasource-bean")
+                .hasMessageContaining("gogoscope.store.orders.jdbc.url").hasMessageContaining("not both");
+    }
 }

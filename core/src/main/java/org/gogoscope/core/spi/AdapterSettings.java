@@ -19,9 +19,31 @@ public final class AdapterSettings {
     /** The store used when an application names none. */
     public static final String DEFAULT_STORE = "default";
 
+    /**
+     * Objects the runtime holds by type and name, such as the CDI beans of a runtime without JNDI (Quarkus,
+     * Helidon): a store may name one (e.g. its {@code DataSource}) instead of configuring it.
+     */
+    public interface RuntimeBeans {
+
+        /** None: every look-up finds nothing (Java SE, tests). */
+        RuntimeBeans NONE = new RuntimeBeans() {
+            @Override
+            public <T> Optional<T> find(Class<T> type, String name) {
+                return Optional.empty();
+            }
+        };
+
+        /**
+         * The one object of {@code type} named {@code name}: {@code default} for the unqualified one, else the one
+         * qualified by that name; empty when there is none.
+         */
+        <T> Optional<T> find(Class<T> type, String name);
+    }
+
     private final String storeName;
     private final String propertyPrefix;
     private final Function<String, Optional<String>> lookup;
+    private final RuntimeBeans beans;
 
     /**
      * @param storeName the store's name, e.g. {@code default}
@@ -29,9 +51,25 @@ public final class AdapterSettings {
      * @param lookup full property name to its value, empty when unset
      */
     public AdapterSettings(String storeName, String propertyPrefix, Function<String, Optional<String>> lookup) {
+        this(storeName, propertyPrefix, lookup, RuntimeBeans.NONE);
+    }
+
+    private AdapterSettings(String storeName, String propertyPrefix, Function<String, Optional<String>> lookup,
+            RuntimeBeans beans) {
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.propertyPrefix = Objects.requireNonNull(propertyPrefix, "propertyPrefix");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.beans = Objects.requireNonNull(beans, "beans");
+    }
+
+    /** These settings, with {@code beans} to find the objects a store names. */
+    public AdapterSettings withBeans(RuntimeBeans runtimeBeans) {
+        return new AdapterSettings(storeName, propertyPrefix, lookup, runtimeBeans);
+    }
+
+    /** The runtime's object of {@code type} named {@code name} ({@link RuntimeBeans#find}). */
+    public <T> Optional<T> bean(Class<T> type, String name) {
+        return beans.find(type, name);
     }
 
     /** Settings of store {@code storeName} under {@code gogoscope.store.<storeName>.}. */
