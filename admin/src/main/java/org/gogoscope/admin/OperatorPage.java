@@ -68,7 +68,8 @@ public class OperatorPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response overview(@QueryParam("store") String store, @QueryParam("pattern") @DefaultValue("*") String pattern,
+    public Response overview(@QueryParam("store") String store,
+            @QueryParam("pattern") @DefaultValue("*") String pattern,
             @QueryParam("locks") String locks, @QueryParam("breakers") String breakers,
             @QueryParam("claims") String claims, @QueryParam("tasks") String tasks, @QueryParam("done") String done) {
         Optional<Response> refused = refusal();

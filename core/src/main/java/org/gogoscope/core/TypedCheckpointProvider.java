@@ -12,7 +12,6 @@ import org.gogoscope.api.Page;
 import org.gogoscope.api.TaskInfo;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
-import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.core.storage.StoredTask;
 
 /** {@link CheckpointProvider} over a backend's {@link CheckpointStorage}. */
@@ -109,18 +108,10 @@ final class TypedCheckpointProvider implements CheckpointProvider {
 
     @Override
     public Page<TaskInfo> listTasks(String pattern, String cursor, int limit) {
-        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
-        Listing.checkPage(cursor, limit);
         CheckpointStorage storage = adapter.storages().checkpoints();
-        StoredPage<StoredTask> page = adapter.call("checkpoint.listTasks",
-                () -> storage.listTasks(matching, cursor, limit));
-        List<TaskInfo> tasks = new ArrayList<>(page.items().size());
-        for (StoredTask task : page.items()) {
-            if (matching.matches(task.taskId())) {
-                tasks.add(new TaskInfo(adapter.keySpace().strip(task.taskId()), task.latestSequence(),
+        return Listing.page(adapter, "checkpoint.listTasks", pattern, cursor, limit,
+                matching -> storage.listTasks(matching, cursor, limit), StoredTask::taskId,
+                task -> new TaskInfo(adapter.keySpace().strip(task.taskId()), task.latestSequence(),
                         task.checkpoints()));
-            }
-        }
-        return new Page<>(tasks, Optional.ofNullable(page.next()));
     }
 }

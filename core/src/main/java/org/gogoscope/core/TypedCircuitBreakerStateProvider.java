@@ -1,8 +1,6 @@
 package org.gogoscope.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitBreakerStateProvider;
@@ -11,7 +9,6 @@ import org.gogoscope.api.CircuitRecordInfo;
 import org.gogoscope.api.Page;
 import org.gogoscope.core.storage.CircuitStorage;
 import org.gogoscope.core.storage.StoredCircuitRecord;
-import org.gogoscope.core.storage.StoredPage;
 
 /** {@link CircuitBreakerStateProvider} over a backend's {@link CircuitStorage}. */
 final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvider {
@@ -98,18 +95,10 @@ final class TypedCircuitBreakerStateProvider implements CircuitBreakerStateProvi
 
     @Override
     public Page<CircuitRecordInfo> listRecords(String pattern, String cursor, int limit) {
-        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
-        Listing.checkPage(cursor, limit);
         CircuitStorage storage = adapter.storages().circuits();
-        StoredPage<StoredCircuitRecord> page = adapter.call("circuit.listRecords",
-                () -> storage.listRecords(matching, cursor, limit));
-        List<CircuitRecordInfo> records = new ArrayList<>(page.items().size());
-        for (StoredCircuitRecord record : page.items()) {
-            if (matching.matches(record.key())) {
-                records.add(new CircuitRecordInfo(adapter.keySpace().strip(record.key()), record.data(),
+        return Listing.page(adapter, "circuit.listRecords", pattern, cursor, limit,
+                matching -> storage.listRecords(matching, cursor, limit), StoredCircuitRecord::key,
+                record -> new CircuitRecordInfo(adapter.keySpace().strip(record.key()), record.data(),
                         record.version()));
-            }
-        }
-        return new Page<>(records, Optional.ofNullable(page.next()));
     }
 }

@@ -3,8 +3,6 @@ package org.gogoscope.core;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +13,6 @@ import org.gogoscope.api.Page;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
 import org.gogoscope.core.storage.StoredInProgressClaim;
-import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link IdempotencyProvider} over a backend's {@link IdempotencyStorage}. */
@@ -139,18 +136,10 @@ final class TypedIdempotencyProvider implements IdempotencyProvider {
 
     @Override
     public Page<InProgressClaim> listInProgress(String pattern, String cursor, int limit) {
-        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
-        Listing.checkPage(cursor, limit);
         IdempotencyStorage storage = adapter.storages().idempotency();
-        StoredPage<StoredInProgressClaim> page = adapter.call("idempotency.listInProgress",
-                () -> storage.listInProgress(matching, cursor, limit));
-        List<InProgressClaim> claims = new ArrayList<>(page.items().size());
-        for (StoredInProgressClaim claim : page.items()) {
-            if (matching.matches(claim.key())) {
-                claims.add(new InProgressClaim(adapter.keySpace().strip(claim.key()), claim.claimToken(),
+        return Listing.page(adapter, "idempotency.listInProgress", pattern, cursor, limit,
+                matching -> storage.listInProgress(matching, cursor, limit), StoredInProgressClaim::key,
+                claim -> new InProgressClaim(adapter.keySpace().strip(claim.key()), claim.claimToken(),
                         Duration.ofMillis(Math.max(1, claim.leaseRemainingMillis()))));
-            }
-        }
-        return new Page<>(claims, Optional.ofNullable(page.next()));
     }
 }
