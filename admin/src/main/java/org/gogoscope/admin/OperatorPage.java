@@ -51,6 +51,7 @@ public class OperatorPage {
             "lock-not-held", "Nothing released: that holder no longer holds the lock.",
             "breaker-reset", "The breaker was reset to closed on every node.",
             "breaker-changed", "Nothing reset: the breaker changed since it was shown. Look again.",
+            "breaker-unreadable", "Nothing reset: that record is not a MicroProfile breaker document.",
             "claim-released", "The claim was released: the next call with its key runs.",
             "claim-gone", "Nothing released: the claim completed, expired or was released meanwhile.");
 
@@ -112,7 +113,7 @@ public class OperatorPage {
     @Path("confirm")
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@QueryParam("action") String action, @QueryParam("store") String store,
-            @QueryParam("key") String key, @QueryParam("owner") String owner, @QueryParam("token") String token) {
+            @QueryParam("key") String key, @QueryParam("token") String token) {
         Optional<Response> refused = refusal();
         if (refused.isPresent()) {
             return refused.get();
@@ -207,8 +208,16 @@ public class OperatorPage {
                 return "breaker-changed";
             }
             CircuitRecord record = adapter.circuitBreakers().readRecord(key);
-            boolean reset = record.exists() && record.version() == expected && adapter.circuitBreakers()
-                    .compareAndSetRecord(key, expected, BreakerDocument.read(record.data()).reset().write());
+            if (!record.exists() || record.version() != expected) {
+                return "breaker-changed";
+            }
+            BreakerDocument document;
+            try {
+                document = BreakerDocument.read(record.data());
+            } catch (RuntimeException notABreaker) {
+                return "breaker-unreadable";
+            }
+            boolean reset = adapter.circuitBreakers().compareAndSetRecord(key, expected, document.reset().write());
             audit("reset breaker '" + key + "' at version " + expected, store, reset);
             return reset ? "breaker-reset" : "breaker-changed";
         });
