@@ -87,7 +87,7 @@ final class RedisKeys {
 
     /** The lock keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern lockPattern(String glob) {
-        return new KeySpace(prefix + "lock:", Integer.MAX_VALUE).pattern("pattern", glob);
+        return typed("lock:", glob);
     }
 
     String fence(String fullKey) {
@@ -129,7 +129,7 @@ final class RedisKeys {
 
     /** The cache keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern cachePattern(String glob) {
-        return new KeySpace(prefix + "cache:", Integer.MAX_VALUE).pattern("pattern", glob);
+        return typed("cache:", glob);
     }
 
     String idempotency(String fullKey) {
@@ -146,6 +146,24 @@ final class RedisKeys {
 
     String checkpointId(String appId) {
         return prefix + "{checkpoint}-id:" + appId;
+    }
+
+    /**
+     * A Redis glob for {@code SCAN MATCH} that matches every key {@code exact} matches, and may match more: Redis's
+     * {@code ?} is one byte, the library's one character, so {@code ?} is scanned as {@code *}; keep the keys
+     * {@code exact} matches.
+     */
+    static String scanGlob(KeyPattern exact) {
+        return pattern(exact.prefix(), exact.glob().replace('?', '*')).toRedisGlob();
+    }
+
+    /** The keys of one type ({@code "lock:"} ...) whose application keys match {@code glob}. */
+    private KeyPattern typed(String type, String glob) {
+        return pattern(prefix + type, glob);
+    }
+
+    private static KeyPattern pattern(String head, String glob) {
+        return new KeySpace(head, Integer.MAX_VALUE).pattern("pattern", glob);
     }
 
     /**
