@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.gogoscope.core.storage.StoredPage;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -62,13 +63,29 @@ final class RedisClient implements AutoCloseable {
 
     /** Runs {@code script}: one {@code EVALSHA}, or {@code EVAL} if the server does not have it cached. */
     Object eval(RedisScript script, List<String> keys, List<String> args) {
-        return call(j -> {
-            try {
-                return j.evalsha(script.sha1(), keys, args);
-            } catch (JedisNoScriptException e) {
-                return j.eval(script.source(), keys, args);
-            }
-        });
+        return call(j -> evalOn(j, script, keys, args));
+    }
+
+    private static Object evalOn(UnifiedJedis j, RedisScript script, List<String> keys, List<String> args) {
+        try {
+            return j.evalsha(script.sha1(), keys, args);
+        } catch (JedisNoScriptException e) {
+            return j.eval(script.source(), keys, args);
+        }
+    }
+
+    /**
+     * Runs {@code script} once per key, on that key alone with the same {@code args}, pipelined as
+     * {@link #eachKey} does: one round trip per server, plus one more for the whole batch after {@code NOSCRIPT}
+     * (it is sent again with {@code EVAL}, which caches the script). The replies come in the order of {@code keys}.
+     */
+    List<Object> evalEachKey(RedisScript script, List<String> keys, List<String> args) {
+        BiFunction<UnifiedJedis, String, Object> single = (j, key) -> evalOn(j, script, List.of(key), args);
+        try {
+            return eachKey(keys, (pipeline, key) -> pipeline.evalsha(script.sha1(), List.of(key), args), single);
+        } catch (JedisNoScriptException e) {
+            return eachKey(keys, (pipeline, key) -> pipeline.eval(script.source(), List.of(key), args), single);
+        }
     }
 
     /** What {@link #evalAndWait} got: the script's reply, and how many replicas acknowledged it in time. */
@@ -182,12 +199,15 @@ final class RedisClient implements AutoCloseable {
 
     /**
      * Runs one command per key in a pipeline (on a Cluster one per node, which Jedis syncs in parallel), so a
-     * batch costs one round trip per server; the replies come in the order of {@code keys}. Jedis follows
-     * Cluster redirections only for single commands, so after a {@code MOVED}/{@code ASK} (a slot being moved)
-     * the batch is run again one command at a time.
+     * batch costs one round trip per server (none without keys); the replies come in the order of {@code keys}.
+     * Jedis follows Cluster redirections only for single commands, so after a {@code MOVED}/{@code ASK} (a slot
+     * being moved) the batch is run again one command at a time.
      */
     <T> List<T> eachKey(List<String> keys, BiFunction<PipelineBase, String, Response<T>> pipelined,
             BiFunction<UnifiedJedis, String, T> single) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return call(j -> {
             List<T> replies = new ArrayList<>(keys.size());
             try (PipelineBase pipeline = j.pipelined()) {
@@ -278,6 +298,21 @@ final class RedisClient implements AutoCloseable {
 
     /** What one {@link #scanStep} or {@link #scanPage} found, and the position or cursor after it. */
     record ScanStep(List<String> keys, String next) {
+
+        /**
+         * The page of what {@code item} makes of each key found and its reply ({@code replies} in the order of
+         * the keys; {@code null} skips a key, e.g. one gone since the scan), with this step's next cursor.
+         */
+        <R, T> StoredPage<T> page(List<R> replies, BiFunction<String, R, T> item) {
+            List<T> items = new ArrayList<>(replies.size());
+            for (int i = 0; i < replies.size(); i++) {
+                T found = item.apply(keys.get(i), replies.get(i));
+                if (found != null) {
+                    items.add(found);
+                }
+            }
+            return new StoredPage<>(items, next);
+        }
     }
 
     /**

@@ -103,6 +103,29 @@ final class RedisKeys {
         return prefix + "circuit-record:" + sameSlotTag(circuit(fullKey)) + app(fullKey);
     }
 
+    /**
+     * Keys that include the records of the breakers whose application keys match {@code glob}, and may include
+     * others: the hash tag in front of the key is matched by a {@code *}. {@link #circuitOfRecord} tells which.
+     */
+    KeyPattern circuitRecordPattern(String glob) {
+        return typed("circuit-record:{", "*}" + glob);
+    }
+
+    /**
+     * The full key of the breaker whose record is {@code recordKey}, or {@code null} if it is not one of this
+     * prefix's records. A record's name is {@code Pcircuit-record:} + a tag (which contains no <code>}</code>)
+     * + the application key.
+     */
+    String circuitOfRecord(String recordKey) {
+        String head = prefix + "circuit-record:{";
+        int close = recordKey.startsWith(head) ? recordKey.indexOf('}', head.length()) : -1;
+        if (close < 0) {
+            return null;
+        }
+        String full = prefix + recordKey.substring(close + 1);
+        return circuitRecord(full).equals(recordKey) ? full : null;
+    }
+
     String cache(String fullKey) {
         return prefix + "cache:" + app(fullKey);
     }
@@ -136,12 +159,32 @@ final class RedisKeys {
         return prefix + "idempotency:" + app(fullKey);
     }
 
+    /** The idempotency records whose application keys match {@code glob} under this prefix. */
+    KeyPattern idempotencyPattern(String glob) {
+        return typed("idempotency:", glob);
+    }
+
+    /** The full key of an idempotency record's Redis key. */
+    String fromIdempotency(String redisKey) {
+        return prefix + redisKey.substring(prefix.length() + "idempotency:".length());
+    }
+
     String checkpoint(String appTaskId, int sequence) {
         return prefix + "{checkpoint}:" + appTaskId + ":" + sequence;
     }
 
     String checkpointIndex(String appTaskId) {
         return prefix + "{checkpoint}-index:" + appTaskId;
+    }
+
+    /** The task indexes of the tasks whose application task ids match {@code glob} under this prefix. */
+    KeyPattern checkpointIndexPattern(String glob) {
+        return typed("{checkpoint}-index:", glob);
+    }
+
+    /** The full task id of a task index's Redis key. */
+    String taskOfIndex(String indexKey) {
+        return prefix + indexKey.substring(prefix.length() + "{checkpoint}-index:".length());
     }
 
     String checkpointId(String appId) {
