@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CheckpointStorage;
 import org.gogoscope.core.storage.StoredCheckpoint;
+import org.gogoscope.core.storage.StoredPage;
+import org.gogoscope.core.storage.StoredTask;
 import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.Tuple;
@@ -142,6 +145,21 @@ final class RedisCheckpointStorage implements CheckpointStorage {
     @Override
     public int deleteAll(String taskId) {
         return cleanup(taskId, 0);
+    }
+
+    /**
+     * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master; task-id
+     * order within a page, SCAN order across pages) over the task indexes of the pattern, then
+     * {@code checkpoint_task.lua} on each index found, pipelined ({@code ZCARD} and the highest score, without
+     * reading the checkpoints): one round trip per server, one more after {@code NOSCRIPT}.
+     */
+    @Override
+    public StoredPage<StoredTask> listTasks(KeyPattern pattern, String cursor, int limit) {
+        KeyPattern indexes = keys.checkpointIndexPattern(pattern.glob());
+        RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(indexes), indexes::matches, cursor, limit);
+        return found.page(client.evalEachKey(RedisScript.CHECKPOINT_TASK, found.keys(), List.of()),
+                (index, summary) -> summary instanceof List<?> task ? new StoredTask(keys.taskOfIndex(index),
+                        Math.toIntExact((Long) task.get(1)), Math.toIntExact((Long) task.get(0))) : null);
     }
 
     private StoredCheckpoint stored(Map<String, String> fields) {

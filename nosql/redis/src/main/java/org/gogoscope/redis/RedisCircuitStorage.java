@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.CircuitStorage;
+import org.gogoscope.core.storage.StoredCircuitRecord;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Circuit breakers: one hash per breaker without TTL; every transition is one script on the server clock. A
@@ -79,6 +82,24 @@ final class RedisCircuitStorage implements CircuitStorage {
     public boolean compareAndSetRecord(String key, long expectedVersion, String data) {
         return RedisLockStorage.isOne(client.eval(RedisScript.CIRCUIT_RECORD_CAS, List.of(keys.circuitRecord(key)),
                 List.of(Long.toString(expectedVersion), data)));
+    }
+
+    /**
+     * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master; key
+     * order within a page, SCAN order across pages) over the records of the breakers the pattern matches, then
+     * {@code HMGET data version} of each record found, pipelined: one round trip per server.
+     */
+    @Override
+    public StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit) {
+        String scanGlob = RedisKeys.scanGlob(keys.circuitRecordPattern(pattern.glob()));
+        RedisClient.ScanStep found = client.scanPage(scanGlob, recordKey -> {
+            String key = keys.circuitOfRecord(recordKey);
+            return key != null && pattern.matches(key);
+        }, cursor, limit);
+        List<List<String>> read = client.eachKey(found.keys(), (pipeline, record) -> pipeline.hmget(record, "data",
+                "version"), (j, record) -> j.hmget(record, "data", "version"));
+        return found.page(read, (record, fields) -> fields.get(0) == null || fields.get(1) == null ? null
+                : new StoredCircuitRecord(keys.circuitOfRecord(record), fields.get(0), Long.parseLong(fields.get(1))));
     }
 
     private static Instant instant(String millis) {

@@ -1,11 +1,16 @@
 package org.gogoscope.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.gogoscope.core.storage.StoredPage;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -58,13 +63,29 @@ final class RedisClient implements AutoCloseable {
 
     /** Runs {@code script}: one {@code EVALSHA}, or {@code EVAL} if the server does not have it cached. */
     Object eval(RedisScript script, List<String> keys, List<String> args) {
-        return call(j -> {
-            try {
-                return j.evalsha(script.sha1(), keys, args);
-            } catch (JedisNoScriptException e) {
-                return j.eval(script.source(), keys, args);
-            }
-        });
+        return call(j -> evalOn(j, script, keys, args));
+    }
+
+    private static Object evalOn(UnifiedJedis j, RedisScript script, List<String> keys, List<String> args) {
+        try {
+            return j.evalsha(script.sha1(), keys, args);
+        } catch (JedisNoScriptException e) {
+            return j.eval(script.source(), keys, args);
+        }
+    }
+
+    /**
+     * Runs {@code script} once per key, on that key alone with the same {@code args}, pipelined as
+     * {@link #eachKey} does: one round trip per server, plus one more for the whole batch after {@code NOSCRIPT}
+     * (it is sent again with {@code EVAL}, which caches the script). The replies come in the order of {@code keys}.
+     */
+    List<Object> evalEachKey(RedisScript script, List<String> keys, List<String> args) {
+        BiFunction<UnifiedJedis, String, Object> single = (j, key) -> evalOn(j, script, List.of(key), args);
+        try {
+            return eachKey(keys, (pipeline, key) -> pipeline.evalsha(script.sha1(), List.of(key), args), single);
+        } catch (JedisNoScriptException e) {
+            return eachKey(keys, (pipeline, key) -> pipeline.eval(script.source(), List.of(key), args), single);
+        }
     }
 
     /** What {@link #evalAndWait} got: the script's reply, and how many replicas acknowledged it in time. */
@@ -178,12 +199,15 @@ final class RedisClient implements AutoCloseable {
 
     /**
      * Runs one command per key in a pipeline (on a Cluster one per node, which Jedis syncs in parallel), so a
-     * batch costs one round trip per server; the replies come in the order of {@code keys}. Jedis follows
-     * Cluster redirections only for single commands, so after a {@code MOVED}/{@code ASK} (a slot being moved)
-     * the batch is run again one command at a time.
+     * batch costs one round trip per server (none without keys); the replies come in the order of {@code keys}.
+     * Jedis follows Cluster redirections only for single commands, so after a {@code MOVED}/{@code ASK} (a slot
+     * being moved) the batch is run again one command at a time.
      */
     <T> List<T> eachKey(List<String> keys, BiFunction<PipelineBase, String, Response<T>> pipelined,
             BiFunction<UnifiedJedis, String, T> single) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return call(j -> {
             List<T> replies = new ArrayList<>(keys.size());
             try (PipelineBase pipeline = j.pipelined()) {
@@ -226,49 +250,114 @@ final class RedisClient implements AutoCloseable {
 
     /**
      * One step of a listing that pages through every master: {@code position} is {@code null} to start, else what
-     * the previous step returned ({@code <master index>:<SCAN cursor>}, masters in address order). Returns the
-     * keys this step found and the next position, {@code null} once every master is done.
+     * the previous step returned ({@code <master index>:<SCAN cursor>}, masters in address order: {@link #masters}
+     * on a Cluster, {@code null} otherwise). Returns the keys this step found and the next position, {@code null}
+     * once every master is done.
      */
-    ScanStep scanStep(String match, String position, int count) {
-        return call(j -> {
-            int node = 0;
-            String cursor = ScanParams.SCAN_POINTER_START;
-            if (position != null) {
-                int colon = position.indexOf(':');
-                node = Integer.parseInt(position.substring(0, colon));
-                cursor = position.substring(colon + 1);
+    private static ScanStep scanStep(UnifiedJedis j, List<String> masters, String match, String position,
+            int count) {
+        int node = 0;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        if (position != null) {
+            int colon = position.indexOf(':');
+            node = Integer.parseInt(position.substring(0, colon));
+            cursor = position.substring(colon + 1);
+        }
+        ScanParams params = new ScanParams().match(match).count(count);
+        if (j instanceof JedisCluster cluster) {
+            if (node >= masters.size()) {
+                return new ScanStep(List.of(), null);
             }
-            ScanParams params = new ScanParams().match(match).count(count);
-            if (j instanceof JedisCluster cluster) {
-                List<String> masters = new ArrayList<>();
-                for (Map.Entry<String, ConnectionPool> entry : new java.util.TreeMap<>(cluster.getClusterNodes())
-                        .entrySet()) {
-                    try (Jedis jedisNode = new Jedis(entry.getValue().getResource())) {
-                        if ("master".equals(String.valueOf(jedisNode.role().get(0)))) {
-                            masters.add(entry.getKey());
-                        }
-                    }
-                }
-                if (node >= masters.size()) {
-                    return new ScanStep(List.of(), null);
-                }
-                ScanResult<String> page;
-                try (Jedis jedisNode = new Jedis(cluster.getClusterNodes().get(masters.get(node)).getResource())) {
-                    page = jedisNode.scan(cursor, params);
-                }
-                boolean nodeDone = ScanParams.SCAN_POINTER_START.equals(page.getCursor());
-                String next = !nodeDone ? node + ":" + page.getCursor()
-                        : node + 1 < masters.size() ? (node + 1) + ":" + ScanParams.SCAN_POINTER_START : null;
-                return new ScanStep(page.getResult(), next);
+            ScanResult<String> page;
+            try (Jedis jedisNode = new Jedis(cluster.getClusterNodes().get(masters.get(node)).getResource())) {
+                page = jedisNode.scan(cursor, params);
             }
-            ScanResult<String> page = j.scan(cursor, params);
-            return new ScanStep(page.getResult(),
-                    ScanParams.SCAN_POINTER_START.equals(page.getCursor()) ? null : "0:" + page.getCursor());
-        });
+            boolean nodeDone = ScanParams.SCAN_POINTER_START.equals(page.getCursor());
+            String next = !nodeDone ? node + ":" + page.getCursor()
+                    : node + 1 < masters.size() ? (node + 1) + ":" + ScanParams.SCAN_POINTER_START : null;
+            return new ScanStep(page.getResult(), next);
+        }
+        ScanResult<String> page = j.scan(cursor, params);
+        return new ScanStep(page.getResult(),
+                ScanParams.SCAN_POINTER_START.equals(page.getCursor()) ? null : "0:" + page.getCursor());
     }
 
-    /** What one {@link #scanStep} found. */
+    /** The masters of a Cluster, in address order: a {@code ROLE} to each node. */
+    private static List<String> masters(JedisCluster cluster) {
+        List<String> masters = new ArrayList<>();
+        for (Map.Entry<String, ConnectionPool> entry : new java.util.TreeMap<>(cluster.getClusterNodes())
+                .entrySet()) {
+            try (Jedis jedisNode = new Jedis(entry.getValue().getResource())) {
+                if ("master".equals(String.valueOf(jedisNode.role().get(0)))) {
+                    masters.add(entry.getKey());
+                }
+            }
+        }
+        return masters;
+    }
+
+    /** What one {@link #scanStep} or {@link #scanPage} found, and the position or cursor after it. */
     record ScanStep(List<String> keys, String next) {
+
+        /**
+         * The page of what {@code item} makes of each key found and its reply ({@code replies} in the order of
+         * the keys; {@code null} skips a key, e.g. one gone since the scan), with this step's next cursor.
+         */
+        <R, T> StoredPage<T> page(List<R> replies, BiFunction<String, R, T> item) {
+            List<T> items = new ArrayList<>(replies.size());
+            for (int i = 0; i < replies.size(); i++) {
+                T found = item.apply(keys.get(i), replies.get(i));
+                if (found != null) {
+                    items.add(found);
+                }
+            }
+            return new StoredPage<>(items, next);
+        }
+    }
+
+    /**
+     * One page of a bounded listing by {@code SCAN} for the Redis glob {@code match}, of which the page keeps the
+     * keys {@code wanted} accepts, at most {@code limit}, in key order: one SCAN step from the cursor's
+     * position ({@code COUNT} the limit, at least 100), run again from there with a smaller {@code COUNT} (in
+     * proportion, at least halved) while it keeps more than the limit. So a page is one whole SCAN step and a
+     * listing a SCAN iteration, with SCAN's guarantees: every key present throughout is found, and a key may be
+     * found twice (when the server shrank its table meanwhile). Cutting a step and running it again instead would
+     * lose or repeat keys whenever the server rehashed in between. Only a step of {@code COUNT 1} (one hash
+     * bucket) that keeps more than the limit is cut: the cursor then also holds the last key listed, and the next
+     * page runs that step again for the keys after it. The cursor is
+     * {@code <master>:<SCAN cursor>[:<last key in base64url>]}, {@code null} to start and once every master is
+     * done. Cost: one SCAN (a round trip) while a step keeps no more than the limit, else a few more, at most
+     * log2(COUNT) + 1 (7 for a COUNT of 100: 100, 50, 25, 12, 6, 3, 1); on a Cluster first a {@code ROLE} to each
+     * node.
+     */
+    ScanStep scanPage(String match, Predicate<String> wanted, String cursor, int limit) {
+        int cut = cursor == null ? -1 : cursor.indexOf(':', cursor.indexOf(':') + 1);
+        String position = cut < 0 ? cursor : cursor.substring(0, cut);
+        String after = cut < 0 ? null
+                : new String(Base64.getUrlDecoder().decode(cursor.substring(cut + 1)), StandardCharsets.UTF_8);
+        return call(j -> {
+            List<String> masters = j instanceof JedisCluster cluster ? masters(cluster) : null;
+            int count = after == null ? Math.max(limit, 100) : 1;
+            while (true) {
+                ScanStep step = scanStep(j, masters, match, position, count);
+                TreeSet<String> kept = new TreeSet<>();
+                for (String key : step.keys()) {
+                    if ((after == null || key.compareTo(after) > 0) && wanted.test(key)) {
+                        kept.add(key);
+                    }
+                }
+                if (kept.size() <= limit) {
+                    return new ScanStep(List.copyOf(kept), step.next());
+                }
+                if (count == 1) {
+                    List<String> page = List.copyOf(kept).subList(0, limit);
+                    String last = Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString(page.get(limit - 1).getBytes(StandardCharsets.UTF_8));
+                    return new ScanStep(page, (position == null ? "0:0" : position) + ":" + last);
+                }
+                count = (int) Math.max(1, Math.min(count / 2, (long) count * limit / kept.size()));
+            }
+        });
     }
 
     private static void scanNode(ScanCommand scan, String match, Consumer<List<String>> batches) {

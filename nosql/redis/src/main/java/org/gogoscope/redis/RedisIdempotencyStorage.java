@@ -3,8 +3,11 @@ package org.gogoscope.redis;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.IdempotencyStorage;
 import org.gogoscope.core.storage.StoredClaim;
+import org.gogoscope.core.storage.StoredInProgressClaim;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Idempotency records: one hash per key. A completed record expires with Redis's PX at its TTL. An in-progress
@@ -98,5 +101,20 @@ final class RedisIdempotencyStorage implements IdempotencyStorage {
     public boolean delete(String key) {
         return RedisLockStorage.isOne(client.eval(RedisScript.IDEMPOTENCY_DELETE, List.of(keys.idempotency(key)),
                 List.of()));
+    }
+
+    /**
+     * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master; key
+     * order within a page, SCAN order across pages) over the records of the pattern, then
+     * {@code idempotency_inspect.lua} on each record found, pipelined (the lease left on the server's clock, or
+     * nothing for a completed or expired record): one round trip per server, one more after {@code NOSCRIPT}.
+     */
+    @Override
+    public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
+        KeyPattern records = keys.idempotencyPattern(pattern.glob());
+        RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(records), records::matches, cursor, limit);
+        return found.page(client.evalEachKey(RedisScript.IDEMPOTENCY_INSPECT, found.keys(), List.of()),
+                (record, left) -> left instanceof Long millis
+                        ? new StoredInProgressClaim(keys.fromIdempotency(record), millis) : null);
     }
 }

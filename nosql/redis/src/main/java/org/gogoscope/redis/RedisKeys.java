@@ -87,7 +87,7 @@ final class RedisKeys {
 
     /** The lock keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern lockPattern(String glob) {
-        return new KeySpace(prefix + "lock:", Integer.MAX_VALUE).pattern("pattern", glob);
+        return typed("lock:", glob);
     }
 
     String fence(String fullKey) {
@@ -101,6 +101,29 @@ final class RedisKeys {
     /** The versioned record of breaker {@code fullKey}: a sibling of {@link #circuit}, in the same slot. */
     String circuitRecord(String fullKey) {
         return prefix + "circuit-record:" + sameSlotTag(circuit(fullKey)) + app(fullKey);
+    }
+
+    /**
+     * Keys that include the records of the breakers whose application keys match {@code glob}, and may include
+     * others: the hash tag in front of the key is matched by a {@code *}. {@link #circuitOfRecord} tells which.
+     */
+    KeyPattern circuitRecordPattern(String glob) {
+        return typed("circuit-record:{", "*}" + glob);
+    }
+
+    /**
+     * The full key of the breaker whose record is {@code recordKey}, or {@code null} if it is not one of this
+     * prefix's records. A record's name is {@code Pcircuit-record:} + a tag (which contains no <code>}</code>)
+     * + the application key.
+     */
+    String circuitOfRecord(String recordKey) {
+        String head = prefix + "circuit-record:{";
+        int close = recordKey.startsWith(head) ? recordKey.indexOf('}', head.length()) : -1;
+        if (close < 0) {
+            return null;
+        }
+        String full = prefix + recordKey.substring(close + 1);
+        return circuitRecord(full).equals(recordKey) ? full : null;
     }
 
     String cache(String fullKey) {
@@ -129,11 +152,21 @@ final class RedisKeys {
 
     /** The cache keys matching {@code glob} (the library's glob grammar) under this prefix. */
     KeyPattern cachePattern(String glob) {
-        return new KeySpace(prefix + "cache:", Integer.MAX_VALUE).pattern("pattern", glob);
+        return typed("cache:", glob);
     }
 
     String idempotency(String fullKey) {
         return prefix + "idempotency:" + app(fullKey);
+    }
+
+    /** The idempotency records whose application keys match {@code glob} under this prefix. */
+    KeyPattern idempotencyPattern(String glob) {
+        return typed("idempotency:", glob);
+    }
+
+    /** The full key of an idempotency record's Redis key. */
+    String fromIdempotency(String redisKey) {
+        return prefix + redisKey.substring(prefix.length() + "idempotency:".length());
     }
 
     String checkpoint(String appTaskId, int sequence) {
@@ -144,8 +177,36 @@ final class RedisKeys {
         return prefix + "{checkpoint}-index:" + appTaskId;
     }
 
+    /** The task indexes of the tasks whose application task ids match {@code glob} under this prefix. */
+    KeyPattern checkpointIndexPattern(String glob) {
+        return typed("{checkpoint}-index:", glob);
+    }
+
+    /** The full task id of a task index's Redis key. */
+    String taskOfIndex(String indexKey) {
+        return prefix + indexKey.substring(prefix.length() + "{checkpoint}-index:".length());
+    }
+
     String checkpointId(String appId) {
         return prefix + "{checkpoint}-id:" + appId;
+    }
+
+    /**
+     * A Redis glob for {@code SCAN MATCH} that matches every key {@code exact} matches, and may match more: Redis's
+     * {@code ?} is one byte, the library's one character, so {@code ?} is scanned as {@code *}; keep the keys
+     * {@code exact} matches.
+     */
+    static String scanGlob(KeyPattern exact) {
+        return pattern(exact.prefix(), exact.glob().replace('?', '*')).toRedisGlob();
+    }
+
+    /** The keys of one type ({@code "lock:"} ...) whose application keys match {@code glob}. */
+    private KeyPattern typed(String type, String glob) {
+        return pattern(prefix + type, glob);
+    }
+
+    private static KeyPattern pattern(String head, String glob) {
+        return new KeySpace(head, Integer.MAX_VALUE).pattern("pattern", glob);
     }
 
     /**

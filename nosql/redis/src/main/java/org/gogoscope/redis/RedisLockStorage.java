@@ -104,39 +104,22 @@ final class RedisLockStorage implements LockStorage {
     }
 
     /**
-     * One SCAN step (on one master) for the lock keys of the pattern, then one script per key found to read it.
-     * The cursor is {@code <master>:<SCAN cursor>}, plus {@code :<n>} when the step found more than the limit and
-     * the next page resumes the same step after its first {@code n} keys. SCAN may return a key twice.
+     * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master) over
+     * the lock keys of the pattern, then one script per key found to read it.
      */
     @Override
     public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
         KeyPattern locks = keys.lockPattern(pattern.glob());
-        String scanGlob = keys.lockPattern(pattern.glob().replace('?', '*')).toRedisGlob();
-        String position = cursor;
-        int skip = 0;
-        if (cursor != null && cursor.chars().filter(c -> c == ':').count() == 2) {
-            int last = cursor.lastIndexOf(':');
-            position = cursor.substring(0, last);
-            skip = Integer.parseInt(cursor.substring(last + 1));
-        }
-        RedisClient.ScanStep step = client.scanStep(scanGlob, position, Math.max(limit, 100));
-        List<String> found = new ArrayList<>();
-        for (String redisKey : step.keys()) {
-            if (locks.matches(redisKey)) {
-                found.add(redisKey);
-            }
-        }
+        RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(locks), locks::matches, cursor, limit);
         List<StoredLock> page = new ArrayList<>();
-        int end = Math.min(found.size(), skip + limit);
-        for (String redisKey : found.subList(Math.min(skip, found.size()), end)) {
+        for (String redisKey : found.keys()) {
             String key = keys.fromLock(redisKey);
             StoredLock lock = stored(key, client.eval(RedisScript.LOCK_INSPECT, List.of(redisKey), List.of()));
             if (lock != null) {
                 page.add(lock);
             }
         }
-        String next = end < found.size() ? (position == null ? "0:0" : position) + ":" + end : step.next();
-        return new StoredLockPage(page, next);
+        return new StoredLockPage(page, found.next());
     }
 
     private static StoredLock stored(String key, Object reply) {

@@ -86,8 +86,7 @@ final class RedisScannedCacheStorage implements CacheStorage {
      */
     private void scan(KeyPattern pattern, Consumer<List<String>> batches) {
         KeyPattern cachePattern = keys.cachePattern(pattern.glob());
-        String scanGlob = keys.cachePattern(pattern.glob().replace('?', '*')).toRedisGlob();
-        client.scan(scanGlob, batch -> {
+        client.scan(RedisKeys.scanGlob(cachePattern), batch -> {
             List<String> matching = new ArrayList<>(batch.size());
             for (String key : batch) {
                 if (cachePattern.matches(key)) {

@@ -33,8 +33,10 @@ enum RedisScript {
     IDEMPOTENCY_RELEASE("idempotency_release"),
     IDEMPOTENCY_PUT("idempotency_put"),
     IDEMPOTENCY_DELETE("idempotency_delete"),
+    IDEMPOTENCY_INSPECT("idempotency_inspect"),
     CHECKPOINT_SAVE("checkpoint_save"),
-    CHECKPOINT_DELETE("checkpoint_delete");
+    CHECKPOINT_DELETE("checkpoint_delete"),
+    CHECKPOINT_TASK("checkpoint_task");
 
     private final String source;
     private final String sha1;

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.gogoscope.api.BackendException;
+import org.gogoscope.api.Checkpoint;
+import org.gogoscope.api.CircuitRecordInfo;
+import org.gogoscope.api.InProgressClaim;
 import org.gogoscope.api.LockHandle;
+import org.gogoscope.api.Page;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.conformance.BackendFixture;
 import org.gogoscope.conformance.ConformanceSuite;
@@ -69,6 +75,46 @@ class RedisClusterConformanceTest extends ConformanceSuite {
             assertThat(adapter.cache().keys("k1?")).hasSize(10);
             assertThat(adapter.cache().clear()).isEqualTo(60);
             assertThat(adapter.cache().keys()).isEmpty();
+        }
+    }
+
+    /**
+     * Breaker records and claims spread over every master (keys with and without hash tags), a tagged prefix's in
+     * one slot: each listing pages through every master and finds each once.
+     */
+    @Test
+    void breakerRecordsAndClaimsOnEveryMasterAreEachListedOnce() {
+        for (String prefix : List.of("spread-list:", "t{7}:")) {
+            try (PersistenceAdapter adapter = fixture().newAdapter(prefix)) {
+                adapter.connect();
+                Set<String> keys = new HashSet<>();
+                for (int i = 0; i < 30; i++) {
+                    keys.add(i % 2 == 0 ? "svc" + i : "{t" + i + "}svc");
+                }
+                for (String key : keys) {
+                    assertThat(adapter.circuitBreakers().compareAndSetRecord(key, 0, "{}")).isTrue();
+                    adapter.idempotency().claim(key, null, Duration.ofMinutes(1), String.class);
+                }
+                if (prefix.equals("spread-list:")) {
+                    for (HostAndPort node : nodes) {
+                        try (Jedis jedis = new Jedis(node)) {
+                            assertThat(jedis.scan("0", new ScanParams().match(prefix + "circuit-record:*").count(1000))
+                                    .getResult()).as("records on master %s", node).isNotEmpty();
+                        }
+                    }
+                }
+                List<CircuitRecordInfo> records = allPages(4,
+                        (cursor, limit) -> adapter.circuitBreakers().listRecords("*", cursor, limit));
+                List<InProgressClaim> claims = allPages(4,
+                        (cursor, limit) -> adapter.idempotency().listInProgress("*", cursor, limit));
+                assertThat(records).extracting(CircuitRecordInfo::key).as(prefix).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(keys);
+                assertThat(claims).extracting(InProgressClaim::key).as(prefix).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(keys);
+                for (String key : keys) {
+                    assertThat(adapter.idempotency().delete(key)).isTrue();
+                }
+            }
         }
     }
 
@@ -231,6 +277,18 @@ class RedisClusterConformanceTest extends ConformanceSuite {
                 assertThat(lock.release()).isTrue();
                 adapter.idempotency().set("op", "done", Duration.ofSeconds(30));
                 assertThat(adapter.idempotency().delete("op")).isTrue();
+                adapter.idempotency().claim("claimed", null, Duration.ofSeconds(30), String.class);
+                assertThat(allPages(1000,
+                        (cursor, limit) -> adapter.idempotency().listInProgress("*", cursor, limit))).hasSize(1);
+                assertThat(adapter.idempotency().delete("claimed")).isTrue();
+                assertThat(adapter.circuitBreakers().compareAndSetRecord("svc" + index, 0, "{}")).isTrue();
+                assertThat(allPages(1000,
+                        (cursor, limit) -> adapter.circuitBreakers().listRecords("svc" + index, cursor, limit)))
+                        .hasSize(1);
+                adapter.checkpoints().save(new Checkpoint<>("c", "task", 1, Instant.now(), 0, "x", null));
+                assertThat(allPages(1000,
+                        (cursor, limit) -> adapter.checkpoints().listTasks("*", cursor, limit))).hasSize(1);
+                assertThat(adapter.checkpoints().deleteAll("task")).isEqualTo(1);
             }
         }
         // a node without the user (here: its password changed on one master) fails the connect, naming the node
@@ -251,6 +309,18 @@ class RedisClusterConformanceTest extends ConformanceSuite {
             assertThatThrownBy(() -> outside.locks().acquire("job", Duration.ofSeconds(5), "me"))
                     .isInstanceOf(BackendException.class).hasMessageContaining("NOPERM");
         }
+    }
+
+    /** Every item of a listing, page by page until no cursor follows (a page per SCAN step on each master). */
+    private static <T> List<T> allPages(int limit, BiFunction<String, Integer, Page<T>> listing) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = listing.apply(cursor, limit);
+            items.addAll(page.items());
+            cursor = page.next().orElse(null);
+        } while (cursor != null);
+        return items;
     }
 
     /** The slots {@code master} serves ({@code CLUSTER SLOTS}). */

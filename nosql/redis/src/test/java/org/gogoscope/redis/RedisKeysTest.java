@@ -82,4 +82,29 @@ class RedisKeysTest {
         assertThat(keys.lockOfFence("p:lock:orders")).isNull();
         assertThat(keys.lockOfFence(new RedisKeys("p:x").fence("p:xk"))).isNull();
     }
+
+    /** A breaker record, a claim and a task index lead back to their full keys, and to nothing of another kind. */
+    @Test
+    void aListedKeyLeadsBackToItsFullKey() {
+        for (String prefix : List.of("p:", "", "t{7}:", "a{}b:", "x}y:", "%_*?[]\\'\";")) {
+            RedisKeys keys = new RedisKeys(prefix);
+            for (String key : List.of("orders", "a}b", "{x}y", "}{", "{}z", "user{42}", "*?[x]\\",
+                    "\u00e9{\u00fc}")) {
+                String full = prefix + key;
+                assertThat(keys.circuitOfRecord(keys.circuitRecord(full))).as(full).isEqualTo(full);
+                assertThat(keys.circuitRecordPattern("*").matches(keys.circuitRecord(full))).as(full).isTrue();
+                assertThat(keys.idempotencyPattern(key).matches(keys.idempotency(full))).as(full).isTrue();
+                assertThat(keys.fromIdempotency(keys.idempotency(full))).isEqualTo(full);
+                assertThat(keys.checkpointIndexPattern(key).matches(keys.checkpointIndex(key))).as(full).isTrue();
+                assertThat(keys.taskOfIndex(keys.checkpointIndex(key))).isEqualTo(full);
+            }
+        }
+        RedisKeys keys = new RedisKeys("p:");
+        assertThat(keys.circuitOfRecord("p:circuit-record:{p:circuit:other}svc")).isNull();
+        assertThat(keys.circuitOfRecord("p:circuit:svc")).isNull();
+        assertThat(keys.circuitOfRecord(new RedisKeys("p:x").circuitRecord("p:xk"))).isNull();
+        assertThat(keys.idempotencyPattern("*").matches(new RedisKeys("p:x").idempotency("p:xk"))).isFalse();
+        assertThat(keys.checkpointIndexPattern("*").matches(keys.checkpoint("t", 1))).isFalse();
+        assertThat(keys.checkpointIndexPattern("*").matches(keys.checkpointId("t"))).isFalse();
+    }
 }

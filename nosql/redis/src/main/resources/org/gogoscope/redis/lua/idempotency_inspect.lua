@@ -1,0 +1,14 @@
+-- Reads an idempotency record without changing it.
+-- KEYS[1] record hash {status, token, fingerprint, result, expiresAt}
+-- Returns the milliseconds left on its lease (server clock) when it is in progress and live, else nil.
+local r = redis.call('HMGET', KEYS[1], 'status', 'expiresAt')
+if r[1] ~= 'in_progress' then
+  return false
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local left = (tonumber(r[2]) or 0) - now
+if left <= 0 then
+  return false
+end
+return left
