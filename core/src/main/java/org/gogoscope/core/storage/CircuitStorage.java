@@ -35,10 +35,11 @@ public interface CircuitStorage {
     boolean compareAndSetRecord(String key, long expectedVersion, String data);
 
     /**
-     * One bounded read of the breaker documents whose full keys match {@code pattern}, in key order: it reads at
-     * most {@code limit} stored documents after {@code cursor} ({@code null} for the first page) and returns those
-     * that match, so a page may hold fewer than {@code limit}, even none, while more follow. The next cursor is
-     * the last key read, {@code null} when the read found fewer than {@code limit}. Changes nothing.
+     * One bounded read of the breaker documents whose full keys match {@code pattern}, starting after
+     * {@code cursor} ({@code null} for the first page): at most {@code limit} documents, in the backend's listing
+     * order (key order on SQL, MongoDB and memory; SCAN order across pages on Redis). A page may hold fewer than
+     * {@code limit}, even none, while more follow. The next cursor is the backend's own (the last key read, a SCAN
+     * cursor), {@code null} when nothing more can follow. Changes nothing.
      */
     StoredPage<StoredCircuitRecord> listRecords(KeyPattern pattern, String cursor, int limit);
 }

@@ -36,11 +36,12 @@ public interface IdempotencyStorage {
     boolean delete(String key);
 
     /**
-     * One bounded read of the live records in progress whose full keys match {@code pattern}, in key order: it
-     * reads at most {@code limit} stored records (of any kind) after {@code cursor} ({@code null} for the first
-     * page) and returns the in-progress ones that match, so a page may hold fewer than {@code limit}, even none,
-     * while more follow. The next cursor is the last key read, {@code null} when the read found fewer than
-     * {@code limit}. Changes nothing.
+     * One bounded read of the live records in progress whose full keys match {@code pattern}, each with its claim
+     * token and lease left, starting after {@code cursor} ({@code null} for the first page): it reads at most
+     * {@code limit} stored records of any kind (or one SCAN step) in the backend's listing order and returns the
+     * in-progress ones, so a page may hold fewer than {@code limit}, even none, while more follow. The next cursor
+     * is the backend's own (the last key read, a SCAN cursor), {@code null} when nothing more can follow. Changes
+     * nothing.
      */
     StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit);
 }

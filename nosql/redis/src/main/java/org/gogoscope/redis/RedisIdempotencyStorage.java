@@ -106,15 +106,22 @@ final class RedisIdempotencyStorage implements IdempotencyStorage {
     /**
      * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master; key
      * order within a page, SCAN order across pages) over the records of the pattern, then
-     * {@code idempotency_inspect.lua} on each record found, pipelined (the lease left on the server's clock, or
-     * nothing for a completed or expired record): one round trip per server, one more after {@code NOSCRIPT}.
+     * {@code idempotency_inspect.lua} on each record found, pipelined (the claim token and the lease left on the
+     * server's clock, or nothing for a completed or expired record): one round trip per server, one more after {@code NOSCRIPT}.
      */
     @Override
     public StoredPage<StoredInProgressClaim> listInProgress(KeyPattern pattern, String cursor, int limit) {
         KeyPattern records = keys.idempotencyPattern(pattern.glob());
         RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(records), records::matches, cursor, limit);
         return found.page(client.evalEachKey(RedisScript.IDEMPOTENCY_INSPECT, found.keys(), List.of()),
-                (record, left) -> left instanceof Long millis
-                        ? new StoredInProgressClaim(keys.fromIdempotency(record), millis) : null);
+                (record, inspected) -> inspected instanceof List<?> claim && claim.size() == 2
+                        && claim.get(1) instanceof Long millis
+                        ? new StoredInProgressClaim(keys.fromIdempotency(record), text(claim.get(0)), millis) : null);
+    }
+
+    /** A Lua string as Jedis hands it over: a String, or bytes. */
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
     }
 }
