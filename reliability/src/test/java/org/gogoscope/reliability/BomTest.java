@@ -40,7 +40,8 @@ class BomTest {
             listed.add(m.group(1));
         }
         assertThat(listed).containsExactlyInAnyOrder("gogoscope-api", "gogoscope-core", "gogoscope-cdi",
-                "gogoscope-interceptors", "gogoscope-jaxrs", "gogoscope-telemetry", "gogoscope-jpa", "gogoscope-redis",
+                "gogoscope-interceptors", "gogoscope-jaxrs", "gogoscope-admin", "gogoscope-telemetry", "gogoscope-jpa",
+                "gogoscope-redis",
                 "gogoscope-mongodb", "gogoscope-conformance-kit");
     }
 

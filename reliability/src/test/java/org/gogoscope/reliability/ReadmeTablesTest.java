@@ -23,7 +23,7 @@ class ReadmeTablesTest {
     void everyPropertyIsInTheReadmeAsDeclared() throws IOException {
         String table = PropertyCatalogue.load(getClass().getClassLoader()).markdownTable();
         assertThat(table).as("the catalogue sees every module").contains("gogoscope-core", "gogoscope-jpa",
-                "gogoscope-redis", "gogoscope-mongodb", "gogoscope-cdi", "gogoscope-interceptors");
+                "gogoscope-redis", "gogoscope-mongodb", "gogoscope-cdi", "gogoscope-interceptors", "gogoscope-admin");
         check("properties", table);
     }
 
