@@ -24,7 +24,8 @@ public final class SqlProperties implements PropertySet {
 
     public static final Property<String> JDBC_URL = Property.text("jdbc.url").backends(SQL)
             .must(url -> url.startsWith("jdbc:"), "a JDBC URL starting with jdbc:")
-            .defaultShown("required unless `datasource` or `datasource-bean`; sqlite: `jdbc:sqlite:gogoscope-<store>.db`")
+            .defaultShown("required unless `datasource` or `datasource-bean`; "
+                    + "sqlite: `jdbc:sqlite:gogoscope-<store>.db`")
             .meaning("JDBC URL; the adapter then runs its own HikariCP pool. `user`/`password` in its query string "
                     + "and every `*password*` parameter (e.g. `sslpassword`) are moved out of the URL the driver sees "
                     + "and passed as connection properties. TLS: the driver's URL parameters (jpa-entities README, "
