@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.interceptor.Interceptor;
@@ -18,10 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.gogoscope.api.ConfigurationException;
-import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.Store;
-import org.gogoscope.core.config.PropertyCatalogue;
 
 /**
  * The go-go-scope CDI portable extension. It reads MicroProfile Config and registers, for every known store,
@@ -35,48 +31,39 @@ import org.gogoscope.core.config.PropertyCatalogue;
  * all problems are reported as one deployment problem; in
  * {@link BeforeShutdown} every adapter is disconnected. When the MicroProfile Health API is present, each
  * known store also gets a {@code @Readiness} health check.
+ *
+ * <p>Everything but the container events is {@link StoreDeployment}'s, shared with the build compatible
+ * {@link GogoscopeBuildExtension} that Quarkus runs instead; a CDI Full container running both (CDI 4 requires
+ * it to run build compatible extensions too) skips that one: it is {@code @SkipIfPortableExtensionPresent(GogoscopeExtension.class)}.
  */
 public class GogoscopeExtension implements Extension {
 
-    private static final System.Logger LOG = System.getLogger(GogoscopeExtension.class.getName());
-
     private final List<StoreUsage> usages = Collections.synchronizedList(new ArrayList<>());
-    private StorePlan plan;
-    private StoreRegistry registry;
-    private GogoscopeConfig config;
-    private ConfigurationException configProblem;
+    private StoreDeployment deployment;
 
     void collect(@Observes ProcessInjectionPoint<?, ?> event) {
         StoreUsage.of(event.getInjectionPoint()).ifPresent(usages::add);
     }
 
     void register(@Observes AfterBeanDiscovery event) {
-        config = new GogoscopeConfig(ConfigProvider.getConfig());
-        try {
-            plan = StorePlan.of(config, List.copyOf(usages));
-        } catch (ConfigurationException e) {
-            configProblem = e;
-            return;
-        } finally {
-            config.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+        deployment = StoreDeployment.plan(ConfigProvider.getConfig(), usages);
+        StorePlan plan = deployment.plan();
+        if (plan == null) {
+            return; // the configuration problem is reported at AfterDeploymentValidation
         }
-        config.unknownProperties(PropertyCatalogue.load(Thread.currentThread().getContextClassLoader()))
-                .forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
-        registry = new StoreRegistry(config, Backends.discover());
         for (ProviderKind kind : ProviderKind.values()) {
-            String routed = plan.route(kind);
-            addBean(event, kind, routed, "@Default", Default.Literal.INSTANCE);
+            addBean(event, kind, plan.route(kind), "@Default", Default.Literal.INSTANCE);
             for (String store : plan.known()) {
                 addBean(event, kind, store, "@Store(" + store + ")", Store.Literal.of(store));
             }
         }
         if (HealthChecks.available()) {
-            HealthChecks.register(event, registry, plan.known());
+            HealthChecks.register(event, deployment.registry(), plan.known());
         }
     }
 
     private void addBean(AfterBeanDiscovery event, ProviderKind kind, String store, String id, Annotation qualifier) {
-        StoreRegistry stores = registry;
+        StoreRegistry stores = deployment.registry();
         event.addBean()
                 .id(GogoscopeExtension.class.getName() + "." + kind.type().getSimpleName() + id)
                 .beanClass(GogoscopeExtension.class)
@@ -95,31 +82,12 @@ public class GogoscopeExtension implements Extension {
      */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event,
             BeanManager beans) {
-        if (config != null) {
-            config.useBeans(new CdiRuntimeBeans(beans));
-        }
-        List<ConfigurationException> problems = configProblem != null ? List.of(configProblem)
-                : registry.start(plan, TelemetryLookup.find(beans));
-        if (!problems.isEmpty()) {
-            throw deploymentProblem(problems);
-        }
+        deployment.start(beans);
     }
 
     void stop(@Observes BeforeShutdown event) {
-        if (registry != null) {
-            registry.close();
+        if (deployment != null) {
+            deployment.stop();
         }
-    }
-
-    /** One exception listing every problem, each also attached as a suppressed exception. */
-    static DeploymentException deploymentProblem(List<ConfigurationException> problems) {
-        StringBuilder message = new StringBuilder(MessageCode.DEPLOYMENT_FAILED.id()).append(": go-go-scope "
-                + "configuration has ").append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
-        for (int i = 0; i < problems.size(); i++) {
-            message.append("\n  ").append(i + 1).append(". ").append(problems.get(i).getMessage());
-        }
-        DeploymentException exception = new DeploymentException(message.toString());
-        problems.forEach(exception::addSuppressed);
-        return exception;
     }
 }

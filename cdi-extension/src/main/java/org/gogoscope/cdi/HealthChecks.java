@@ -3,6 +3,7 @@ package org.gogoscope.cdi;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -64,6 +65,16 @@ final class HealthChecks {
     static void register(AfterBeanDiscovery event, StoreRegistry registry, Collection<String> stores) {
         for (String store : stores) {
             event.addBean(new ReadinessBean(store, registry));
+        }
+    }
+
+    /** The same checks for {@link GogoscopeBuildExtension}: synthetic beans whose instances {@link LiteReadiness} makes. */
+    static void register(SyntheticComponents components, Collection<String> stores, String[] usages) {
+        for (String store : stores) {
+            components.addBean(HealthCheck.class).type(HealthCheck.class).qualifier(Readiness.Literal.INSTANCE)
+                    .qualifier(Store.Literal.of(store)).qualifier(Any.Literal.INSTANCE).scope(Dependent.class)
+                    .createWith(LiteReadiness.class).withParam(LiteStores.STORE, store)
+                    .withParam(LiteStores.USAGES, usages);
         }
     }
 

@@ -45,6 +45,24 @@ record StoreUsage(ProviderKind kind, Optional<String> store, boolean anyStore, S
         });
     }
 
+    /** Separates the fields of {@link #encode()}: a character no store name, class or member name contains. */
+    private static final String SEPARATOR = "\u001f";
+
+    /**
+     * This usage as one string, to hand from build time to run time as a synthetic component's parameter
+     * (Quarkus: {@link GogoscopeBuildExtension}).
+     */
+    String encode() {
+        return String.join(SEPARATOR, kind.name(), store.map(s -> "=" + s).orElse(""), Boolean.toString(anyStore), where);
+    }
+
+    /** The usage {@link #encode()} made {@code encoded} of. */
+    static StoreUsage decode(String encoded) {
+        String[] fields = encoded.split(SEPARATOR, 4);
+        Optional<String> store = fields[1].isEmpty() ? Optional.empty() : Optional.of(fields[1].substring(1));
+        return new StoreUsage(ProviderKind.valueOf(fields[0]), store, Boolean.parseBoolean(fields[2]), fields[3]);
+    }
+
     private static String describe(InjectionPoint ip, Class<?> type) {
         String member = ip.getMember() == null ? "?"
                 : ip.getMember().getDeclaringClass().getName() + "." + ip.getMember().getName();

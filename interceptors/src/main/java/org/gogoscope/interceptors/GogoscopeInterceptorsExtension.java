@@ -64,13 +64,17 @@ import org.gogoscope.interceptors.locked.ThreadLockContext;
  * a Fault Tolerance annotation) {@code @Locked} and {@code @Idempotent} work and the shared circuit breaker is
  * not installed. This class never links to the API; everything that does is reached through
  * {@link FaultToleranceSupport}, only when {@link #FAULT_TOLERANCE} is true.
+ *
+ * <p>Quarkus runs {@link GogoscopeInterceptorsBuildExtension} instead; a CDI Full container, which runs build
+ * compatible extensions too, skips that one because this one is present.
  */
 public class GogoscopeInterceptorsExtension implements Extension {
 
     /** Whether the MicroProfile Fault Tolerance API is visible to this jar's class loader (checked once). */
     static final boolean FAULT_TOLERANCE = visible("org.eclipse.microprofile.faulttolerance.CircuitBreaker");
 
-    private static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
+    /** The interceptors and their helper beans (the shared breaker's come from {@link FaultToleranceSupport#beans()}). */
+    static final List<Class<?>> BEANS = List.of(LockedInterceptor.class, IdempotentInterceptor.class,
             Providers.class, ThreadLockContext.class, LockedCalls.class);
 
     /** The {@code CircuitBreaker/enabled=false} properties this deployment added (a list: counted). */
@@ -190,12 +194,16 @@ public class GogoscopeInterceptorsExtension implements Extension {
     void checkProviders(@Observes AfterDeploymentValidation event, BeanManager manager) {
         needed.forEach((provider, stores) -> stores.forEach((store, method) -> {
             if (manager.getBeans(provider, Providers.qualifier(store)).isEmpty()) {
-                event.addDeploymentProblem(new DeploymentException(MessageCode.NO_PROVIDER_BEAN.id() + ": No "
-                        + ((Class<?>) provider).getSimpleName()
-                        + " bean " + (store.isEmpty() ? "(@Default)" : "@Store(\"" + store + "\")") + " for "
-                        + method + ": add gogoscope-cdi and configure gogoscope.store.*, or produce one"));
+                event.addDeploymentProblem(noProvider((Class<?>) provider, store, method));
             }
         }));
+    }
+
+    /** The problem of a store an annotation uses and no provider bean serves. */
+    static DeploymentException noProvider(Class<?> provider, String store, String method) {
+        return new DeploymentException(MessageCode.NO_PROVIDER_BEAN.id() + ": No " + provider.getSimpleName()
+                + " bean " + (store.isEmpty() ? "(@Default)" : "@Store(\"" + store + "\")") + " for "
+                + method + ": add gogoscope-cdi and configure gogoscope.store.*, or produce one");
     }
 
     void shutdown(@Observes jakarta.enterprise.inject.spi.BeforeShutdown event) {

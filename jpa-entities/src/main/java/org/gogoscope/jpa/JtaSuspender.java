@@ -39,6 +39,21 @@ abstract class JtaSuspender {
         return new Suspending(manager);
     }
 
+    /**
+     * For a DataSource taken from a CDI bean ({@code datasource-bean}): the runtime that gives DataSources as beans
+     * (Quarkus, Helidon) has no JNDI, and gives its TransactionManager as a bean too: suspends through the
+     * unqualified one. Null when there is none, so the JNDI names are tried ({@link #forContainer()}).
+     */
+    static JtaSuspender forBeans(org.gogoscope.core.spi.AdapterSettings settings) {
+        try {
+            Class.forName("jakarta.transaction.TransactionManager");
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        return settings.bean(jakarta.transaction.TransactionManager.class,
+                org.gogoscope.core.spi.AdapterSettings.DEFAULT_STORE).map(JtaSuspender::suspending).orElse(null);
+    }
+
     /** For a container DataSource: suspends through the TransactionManager when one can be found. */
     static JtaSuspender forContainer() {
         try {

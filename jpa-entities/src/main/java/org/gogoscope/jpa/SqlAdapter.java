@@ -52,6 +52,11 @@ public final class SqlAdapter extends StorageAdapter {
         this(settings, settings.dialect().sql(), keyPrefix, true, jta);
     }
 
+    /** With {@code jta}, when not null, instead of the JNDI lookup of the container's TransactionManager. */
+    SqlAdapter(SqlSettings settings, String keyPrefix, boolean prefixCheckpoints, JtaSuspender jta) {
+        this(settings, settings.dialect().sql(), keyPrefix, prefixCheckpoints, jta);
+    }
+
     /** Keys are stored in go-go-scope's layout ({@link NodeLayout}), whose type segment takes from the key limit. */
     private SqlAdapter(SqlSettings settings, SqlDialect dialect, String keyPrefix, boolean prefixCheckpoints,
             JtaSuspender jta) {

@@ -26,8 +26,9 @@ public final class SqlAdapterFactory implements AdapterFactory {
 
     @Override
     public PersistenceAdapter create(String backend, AdapterSettings settings) {
-        return new SqlAdapter(settings(backend, settings), settings.keyPrefix(),
-                SqlProperties.CHECKPOINTS_PREFIXED.read(settings));
+        SqlSettings sql = settings(backend, settings);
+        return new SqlAdapter(sql, settings.keyPrefix(), SqlProperties.CHECKPOINTS_PREFIXED.read(settings),
+                sql.dataSource() != null ? JtaSuspender.forBeans(settings) : null);
     }
 
     /** The {@link SqlSettings} of one store: every property read once, through {@link SqlProperties}. */

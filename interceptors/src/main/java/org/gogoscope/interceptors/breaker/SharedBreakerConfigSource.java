@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * shared, through the standard MicroProfile property {@code <class>/<method>/CircuitBreaker/enabled=false}
  * (honoured by SmallRye, Payara and Open Liberty alike), so exactly one breaker, the shared one, guards it.
  * Entries are added by the extension while types are processed, before the Fault Tolerance implementation
- * reads them. Registered through {@code META-INF/services}.
+ * reads them. Registered through {@code META-INF/services}. On Quarkus, where the portable extension does not run,
+ * the source answers the keys of shared breakers' methods by itself ({@link ArcSharedBreakers}).
  */
 public class SharedBreakerConfigSource implements ConfigSource {
 
@@ -48,9 +49,16 @@ public class SharedBreakerConfigSource implements ConfigSource {
         return properties;
     }
 
+    /**
+     * {@code false} for the switches the portable extension registered and, on ArC (Quarkus), for every switch of a
+     * shared breaker's method ({@link ArcSharedBreakers}: there nothing can register them in time).
+     */
     @Override
     public String getValue(String propertyName) {
-        return PROPERTIES.containsKey(propertyName) ? "false" : null;
+        if (PROPERTIES.containsKey(propertyName)) {
+            return "false";
+        }
+        return ArcSharedBreakers.ON_ARC && ArcSharedBreakers.disables(propertyName) ? "false" : null;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.CacheProvider;
@@ -67,6 +68,14 @@ public abstract class StoreContract {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     protected ManagedExecutorService executor;
 
+    /**
+     * The container's threads the concurrency test runs on: the default {@code ManagedExecutorService}. A runtime
+     * without Jakarta Concurrency (Quarkus) overrides this with its own managed executor.
+     */
+    protected ExecutorService executor() {
+        return executor;
+    }
+
     /** The backend the deployment configures, e.g. {@code postgresql}. */
     protected abstract String expectedBackend();
 
@@ -115,7 +124,7 @@ public abstract class StoreContract {
                 start.await(10, TimeUnit.SECONDS);
                 return locks.acquire("contended", Duration.ofSeconds(30), owner).isPresent();
             };
-            results.add(executor.submit(attempt));
+            results.add(executor().submit(attempt));
         }
         start.countDown();
         int winners = 0;
