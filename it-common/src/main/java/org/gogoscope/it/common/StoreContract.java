@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.CacheProvider;
@@ -70,6 +71,15 @@ public abstract class StoreContract {
     /** The backend the deployment configures, e.g. {@code postgresql}. */
     protected abstract String expectedBackend();
 
+    /**
+     * The runtime's own executor for the concurrency test: the server's default {@code ManagedExecutorService}.
+     * A runtime without Jakarta Concurrency (Helidon MP, where {@code @Resource} is not injected) overrides this
+     * with the threads it runs application code on.
+     */
+    protected ExecutorService containerExecutor() {
+        return executor;
+    }
+
     @Test
     public void theConfiguredBackendIsConnected() {
         assertEquals(expectedBackend(), adapter.backend());
@@ -115,7 +125,7 @@ public abstract class StoreContract {
                 start.await(10, TimeUnit.SECONDS);
                 return locks.acquire("contended", Duration.ofSeconds(30), owner).isPresent();
             };
-            results.add(executor.submit(attempt));
+            results.add(containerExecutor().submit(attempt));
         }
         start.countDown();
         int winners = 0;
