@@ -51,7 +51,8 @@ import org.gogoscope.interceptors.locked.ThreadLockContext;
  *   <li>{@code BeforeBeanDiscovery}: adds the interceptors and their helper beans, so the jar needs no
  *       {@code beans.xml}. The shared breaker's two interceptors get priorities right around the host's Fault
  *       Tolerance interceptor ({@link HostFaultTolerance}).</li>
- *   <li>{@code AfterTypeDiscovery} (after the host's extensions): on Payara, moves them around its interceptor.</li>
+ *   <li>{@code AfterTypeDiscovery} (after the host's extensions): on Payara and Helidon, moves them around the
+ *       host's interceptor in the ordered list.</li>
  *   <li>{@code ProcessAnnotatedType} (before other extensions): adds the internal binding to {@code @Locked} and
  *       {@code @Idempotent} methods and to shared {@code @CircuitBreaker} methods, and switches the host's own
  *       breaker off for the latter.</li>
@@ -112,10 +113,10 @@ public class GogoscopeInterceptorsExtension implements Extension {
         }
     }
 
-    /** After the host's extensions (Payara inserts its Fault Tolerance interceptor here, see {@link HostFaultTolerance}). */
+    /** After the host's extensions (Payara inserts its Fault Tolerance interceptor here; see {@link HostFaultTolerance}). */
     void placeSharedBreaker(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) AfterTypeDiscovery event) {
         if (FAULT_TOLERANCE) {
-            FaultToleranceSupport.placeAroundPayara(event.getInterceptors());
+            FaultToleranceSupport.placeAroundHost(event.getInterceptors());
         }
     }
 

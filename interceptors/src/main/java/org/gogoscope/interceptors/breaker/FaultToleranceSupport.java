@@ -40,9 +40,9 @@ public final class FaultToleranceSupport {
                 SharedCircuitBreakerInterceptor.class, host + 1);
     }
 
-    /** Moves the two interceptors around Payara's Fault Tolerance interceptor, if it is the host's. */
-    public static boolean placeAroundPayara(List<Class<?>> interceptors) {
-        return HostFaultTolerance.placeAroundPayara(interceptors, OuterSharedCircuitBreakerInterceptor.class,
+    /** Moves the two interceptors around Payara's or Helidon's Fault Tolerance interceptor, if it is the host's. */
+    public static boolean placeAroundHost(List<Class<?>> interceptors) {
+        return HostFaultTolerance.placeAroundHost(interceptors, OuterSharedCircuitBreakerInterceptor.class,
                 SharedCircuitBreakerInterceptor.class);
     }
 

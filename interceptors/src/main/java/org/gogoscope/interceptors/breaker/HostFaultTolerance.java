@@ -14,13 +14,19 @@ import org.gogoscope.interceptors.MpConfig;
  * ({@link SharedCircuitBreakerInterceptor}, wrapped by {@code @Retry} and {@code @Fallback}).
  * <ul>
  *   <li>The standard way: the host's interceptor has the priority {@code mp.fault.tolerance.interceptor.priority}
- *       (MicroProfile Fault Tolerance 2.0+), by default {@code PLATFORM_AFTER + 10}. SmallRye and Open Liberty
- *       place theirs so, and the two interceptors get that priority - 1 and + 1 ({@link #interceptorPriority}).</li>
- *   <li>Payara, the one host-specific case, confined to this class: its interceptor is a programmatic bean that
+ *       (MicroProfile Fault Tolerance 2.0+), by default {@code PLATFORM_AFTER + 10}. SmallRye, Open Liberty and
+ *       Helidon ({@code io.helidon.microprofile.faulttolerance.CommandInterceptor}, its own implementation) place
+ *       theirs so, and the two interceptors get that priority - 1 and + 1 ({@link #interceptorPriority}).</li>
+ *   <li>Payara, confined to this class: its interceptor is a programmatic bean that
  *       its extension inserts into {@code AfterTypeDiscovery.getInterceptors()} by comparing its own priority
  *       ({@code PLATFORM_AFTER + 15} by default) with the {@code @Priority} annotations of the other interceptor
  *       <em>classes</em>, not with the priorities extensions configured. The list's order is the chain's, so
- *       {@link #placeAroundPayara} moves the two interceptors right before and right after it.</li>
+ *       {@link #placeAroundHost} moves the two interceptors right before and right after it.</li>
+ *   <li>Helidon, also moved in that list: its {@code CommandInterceptor} follows the standard (priority, per-method
+ *       {@code enabled}), but Helidon reads the priority when it processes its interceptor's type, and its test
+ *       harness ({@code @HelidonTest}) completes a test's configuration only after {@code BeforeBeanDiscovery},
+ *       where the two interceptors get theirs: a moved priority would then put the host's interceptor elsewhere.
+ *       Placing them next to the host's interceptor in the ordered list holds whatever either side read.</li>
  * </ul>
  */
 public final class HostFaultTolerance {
@@ -31,7 +37,10 @@ public final class HostFaultTolerance {
     /** The specification's default priority of the Fault Tolerance interceptor. */
     static final int STANDARD = Interceptor.Priority.PLATFORM_AFTER + 10;
 
-    private static final String PAYARA_INTERCEPTOR = "fish.payara.microprofile.faulttolerance.cdi.FaultToleranceInterceptor";
+    /** The hosts' Fault Tolerance interceptors placed by list position: Payara's and Helidon's. */
+    private static final List<String> LISTED_HOST_INTERCEPTORS = List.of(
+            "fish.payara.microprofile.faulttolerance.cdi.FaultToleranceInterceptor",
+            "io.helidon.microprofile.faulttolerance.CommandInterceptor");
 
     private HostFaultTolerance() {
     }
@@ -55,14 +64,16 @@ public final class HostFaultTolerance {
     }
 
     /**
-     * If Payara's Fault Tolerance interceptor is in {@code interceptors} (the ordered, enabled interceptors of
-     * {@code AfterTypeDiscovery}, after Payara's extension inserted it), moves {@code outer} right before it and
-     * {@code inner} right after it. Elsewhere nothing changes.
+     * If Payara's or Helidon's Fault Tolerance interceptor is in {@code interceptors} (the ordered, enabled
+     * interceptors of {@code AfterTypeDiscovery}, after the host's extension added it), moves {@code outer} right
+     * before it and {@code inner} right after it. Elsewhere nothing changes.
      *
-     * @return whether Payara's interceptor was found
+     * @return whether such a host interceptor was found
      */
-    static boolean placeAroundPayara(List<Class<?>> interceptors, Class<?> outer, Class<?> inner) {
-        if (indexOf(interceptors, PAYARA_INTERCEPTOR) < 0) {
+    static boolean placeAroundHost(List<Class<?>> interceptors, Class<?> outer, Class<?> inner) {
+        String hostName = LISTED_HOST_INTERCEPTORS.stream().filter(name -> indexOf(interceptors, name) >= 0)
+                .findFirst().orElse(null);
+        if (hostName == null) {
             return false;
         }
         for (Class<?> own : List.of(outer, inner)) {
@@ -71,9 +82,13 @@ public final class HostFaultTolerance {
                 interceptors.remove(index);
             }
         }
-        int host = indexOf(interceptors, PAYARA_INTERCEPTOR);
+        int host = indexOf(interceptors, hostName);
         interceptors.add(host, outer);
-        interceptors.add(host + 2, inner);
+        if (host + 2 == interceptors.size()) {
+            interceptors.add(inner); // Weld's list accepts no index past its last element (Helidon's is often last)
+        } else {
+            interceptors.add(host + 2, inner);
+        }
         return true;
     }
 

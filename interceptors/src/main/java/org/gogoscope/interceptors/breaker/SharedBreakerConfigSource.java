@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Switches off the host Fault Tolerance implementation's own circuit breaker on every method whose breaker is
  * shared, through the standard MicroProfile property {@code <class>/<method>/CircuitBreaker/enabled=false}
- * (honoured by SmallRye, Payara and Open Liberty alike), so exactly one breaker, the shared one, guards it.
+ * (honoured by SmallRye, Payara, Open Liberty and Helidon alike), so exactly one breaker, the shared one, guards it.
  * Entries are added by the extension while types are processed, before the Fault Tolerance implementation
  * reads them. Registered through {@code META-INF/services}. On Quarkus, where the portable extension does not run,
  * the source answers the keys of shared breakers' methods by itself ({@link ArcSharedBreakers}).

@@ -9,11 +9,13 @@ import org.gogoscope.interceptors.locked.LockedInterceptor;
 
 /**
  * Payara inserts its Fault Tolerance interceptor into {@code AfterTypeDiscovery.getInterceptors()} by the
- * {@code @Priority} of the interceptor classes; the shared breaker's interceptors are then moved around it.
+ * {@code @Priority} of the interceptor classes, and Helidon's may sit at a priority read later than the shared
+ * breaker's; the shared breaker's interceptors are then moved around it in the list.
  */
 class HostFaultToleranceTest {
 
     private static final Class<?> PAYARA = fish.payara.microprofile.faulttolerance.cdi.FaultToleranceInterceptor.class;
+    private static final Class<?> HELIDON = io.helidon.microprofile.faulttolerance.CommandInterceptor.class;
 
     @Test
     void onPayaraTheOuterInterceptorGoesRightBeforeItsInterceptorAndTheInnerOneRightAfter() {
@@ -21,16 +23,35 @@ class HostFaultToleranceTest {
         List<Class<?>> interceptors = new ArrayList<>(List.of(LockedInterceptor.class,
                 OuterSharedCircuitBreakerInterceptor.class, SharedCircuitBreakerInterceptor.class, PAYARA,
                 String.class));
-        assertThat(FaultToleranceSupport.placeAroundPayara(interceptors)).isTrue();
+        assertThat(FaultToleranceSupport.placeAroundHost(interceptors)).isTrue();
         assertThat(interceptors).containsExactly(LockedInterceptor.class, OuterSharedCircuitBreakerInterceptor.class,
                 PAYARA, SharedCircuitBreakerInterceptor.class, String.class);
+    }
+
+    @Test
+    void onHelidonTheyGoRightAroundItsInterceptorWhereverItsPriorityPutIt() {
+        // mp.fault.tolerance.interceptor.priority=6000 read by Helidon, ours still at 4009 and 4011
+        List<Class<?>> interceptors = new ArrayList<>(List.of(OuterSharedCircuitBreakerInterceptor.class,
+                SharedCircuitBreakerInterceptor.class, LockedInterceptor.class, HELIDON, String.class));
+        assertThat(FaultToleranceSupport.placeAroundHost(interceptors)).isTrue();
+        assertThat(interceptors).containsExactly(LockedInterceptor.class, OuterSharedCircuitBreakerInterceptor.class,
+                HELIDON, SharedCircuitBreakerInterceptor.class, String.class);
+    }
+
+    @Test
+    void theInnerInterceptorIsAppendedWhenTheHostsIsTheLast() {
+        List<Class<?>> interceptors = new ArrayList<>(List.of(OuterSharedCircuitBreakerInterceptor.class,
+                SharedCircuitBreakerInterceptor.class, LockedInterceptor.class, HELIDON));
+        assertThat(FaultToleranceSupport.placeAroundHost(interceptors)).isTrue();
+        assertThat(interceptors).containsExactly(LockedInterceptor.class, OuterSharedCircuitBreakerInterceptor.class,
+                HELIDON, SharedCircuitBreakerInterceptor.class);
     }
 
     @Test
     void elsewhereTheOrderIsLeftToThePriorities() {
         List<Class<?>> interceptors = new ArrayList<>(List.of(OuterSharedCircuitBreakerInterceptor.class,
                 SharedCircuitBreakerInterceptor.class, String.class));
-        assertThat(FaultToleranceSupport.placeAroundPayara(interceptors)).isFalse();
+        assertThat(FaultToleranceSupport.placeAroundHost(interceptors)).isFalse();
         assertThat(interceptors).containsExactly(OuterSharedCircuitBreakerInterceptor.class,
                 SharedCircuitBreakerInterceptor.class, String.class);
     }

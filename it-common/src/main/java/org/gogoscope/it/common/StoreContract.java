@@ -70,7 +70,8 @@ public abstract class StoreContract {
 
     /**
      * The container's threads the concurrency test runs on: the default {@code ManagedExecutorService}. A runtime
-     * without Jakarta Concurrency (Quarkus) overrides this with its own managed executor.
+     * without Jakarta Concurrency overrides this: Quarkus with its own managed executor, Helidon MP (where
+     * {@code @Resource} is not injected) with the threads it runs application code on.
      */
     protected ExecutorService executor() {
         return executor;
