@@ -22,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.ConfigurationException;
 import org.gogoscope.api.Store;
+import org.gogoscope.core.spi.CdiLite;
 
 /**
  * The go-go-scope extension for CDI Lite containers, which run build compatible extensions and no portable ones
@@ -43,7 +44,8 @@ import org.gogoscope.api.Store;
  *
  * <p>A CDI Full container (Weld: WildFly, Payara, Helidon; Open Liberty) runs portable and build compatible
  * extensions alike, so this one is {@link SkipIfPortableExtensionPresent skipped} wherever {@link GogoscopeExtension}
- * runs: there every bean is registered once, by the portable extension.
+ * runs, and in case a container runs it anyway (Helidon MP 4.3 ran the interceptors' one) it acts only on ArC
+ * ({@link CdiLite}): there every bean is registered once, by the portable extension.
  */
 @SkipIfPortableExtensionPresent(GogoscopeExtension.class)
 public class GogoscopeBuildExtension implements BuildCompatibleExtension {
@@ -53,16 +55,25 @@ public class GogoscopeBuildExtension implements BuildCompatibleExtension {
     /** The qualifier {@code @Store} is in gogoscope-api, a jar the container does not index by itself. */
     @Discovery
     public void discover(ScannedClasses scan) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         scan.add(Store.class.getName());
     }
 
     @Registration(types = Object.class)
     public void collect(BeanInfo bean) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         bean.injectionPoints().forEach(ip -> LiteUsages.of(ip).ifPresent(usages::add));
     }
 
     @Synthesis
     public void register(SyntheticComponents components, Messages messages) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         StorePlan plan;
         try {
             plan = StorePlan.of(new GogoscopeConfig(ConfigProvider.getConfig()), List.copyOf(usages));

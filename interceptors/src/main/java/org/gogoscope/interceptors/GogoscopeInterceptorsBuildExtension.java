@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import org.gogoscope.api.annotation.Idempotent;
 import org.gogoscope.api.annotation.Locked;
 import org.gogoscope.api.annotation.SharedCircuitBreaker;
+import org.gogoscope.core.spi.CdiLite;
 import org.gogoscope.interceptors.breaker.FaultToleranceSupport;
 import org.gogoscope.interceptors.breaker.HostFaultTolerance;
 import org.gogoscope.interceptors.breaker.SharedBreakerBinding;
@@ -67,6 +68,9 @@ public class GogoscopeInterceptorsBuildExtension implements BuildCompatibleExten
 
     @Discovery
     public void addBeans(ScannedClasses scan) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         List<Class<?>> beans = new ArrayList<>(GogoscopeInterceptorsExtension.BEANS);
         if (GogoscopeInterceptorsExtension.FAULT_TOLERANCE) {
             beans.addAll(FaultToleranceSupport.beans());
@@ -81,6 +85,9 @@ public class GogoscopeInterceptorsBuildExtension implements BuildCompatibleExten
 
     @Enhancement(types = Object.class, withSubtypes = true)
     public void bind(ClassConfig type) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         Integer priority = priorities.get(type.info().name());
         if (priority != null) {
             type.removeAnnotation(annotation -> annotation.name().equals(Priority.class.getName()));
@@ -119,6 +126,9 @@ public class GogoscopeInterceptorsBuildExtension implements BuildCompatibleExten
 
     @Registration(types = Object.class)
     public void validate(BeanInfo bean, Messages messages) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         if (!bean.isClassBean()) {
             return;
         }
@@ -134,6 +144,9 @@ public class GogoscopeInterceptorsBuildExtension implements BuildCompatibleExten
 
     @Synthesis
     public void checkProviders(SyntheticComponents components) {
+        if (!CdiLite.ON_ARC) {
+            return; // a CDI Full container: the portable extension is in charge
+        }
         components.addObserver(Startup.class).observeWith(ProviderCheck.class)
                 .withParam(ProviderCheck.NEEDED, needed.toArray(String[]::new));
     }

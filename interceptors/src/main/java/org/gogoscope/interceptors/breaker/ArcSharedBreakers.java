@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gogoscope.core.spi.CdiLite;
 import org.gogoscope.interceptors.MpConfig;
 
 /**
@@ -32,7 +33,7 @@ final class ArcSharedBreakers {
             "(?:smallrye\\.faulttolerance|quarkus\\.fault-tolerance)\\.\"([^\"/]+)/([^\"/]+)\"\\.circuit-breaker\\.enabled");
 
     /** Whether this runs on ArC (Quarkus), where the build compatible extension binds the interceptors. */
-    static final boolean ON_ARC = visible("io.quarkus.arc.Arc");
+    static final boolean ON_ARC = CdiLite.ON_ARC;
 
     private static final Map<String, Boolean> DECIDED = new ConcurrentHashMap<>();
 
@@ -92,12 +93,4 @@ final class ArcSharedBreakers {
                 .anyMatch(annotation::equals);
     }
 
-    private static boolean visible(String className) {
-        try {
-            Class.forName(className, false, ArcSharedBreakers.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 }

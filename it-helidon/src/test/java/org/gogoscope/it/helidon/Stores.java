@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -36,7 +35,8 @@ final class Stores {
         Map<String, String> values = new HashMap<>();
         parsed.stringPropertyNames().forEach(name -> values.put(name, parsed.getProperty(name)));
         values.put("gogoscope.store.default.key-prefix", uniquePrefix(what));
-        return new MapSource("it-helidon-" + what, values);
+        // ordinal 500: above microprofile-config.properties (100) and the environment
+        return new MapConfigSource("it-helidon-" + what, values, 500);
     }
 
     /** {@code it-helidon:<what>:<8 random hex digits>:}. */
@@ -49,29 +49,5 @@ final class Stores {
         Path dir = Path.of(System.getProperty("sqlite.dir", "target/sqlite")).toAbsolutePath();
         dir.toFile().mkdirs();
         return "jdbc:sqlite:" + dir.resolve(file);
-    }
-
-    /** An immutable map as a config source, above microprofile-config.properties (100) and the environment. */
-    private record MapSource(String name, Map<String, String> values) implements ConfigSource {
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String propertyName) {
-            return values.get(propertyName);
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 500;
-        }
     }
 }

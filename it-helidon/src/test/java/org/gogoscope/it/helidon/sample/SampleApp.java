@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.gogoscope.it.helidon.MapConfigSource;
 
 /**
  * A tiny Helidon MP application using the library, started in JVM mode ({@code java -cp ... SampleApp}): the
@@ -60,26 +60,6 @@ public final class SampleApp {
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-        return new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String propertyName) {
-                return values.get(propertyName);
-            }
-
-            @Override
-            public String getName() {
-                return name;
-            }
-
-            @Override
-            public int getOrdinal() {
-                return 200;
-            }
-        };
+        return new MapConfigSource(name, values, 200);
     }
 }
