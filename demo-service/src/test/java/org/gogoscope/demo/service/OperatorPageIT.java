@@ -119,11 +119,11 @@ class OperatorPageIT {
         screenshot("1-lock-held-through-a");
 
         row.findElement(By.linkText("Force release")).click();
-        assertThat(browser.findElement(By.id("question")).getText()).contains("order-" + id)
+        assertThat(await(By.id("question")).getText()).contains("order-" + id)
                 .contains("fencing token " + token);
         screenshot("2-confirm-force-release");
-        browser.findElement(By.id("confirm")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("The lock was released.");
+        await(By.id("confirm")).click();
+        assertThat(await(By.id("notice")).getText()).isEqualTo("The lock was released.");
         assertThat(rows("locks", "order-" + id)).isEmpty();
         screenshot("3-lock-released");
 
@@ -152,9 +152,9 @@ class OperatorPageIT {
         assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo("OPEN");
         screenshot("4-breaker-open");
         row.findElement(By.linkText("Reset")).click();
-        assertThat(browser.findElement(By.id("question")).getText()).contains("now OPEN");
-        browser.findElement(By.id("confirm")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("The breaker was reset");
+        assertThat(await(By.id("question")).getText()).contains("now OPEN");
+        await(By.id("confirm")).click();
+        assertThat(await(By.id("notice")).getText()).startsWith("The breaker was reset");
         screenshot("5-breaker-reset");
 
         assertThat(send(get(a, "/quotes/book-1")).statusCode()).as("A calls its supplier again").isEqualTo(200);
@@ -178,8 +178,8 @@ class OperatorPageIT {
         WebElement claim = row("claims", "order-" + key);
         screenshot("6-claim-and-task");
         claim.findElement(By.linkText("Release")).click();
-        browser.findElement(By.id("confirm")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("The claim was released");
+        await(By.id("confirm")).click();
+        assertThat(await(By.id("notice")).getText()).startsWith("The claim was released");
         assertThat(rows("claims", "order-" + key)).isEmpty();
 
         HttpResponse<String> rerun = send(post(b, slowly, body).header("Idempotency-Key", key));
@@ -222,6 +222,17 @@ class OperatorPageIT {
         browser.get(page.replace("://", "://" + user + ":" + password + "@"));
         browser.get(page);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("header")) != null);
+    }
+
+    /**
+     * The element once the page that has it is loaded: a click that submits a form may return before the browser
+     * has followed the answer's redirect.
+     */
+    private WebElement await(By element) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> found = d.findElements(element);
+            return found.isEmpty() ? null : found.get(0);
+        });
     }
 
     private WebElement row(String section, String key) {
