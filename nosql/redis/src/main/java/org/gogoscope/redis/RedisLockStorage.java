@@ -1,6 +1,5 @@
 package org.gogoscope.redis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,6 +7,7 @@ import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
 import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Locks: each operation is one script ({@code EVALSHA}) or one command, i.e. one round trip. A lock's fencing
@@ -105,21 +105,16 @@ final class RedisLockStorage implements LockStorage {
 
     /**
      * One page of {@link RedisClient#scanPage} (its cursor, its cost: usually one SCAN step on one master) over
-     * the lock keys of the pattern, then one script per key found to read it.
+     * the lock keys of the pattern, then {@code lock_inspect.lua} on each key found, pipelined: one round trip per
+     * server, one more after {@code NOSCRIPT} (a script per key, one round trip each, before).
      */
     @Override
     public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
         KeyPattern locks = keys.lockPattern(pattern.glob());
         RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(locks), locks::matches, cursor, limit);
-        List<StoredLock> page = new ArrayList<>();
-        for (String redisKey : found.keys()) {
-            String key = keys.fromLock(redisKey);
-            StoredLock lock = stored(key, client.eval(RedisScript.LOCK_INSPECT, List.of(redisKey), List.of()));
-            if (lock != null) {
-                page.add(lock);
-            }
-        }
-        return new StoredLockPage(page, found.next());
+        StoredPage<StoredLock> page = found.page(client.evalEachKey(RedisScript.LOCK_INSPECT, found.keys(),
+                List.of()), (redisKey, reply) -> stored(keys.fromLock(redisKey), reply));
+        return new StoredLockPage(page.items(), page.next());
     }
 
     private static StoredLock stored(String key, Object reply) {

@@ -12,6 +12,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.gogoscope.api.Checkpoint;
 import org.gogoscope.api.CircuitRecordInfo;
 import org.gogoscope.api.InProgressClaim;
+import org.gogoscope.api.LockPage;
 import org.gogoscope.api.Page;
 import org.gogoscope.api.TaskInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +139,21 @@ class RedisListingTest {
                 .hasSize(3);
     }
 
+    /** Locks found by one SCAN step are read in one pipeline: 2 round trips for a page of 8, not 1 + 8. */
+    @Test
+    void aPageOfLocksIsOneScanAndOnePipeline() {
+        connect("p:");
+        for (int i = 0; i < 8; i++) {
+            assertThat(adapter.locks().acquire("job" + i, Duration.ofMinutes(1))).isPresent();
+        }
+        loadScripts();
+        int before = requests.get();
+        LockPage page = adapter.locks().list("job*", null, 10);
+        assertThat(requests.get() - before).as("round trips of one page").isEqualTo(2);
+        assertThat(page.locks()).hasSize(8);
+        assertThat(page.next()).isEmpty();
+    }
+
     /**
      * 40 claims and nothing else in a table of 64 buckets: some bucket almost surely holds two (all but
      * certainly, by the birthday bound), which a step of COUNT 1 returns together; with a limit of 1 the page
@@ -171,6 +187,7 @@ class RedisListingTest {
     private void loadScripts() {
         adapter.idempotency().listInProgress("*", null, 1);
         adapter.checkpoints().listTasks("*", null, 1);
+        adapter.locks().inspect("any"); // the lock listing's script (a page of 1 may find no key to run it on)
     }
 
     /**
