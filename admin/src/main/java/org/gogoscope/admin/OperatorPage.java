@@ -93,7 +93,7 @@ public class OperatorPage {
         for (Map.Entry<String, PersistenceAdapter> each : all.entrySet()) {
             body.append(' ').append("<a href=\"").append(esc(pageUri(Map.of("store", each.getKey())))).append('"')
                     .append(each.getKey().equals(shown) ? " class=\"current\"" : "").append('>')
-                    .append(esc(each.getKey())).append("</a> <small>(").append(esc(each.getValue().backend()))
+                    .append(esc(each.getKey())).append("</a> <small>(").append(esc(backendOf(each.getValue())))
                     .append(")</small>");
         }
         body.append("</nav>");
@@ -265,6 +265,18 @@ public class OperatorPage {
             return redirect(store, action.run(adapter));
         } catch (BackendException e) {
             return unavailable(store, e);
+        }
+    }
+
+    /**
+     * The store's backend name; a store that cannot be created (e.g. its DataSource not bound yet) is named as such
+     * here, and its sections say why.
+     */
+    private static String backendOf(PersistenceAdapter adapter) {
+        try {
+            return adapter.backend();
+        } catch (RuntimeException unavailable) {
+            return "unavailable";
         }
     }
 
