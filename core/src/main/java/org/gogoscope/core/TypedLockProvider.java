@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockPage;
+import org.gogoscope.api.Page;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
 import org.gogoscope.core.telemetry.Telemetry;
 
 /** {@link LockProvider} over a backend's {@link LockStorage}. */
@@ -95,17 +95,10 @@ final class TypedLockProvider implements LockProvider {
 
     @Override
     public LockPage list(String pattern, String cursor, int limit) {
-        KeyPattern matching = adapter.keySpace().pattern("pattern", pattern);
-        Listing.checkPage(cursor, limit);
         LockStorage storage = adapter.storages().locks();
-        StoredLockPage page = adapter.call("lock.list", () -> storage.list(matching, cursor, limit));
-        List<LockInfo> locks = new ArrayList<>(page.locks().size());
-        for (StoredLock lock : page.locks()) {
-            if (matching.matches(lock.key())) {
-                locks.add(info(lock));
-            }
-        }
-        return new LockPage(locks, Optional.ofNullable(page.next()));
+        Page<LockInfo> page = Listing.page(adapter, "lock.list", pattern, cursor, limit,
+                matching -> storage.list(matching, cursor, limit), StoredLock::key, this::info);
+        return new LockPage(page.items(), page.next());
     }
 
     private LockInfo info(StoredLock lock) {

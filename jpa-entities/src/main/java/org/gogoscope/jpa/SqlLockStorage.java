@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.storage.StoredPage;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -72,10 +72,10 @@ final class SqlLockStorage implements LockStorage {
 
     /** In key order; the cursor is the last key of a full page. */
     @Override
-    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+    public StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit) {
         Params params = range.page(pattern, cursor, limit);
         List<StoredLock> locks = db.query(list, params,
                 rs -> new StoredLock(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-        return new StoredLockPage(locks, locks.size() < limit ? null : locks.get(locks.size() - 1).key());
+        return new StoredPage<>(locks, locks.size() < limit ? null : locks.get(locks.size() - 1).key());
     }
 }

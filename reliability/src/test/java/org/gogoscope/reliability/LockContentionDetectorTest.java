@@ -76,9 +76,9 @@ class LockContentionDetectorTest {
                     }
 
                     @Override
-                    public org.gogoscope.core.storage.StoredLockPage list(org.gogoscope.core.KeyPattern pattern,
+                    public org.gogoscope.core.storage.StoredPage<org.gogoscope.core.storage.StoredLock> list(org.gogoscope.core.KeyPattern pattern,
                             String cursor, int limit) {
-                        return new org.gogoscope.core.storage.StoredLockPage(java.util.List.of(), null);
+                        return new org.gogoscope.core.storage.StoredPage<>(java.util.List.of(), null);
                     }
                 };
                 return new Storages(everyone, memory.circuits(), memory.cache(), memory.checkpoints(),

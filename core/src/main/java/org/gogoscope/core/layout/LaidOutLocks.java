@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.storage.StoredPage;
 
 /** Locks under {@code Plock:K}. The listing's cursor is the backend's, over stored keys, and passes through. */
 final class LaidOutLocks implements LockStorage {
@@ -46,13 +46,13 @@ final class LaidOutLocks implements LockStorage {
     }
 
     @Override
-    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
-        StoredLockPage page = backend.list(keys.stored(pattern), cursor, limit);
-        List<StoredLock> locks = new ArrayList<>(page.locks().size());
-        for (StoredLock lock : page.locks()) {
+    public StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit) {
+        StoredPage<StoredLock> page = backend.list(keys.stored(pattern), cursor, limit);
+        List<StoredLock> locks = new ArrayList<>(page.items().size());
+        for (StoredLock lock : page.items()) {
             locks.add(full(lock));
         }
-        return new StoredLockPage(locks, page.next());
+        return new StoredPage<>(locks, page.next());
     }
 
     private StoredLock full(StoredLock lock) {

@@ -9,7 +9,7 @@ import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.memory.MemoryBackend.LockEntry;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.storage.StoredPage;
 
 final class MemoryLockStorage implements LockStorage {
 
@@ -76,7 +76,7 @@ final class MemoryLockStorage implements LockStorage {
 
     /** In key order; the cursor is the last key of the page. */
     @Override
-    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+    public StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit) {
         long now = backend.now();
         List<StoredLock> live = new ArrayList<>();
         backend.locks.forEach((key, entry) -> {
@@ -86,6 +86,6 @@ final class MemoryLockStorage implements LockStorage {
         });
         live.sort(Comparator.comparing(StoredLock::key));
         List<StoredLock> page = live.subList(0, Math.min(limit, live.size()));
-        return new StoredLockPage(page, live.size() > limit ? page.get(page.size() - 1).key() : null);
+        return new StoredPage<>(page, live.size() > limit ? page.get(page.size() - 1).key() : null);
     }
 }

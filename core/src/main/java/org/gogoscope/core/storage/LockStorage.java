@@ -34,5 +34,5 @@ public interface LockStorage {
      * after {@code cursor} ({@code null} for the first page). The cursor is the backend's own (a last key, a SCAN
      * cursor); return {@code null} as the next cursor when nothing more can follow. Changes nothing.
      */
-    StoredLockPage list(KeyPattern pattern, String cursor, int limit);
+    StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit);
 }

@@ -17,7 +17,7 @@ import org.bson.conversions.Bson;
 import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
+import org.gogoscope.core.storage.StoredPage;
 
 /**
  * Locks in {@code go_goscope_locks}, one document per key, as go-go-scope's Node adapter stores them
@@ -137,14 +137,14 @@ final class MongoLockStorage implements LockStorage {
 
     /** In {@code key} order; the pattern is an anchored regex (an index range on {@code key}); the cursor is the last key. */
     @Override
-    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+    public StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit) {
         Bson matching = Filters.and(MongoSchema.page(MongoSchema.KEY, pattern, cursor), Expiry.live());
         List<StoredLock> page = new ArrayList<>();
         for (Document found : locks.aggregate(List.of(Aggregates.match(matching), Aggregates.sort(Sorts.ascending(
                 MongoSchema.KEY)), Aggregates.limit(limit), withRemaining()))) {
             page.add(stored(found));
         }
-        return new StoredLockPage(page, page.size() < limit ? null : page.get(page.size() - 1).key());
+        return new StoredPage<>(page, page.size() < limit ? null : page.get(page.size() - 1).key());
     }
 
     private static StoredLock stored(Document found) {

@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 import org.gogoscope.core.KeyPattern;
 import org.gogoscope.core.storage.LockStorage;
 import org.gogoscope.core.storage.StoredLock;
-import org.gogoscope.core.storage.StoredLockPage;
 import org.gogoscope.core.storage.StoredPage;
 
 /**
@@ -109,12 +108,11 @@ final class RedisLockStorage implements LockStorage {
      * server, one more after {@code NOSCRIPT} (a script per key, one round trip each, before).
      */
     @Override
-    public StoredLockPage list(KeyPattern pattern, String cursor, int limit) {
+    public StoredPage<StoredLock> list(KeyPattern pattern, String cursor, int limit) {
         KeyPattern locks = keys.lockPattern(pattern.glob());
         RedisClient.ScanStep found = client.scanPage(RedisKeys.scanGlob(locks), locks::matches, cursor, limit);
-        StoredPage<StoredLock> page = found.page(client.evalEachKey(RedisScript.LOCK_INSPECT, found.keys(),
-                List.of()), (redisKey, reply) -> stored(keys.fromLock(redisKey), reply));
-        return new StoredLockPage(page.items(), page.next());
+        return found.page(client.evalEachKey(RedisScript.LOCK_INSPECT, found.keys(), List.of()),
+                (redisKey, reply) -> stored(keys.fromLock(redisKey), reply));
     }
 
     private static StoredLock stored(String key, Object reply) {
