@@ -56,6 +56,9 @@ final class ArcSharedBreakers {
             String[] parts = key.split("/");
             return parts.length == 4 ? Optional.of(new String[] {parts[0], parts[1]}) : Optional.empty();
         }
+        if (!key.endsWith(".circuit-breaker.enabled")) {
+            return Optional.empty(); // every other property the application reads: no regular expression
+        }
         Matcher matcher = NEW_KEY.matcher(key);
         return matcher.matches() ? Optional.of(new String[] {matcher.group(1), matcher.group(2)}) : Optional.empty();
     }
