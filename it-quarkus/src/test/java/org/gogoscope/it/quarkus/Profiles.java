@@ -29,17 +29,22 @@ final class Profiles {
         return config;
     }
 
+    /** The default store on PostgreSQL through Quarkus' default (unqualified) Agroal DataSource bean. */
+    private static Map<String, String> postgresOnDefaultBean(String prefix) {
+        return store("postgresql", prefix,
+                "gogoscope.store.default.datasource-bean", "default",
+                "quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
+                "quarkus.datasource.username", "postgres");
+    }
+
     /** PostgreSQL through Quarkus' default (unqualified) Agroal DataSource bean, JTA-enabled as Quarkus makes it. */
     public static final class Postgres implements QuarkusTestProfile {
         static final String PREFIX = prefix("postgresql");
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return store("postgresql", PREFIX,
-                    "gogoscope.store.default.datasource-bean", "default",
-                    "quarkus.datasource.db-kind", "postgresql",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
-                    "quarkus.datasource.username", "postgres");
+            return postgresOnDefaultBean(PREFIX);
         }
     }
 
@@ -94,11 +99,7 @@ final class Profiles {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return store("postgresql", PREFIX,
-                    "gogoscope.store.default.datasource-bean", "default",
-                    "quarkus.datasource.db-kind", "postgresql",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
-                    "quarkus.datasource.username", "postgres");
+            return postgresOnDefaultBean(PREFIX);
         }
     }
 }
