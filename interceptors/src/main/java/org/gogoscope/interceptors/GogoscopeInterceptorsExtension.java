@@ -55,7 +55,8 @@ import org.gogoscope.interceptors.locked.ThreadLockContext;
  *       host's interceptor in the ordered list.</li>
  *   <li>{@code ProcessAnnotatedType} (before other extensions): adds the internal binding to {@code @Locked} and
  *       {@code @Idempotent} methods and to shared {@code @CircuitBreaker} methods, and switches the host's own
- *       breaker off for the latter.</li>
+ *       breaker off for the latter; where the breaker is the method's only Fault Tolerance annotation, the host's
+ *       interceptor is not bound to it at all ({@link FaultToleranceSupport#onlyCircuitBreaker}).</li>
  *   <li>{@code ProcessManagedBean}: checks each annotation (key templates, durations, JSON round trip,
  *       MicroProfile breaker parameters) and reports each problem as a definition error naming annotation,
  *       member and method.</li>
@@ -146,6 +147,9 @@ public class GogoscopeInterceptorsExtension implements Extension {
                         ? SharedBreakerBinding.Literal.INSTANCE
                         : SharedBreakerOuterBinding.Literal.INSTANCE);
                 hostBreakersOff.addAll(SharedBreakerConfigSource.disableHostBreaker(beanClass, java));
+                if (FaultToleranceSupport.onlyCircuitBreaker(annotated, member)) {
+                    FaultToleranceSupport.unbindHost(method);
+                }
             }
         }
     }

@@ -60,6 +60,56 @@ public final class FaultToleranceSupport {
         return (onMethod || onClass) && (shareAll || sharedAnnotation);
     }
 
+    /**
+     * Whether the host's Fault Tolerance interceptor has nothing left to do for {@code method} once its own breaker is
+     * off: the method's {@code @CircuitBreaker} is its only Fault Tolerance annotation (MicroProfile's or the host's
+     * own, such as SmallRye's {@code @RateLimit} or {@code @CircuitBreakerName}), on the method itself, and its
+     * class has none. Then the extension removes {@code @CircuitBreaker} from the method as the container sees it,
+     * so the host's interceptor is not bound to the method at all and a call runs one interceptor, the shared
+     * breaker's, instead of two. The shared breaker reads its parameters from the class file, not from the
+     * container's view, so nothing else changes; what the method loses is the host's per-method Fault Tolerance
+     * metrics (the shared breaker reports its own through {@code gogoscope-telemetry}).
+     */
+    public static boolean onlyCircuitBreaker(AnnotatedType<?> type, AnnotatedMethod<?> method) {
+        if (!method.isAnnotationPresent(CircuitBreaker.class)) {
+            return false;
+        }
+        for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType() != CircuitBreaker.class && isFaultTolerance(annotation)) {
+                return false;
+            }
+        }
+        for (Class<?> owner : List.of(type.getJavaClass(), method.getJavaMember().getDeclaringClass())) {
+            for (java.lang.annotation.Annotation annotation : owner.getAnnotations()) {
+                if (isFaultTolerance(annotation)) {
+                    return false;
+                }
+            }
+        }
+        for (java.lang.annotation.Annotation annotation : type.getAnnotations()) {
+            if (isFaultTolerance(annotation)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes the {@code @CircuitBreaker} of a method {@link #onlyCircuitBreaker} accepted. */
+    public static void unbindHost(jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator<?> method) {
+        method.remove(annotation -> annotation.annotationType() == CircuitBreaker.class);
+    }
+
+    /** MicroProfile's Fault Tolerance annotations and the hosts' own (SmallRye's, Helidon's, Payara's, Liberty's). */
+    private static boolean isFaultTolerance(java.lang.annotation.Annotation annotation) {
+        String name = annotation.annotationType().getName();
+        return FAULT_TOLERANCE_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    private static final List<String> FAULT_TOLERANCE_PACKAGES = List.of("org.eclipse.microprofile.faulttolerance.",
+            "io.smallrye.faulttolerance.", "io.helidon.faulttolerance.", "io.helidon.microprofile.faulttolerance.",
+            "fish.payara.microprofile.faulttolerance.", "com.ibm.websphere.microprofile.faulttolerance.",
+            "io.openliberty.microprofile.faulttolerance.");
+
     /** Retry and Fallback must wrap the breaker, so then it goes inside the host's interceptor. */
     public static boolean wrapsRetryOrFallback(AnnotatedType<?> type, AnnotatedMethod<?> method) {
         return method.isAnnotationPresent(Retry.class) || method.isAnnotationPresent(Fallback.class)

@@ -1,6 +1,7 @@
 package org.gogoscope.interceptors.breaker;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -58,6 +59,26 @@ public final class BreakerBeans {
         public String slow(long millis) throws InterruptedException {
             Thread.sleep(millis);
             return "done";
+        }
+
+        /** The interceptors around this call, innermost first, as classes on the calling thread's stack. */
+        @CircuitBreaker
+        @SharedCircuitBreaker(name = "stack-only-breaker")
+        public List<String> stackWithOnlyABreaker() {
+            return callerClasses();
+        }
+
+        /** As {@link #stackWithOnlyABreaker}, with a {@code @Timeout} the host still applies. */
+        @CircuitBreaker
+        @Timeout(5_000)
+        @SharedCircuitBreaker(name = "stack-breaker-and-timeout")
+        public List<String> stackWithATimeout() {
+            return callerClasses();
+        }
+
+        private static List<String> callerClasses() {
+            return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                    .toList());
         }
     }
 

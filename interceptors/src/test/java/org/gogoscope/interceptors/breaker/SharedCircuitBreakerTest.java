@@ -67,6 +67,20 @@ class SharedCircuitBreakerTest {
         assertThat(Inventory.CALLS.get()).isEqualTo(4);
     }
 
+    /**
+     * A method whose only Fault Tolerance annotation is its shared {@code @CircuitBreaker} runs without the host's
+     * interceptor (whose own breaker is off, so it had nothing left to do); a method with another one, here
+     * {@code @Timeout}, still runs inside it.
+     */
+    @Test
+    void theHostInterceptorRunsOnlyWhereItHasWorkLeft() {
+        Inventory node = nodes.start(Inventory.class).select(Inventory.class).get();
+        String host = io.smallrye.faulttolerance.FaultToleranceInterceptor.class.getName();
+        String shared = OuterSharedCircuitBreakerInterceptor.class.getName();
+        assertThat(node.stackWithOnlyABreaker()).contains(shared).doesNotContain(host);
+        assertThat(node.stackWithATimeout()).contains(shared, host);
+    }
+
     @Test
     void theWindowNeedsRequestVolumeThresholdCallsAndTheRatio() {
         Inventory a = nodes.start(Inventory.class).select(Inventory.class).get();
