@@ -12,8 +12,19 @@ import java.util.Optional;
  * Every transition below is atomic on the backend: concurrent callers on several nodes never lose an update
  * (50 concurrent {@code recordFailure} calls give a count of 50). Timestamps are taken from the backend's
  * clock and have millisecond precision.
+ *
+ * <h2>What is kept</h2>
+ * A breaker that is {@code CLOSED} with no failures and has not changed for {@link #CLOSED_STATE_RETENTION} is
+ * forgotten by the SQL, Redis and MongoDB backends (a purge batch, a key TTL, the TTL monitor): {@link #getState}
+ * then returns empty, as for a breaker never recorded. Its state is the initial one either way; only its last
+ * success time is lost. So breakers keyed by something unbounded (a tenant, a host) do not grow the store without
+ * bound; open, half-open and failing breakers are kept. Versioned records ({@link #readRecord}) are never
+ * forgotten: there is one per shared MicroProfile breaker, a number the application's code bounds.
  */
 public interface CircuitBreakerStateProvider {
+
+    /** How long a closed breaker without failures is kept after its last change (see "What is kept"). */
+    java.time.Duration CLOSED_STATE_RETENTION = java.time.Duration.ofDays(1);
 
     /** The stored state of breaker {@code key}, or empty if nothing was ever recorded for it. */
     Optional<CircuitBreakerState> getState(String key);

@@ -11,26 +11,31 @@ final class Purger {
     private final Db db;
     private final NamedSql purge;
     private final int batch;
-    private final long graceMicros;
+    private final String parameter;
+    private final long value;
 
     /** For a table whose statement takes only {@code :limit}. */
     Purger(String table, Db db, String purgeSql, int batch) {
-        this(table, db, purgeSql, batch, -1);
+        this(table, db, purgeSql, batch, null, 0);
     }
 
-    /** For the lock rows: {@code :grace} is how far below the clock a free row's token must be, in µs. */
-    Purger(String table, Db db, String purgeSql, int batch, long graceMicros) {
+    /**
+     * For a statement with one more parameter besides {@code :limit}: the lock rows' {@code :grace} (how far below
+     * the clock a free row's token must be, in µs), the breaker states' {@code :age} (minus the retention, in ms).
+     */
+    Purger(String table, Db db, String purgeSql, int batch, String parameter, long value) {
         this.table = table;
         this.db = db;
         this.purge = NamedSql.parse(purgeSql);
         this.batch = batch;
-        this.graceMicros = graceMicros;
+        this.parameter = parameter;
+        this.value = value;
     }
 
     /** Deletes one batch; returns how many rows went. */
     int purgeNow() {
         Params params = Params.of("limit", batch);
-        return db.update(purge, graceMicros < 0 ? params : params.and("grace", graceMicros));
+        return db.update(purge, parameter == null ? params : params.and(parameter, value));
     }
 
     /** Whether {@code deleted} rows (one call's) were a full batch, so more may be waiting. */

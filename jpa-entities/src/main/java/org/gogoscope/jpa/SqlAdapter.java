@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.layout.NodeLayout;
 import org.gogoscope.core.storage.Storages;
@@ -92,7 +93,9 @@ public final class SqlAdapter extends StorageAdapter {
             purges = new PurgeSchedule(settings.backend(), List.of(
                     new Purger(SqlStatements.CACHE, db, statements.purge(SqlStatements.CACHE), batch),
                     new Purger(SqlStatements.IDEMPOTENCY, db, statements.purge(SqlStatements.IDEMPOTENCY), batch),
-                    new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch, LOCK_ROW_GRACE_MICROS)),
+                    new Purger(SqlStatements.LOCKS, db, statements.purgeLocks(), batch, "grace", LOCK_ROW_GRACE_MICROS),
+                    new Purger(SqlStatements.CIRCUIT, db, statements.purgeCircuits(), batch, "age",
+                            -CircuitBreakerStateProvider.CLOSED_STATE_RETENTION.toMillis())),
                     settings.purgeInterval().toMillis());
             Storages storages = layout.over(new Storages(new SqlLockStorage(db, statements, dialect.maxKeyLength()),
                     new SqlCircuitStorage(db, statements, dialect.maxKeyLength()),

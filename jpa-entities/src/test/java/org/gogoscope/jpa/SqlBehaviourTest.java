@@ -9,6 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gogoscope.api.LockHandle;
@@ -124,6 +128,91 @@ class SqlBehaviourTest {
     }
 
     /**
+     * A row the purge selected as expired but a writer set again before the purge deleted it stays: the purge waits
+     * for the writer's transaction and checks the row again. (Before, PostgreSQL deleted the rows the inner selection
+     * had picked by key alone, so an entry set again, or a lock granted again, in that moment was lost.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void aRowWrittenAgainWhileThePurgeWaitsForItStays(String name, Supplier<SqlSettings> settings) throws Exception {
+        String prefix = prefix();
+        SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 5), prefix);
+        adapter.connect();
+        ExecutorService purging = Executors.newSingleThreadExecutor();
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get()));
+                Connection writer = raw.getConnection()) {
+            adapter.cache().set("raced", "v", Duration.ofMillis(1));
+            Thread.sleep(20);
+            writer.setAutoCommit(false);
+            try (PreparedStatement setAgain = writer.prepareStatement("UPDATE go_goscope_cache SET expires_at = "
+                    + "'2999-01-01 00:00:00' WHERE " + key(settings.get()) + " LIKE ?")) {
+                setAgain.setString(1, prefix + "%raced");
+                assertThat(setAgain.executeUpdate()).isEqualTo(1);
+            }
+            SqlDialect dialect = settings.get().dialect().sql();
+            Purger purger = new Purger(SqlStatements.CACHE, new Db(raw, 30, JtaSuspender.NONE, dialect),
+                    dialect.statements().purge(SqlStatements.CACHE), 100_000);
+            Future<Integer> purge = purging.submit(purger::purgeNow);
+            Thread.sleep(500); // the purge has selected the row and waits for the writer's lock
+            writer.commit();
+            purge.get(30, TimeUnit.SECONDS);
+            assertThat(adapter.cache().get("raced", String.class)).as("the entry set again").contains("v");
+        } finally {
+            purging.shutdownNow();
+            adapter.disconnect();
+        }
+    }
+
+    /**
+     * Breaker states that are closed without failures are the initial state, which a missing row means too: the
+     * purge deletes them once unchanged for the retention (here 0 ms instead of a day), and keeps every other state.
+     * The adapter's own purge, with the day's retention, keeps a state written just now.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void closedBreakerStatesWithoutFailuresArePurgedAfterTheRetention(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        String prefix = prefix();
+        SqlAdapter adapter = new SqlAdapter(settings.get().withPurge(Duration.ofHours(1), 5), prefix);
+        adapter.connect();
+        try (HikariDataSource raw = new HikariDataSource(OwnedPool.hikari(settings.get()))) {
+            var circuits = adapter.circuitBreakers();
+            for (int i = 0; i < 12; i++) {
+                circuits.recordSuccess("clean-" + i);
+            }
+            circuits.recordFailure("recovered", 10);
+            circuits.recordSuccess("recovered");
+            circuits.recordFailure("failing", 10);
+            circuits.recordFailure("open", 1);
+            circuits.setState("half-open", new org.gogoscope.api.CircuitBreakerState(
+                    org.gogoscope.api.CircuitState.HALF_OPEN, 0, null, null));
+            adapter.purgeNow();
+            assertThat(countTable(raw, settings.get(), "go_goscope_circuit", prefix))
+                    .as("nothing is older than a day yet").isEqualTo(16);
+            Thread.sleep(10);
+            SqlDialect dialect = settings.get().dialect().sql();
+            Purger immediate = new Purger(SqlStatements.CIRCUIT, new Db(raw, 5, JtaSuspender.NONE, dialect),
+                    dialect.statements().purgeCircuits(), 5, "age", 0);
+            int rounds = 0;
+            while (countTable(raw, settings.get(), "go_goscope_circuit", prefix) > 3) {
+                assertThat(immediate.purgeNow()).as("one batch").isBetween(1, 5);
+                assertThat(++rounds).as("rounds to purge 13 rows (and others' closed rows)").isLessThan(200);
+            }
+            assertThat(circuits.getState("clean-0")).isEmpty();
+            assertThat(circuits.getState("recovered")).isEmpty();
+            assertThat(circuits.getState("failing")).get().extracting(s -> s.failureCount()).isEqualTo(1);
+            assertThat(circuits.getState("open")).get().extracting(s -> s.state())
+                    .isEqualTo(org.gogoscope.api.CircuitState.OPEN);
+            assertThat(circuits.getState("half-open")).get().extracting(s -> s.state())
+                    .isEqualTo(org.gogoscope.api.CircuitState.HALF_OPEN);
+            assertThat(circuits.recordFailure("clean-0", 10)).as("a forgotten breaker starts from the initial state")
+                    .isEqualTo(1);
+        } finally {
+            adapter.disconnect();
+        }
+    }
+
+    /**
      * Under a churn of short-TTL writes far above what one batch per interval removes, the purge thread keeps up:
      * shortly after the churn ends no expired row of it is left, though nothing is written any more. (Before, a
      * node purged one batch per interval, piggy-backed on writes: the churn's rows stayed.)
@@ -183,7 +272,7 @@ class SqlBehaviourTest {
             // the same statement with an hour's grace: a free row whose token is that close to the clock stays
             SqlDialect dialect = settings.get().dialect().sql();
             Purger patient = new Purger(SqlStatements.LOCKS, new Db(raw, 5, JtaSuspender.NONE, dialect),
-                    dialect.statements().purgeLocks(), 100, 3_600_000_000L);
+                    dialect.statements().purgeLocks(), 100, "grace", 3_600_000_000L);
             while (patient.purgeNow() > 0) {
                 // other tests' rows may go
             }

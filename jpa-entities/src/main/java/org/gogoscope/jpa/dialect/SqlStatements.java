@@ -324,20 +324,40 @@ public abstract class SqlStatements {
      * the clock (in µs) of its grant, so such a row was last granted over that long ago, and the next grant of its key, which
      * takes the clock floor, gets a greater token than the row held: tokens stay strictly increasing while the
      * rows of keys no longer used are deleted. (No index on expires_at here: the purge scans the table, which
-     * every lock write is spared.)
+     * every lock write is spared.) The outer statement repeats the condition: see {@link #purge}.
      */
     public String purgeLocks() {
-        return """
-            DELETE FROM %1$s WHERE %2$s IN
-              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s AND fencing_token < %4$s - :grace LIMIT :limit)"""
-                .formatted(LOCKS, key(), now(), clockToken());
+        return purgeWhere(LOCKS, "expires_at <= %1$s AND fencing_token < %2$s - :grace".formatted(now(), clockToken()));
     }
+
+    /**
+     * Deletes at most {@code :limit} breaker states that are closed without failures and unchanged since
+     * {@code :age} ms (a negative number) before the clock, by the index on updated_at: such a state is the
+     * initial one, which a missing row means too ({@code CircuitBreakerStateProvider.CLOSED_STATE_RETENTION}).
+     */
+    public String purgeCircuits() {
+        return purgeWhere(CIRCUIT, "updated_at <= %1$s AND %2$s".formatted(nowPlus("age"), CLOSED_CLEAN));
+    }
+
+    /** A closed breaker without failures, in either spelling of its state (this library's and Node's). */
+    protected static final String CLOSED_CLEAN = "state IN ('closed', 'CLOSED') AND failure_count = 0";
 
     /** Deletes at most {@code :limit} expired rows of {@code table}, by the index on expires_at. */
     public String purge(String table) {
+        return purgeWhere(table, "expires_at <= " + now());
+    }
+
+    /**
+     * Deletes at most {@code :limit} rows of {@code table} for which {@code condition} holds. The condition is
+     * written twice: the inner selection picks the batch, and the outer statement checks each row again when it
+     * deletes it. A row that a writer changed between the two (a lock granted again, an entry set again) no longer
+     * matches then and stays: PostgreSQL waits for the writer and re-evaluates the outer condition on the row's new
+     * version, while the inner selection's keys are not re-read.
+     */
+    private String purgeWhere(String table, String condition) {
         return """
-            DELETE FROM %1$s WHERE %2$s IN
-              (SELECT %2$s FROM %1$s WHERE expires_at <= %3$s LIMIT :limit)""".formatted(table, key(), now());
+            DELETE FROM %1$s WHERE %2$s IN (SELECT %2$s FROM %1$s WHERE %3$s LIMIT :limit)
+               AND %3$s""".formatted(table, key(), condition);
     }
 
     // ---- checkpoints ---------------------------------------------------------------------------------------

@@ -134,6 +134,12 @@ final class MySqlStatements extends SqlStatements {
     }
 
     @Override
+    public String purgeCircuits() {
+        return "DELETE FROM go_goscope_circuit WHERE updated_at <= %1$s AND %2$s LIMIT :limit"
+                .formatted(nowPlus("age"), CLOSED_CLEAN);
+    }
+
+    @Override
     public String purge(String table) {
         return "DELETE FROM %1$s WHERE expires_at <= %2$s LIMIT :limit".formatted(table, NOW);
     }

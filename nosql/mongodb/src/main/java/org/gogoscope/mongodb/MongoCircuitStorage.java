@@ -30,7 +30,10 @@ import org.gogoscope.core.storage.StoredPage;
 /**
  * Circuit-breaker state in {@code go_goscope_circuit}, as go-go-scope's Node adapter stores it:
  * {@code {key, state, failureCount, lastFailureTime, lastSuccessTime}} with {@code state} spelled
- * {@code closed}, {@code open} or {@code half-open} (an upper-case spelling is read too). State never expires. Times that
+ * {@code closed}, {@code open} or {@code half-open} (an upper-case spelling is read too). A breaker closed without
+ * failures (the initial state) also gets {@code expiresAt}, this JVM's clock plus
+ * {@link org.gogoscope.api.CircuitBreakerStateProvider#CLOSED_STATE_RETENTION}, for the TTL monitor; a failure or
+ * another state removes it, so only those are ever forgotten. Times that
  * the backend records itself ({@code recordFailure}, {@code recordSuccess}) come from the server's clock.
  *
  * <p>Versioned records live beside it, with the key as {@code _id}, in {@code go_goscope_circuit_records}:
@@ -74,11 +77,24 @@ final class MongoCircuitStorage implements CircuitStorage {
 
     @Override
     public void put(String key, CircuitBreakerState state) {
+        boolean initial = state.state() == CircuitState.CLOSED && state.failureCount() == 0;
         circuits.updateOne(Filters.eq(MongoSchema.KEY, key), Updates.combine(
                 Updates.set(STATE, NodeSpelling.of(state.state())), Updates.set(FAILURES, state.failureCount()),
                 Updates.set(LAST_FAILURE, date(state.lastFailureTime())),
-                Updates.set(LAST_SUCCESS, date(state.lastSuccessTime())), MongoSchema.idOnInsert(key)),
+                Updates.set(LAST_SUCCESS, date(state.lastSuccessTime())),
+                initial ? forgetLater() : keep(), MongoSchema.idOnInsert(key)),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** {@code expiresAt} for the TTL monitor: a breaker in the initial state is forgotten after the retention. */
+    private static Bson forgetLater() {
+        return Updates.set(Expiry.EXPIRES_AT, new Date(System.currentTimeMillis()
+                + org.gogoscope.api.CircuitBreakerStateProvider.CLOSED_STATE_RETENTION.toMillis()));
+    }
+
+    /** No {@code expiresAt}: a breaker with failures, open or half-open is kept. */
+    private static Bson keep() {
+        return Updates.unset(Expiry.EXPIRES_AT);
     }
 
     /**
@@ -89,7 +105,7 @@ final class MongoCircuitStorage implements CircuitStorage {
     @Override
     public int recordFailure(String key, int maxFailures) {
         Document counted = circuits.findOneAndUpdate(Filters.eq(MongoSchema.KEY, key),
-                Updates.combine(Updates.inc(FAILURES, 1), Updates.currentDate(LAST_FAILURE),
+                Updates.combine(Updates.inc(FAILURES, 1), Updates.currentDate(LAST_FAILURE), keep(),
                         Updates.setOnInsert(STATE, CLOSED),
                         Updates.setOnInsert(LAST_SUCCESS, null), MongoSchema.idOnInsert(key)),
                 UPSERT_AFTER);
@@ -108,7 +124,7 @@ final class MongoCircuitStorage implements CircuitStorage {
     public void recordSuccess(String key) {
         circuits.updateOne(Filters.eq(MongoSchema.KEY, key),
                 Updates.combine(Updates.set(STATE, CLOSED), Updates.set(FAILURES, 0),
-                        Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null),
+                        Updates.currentDate(LAST_SUCCESS), Updates.setOnInsert(LAST_FAILURE, null), forgetLater(),
                         MongoSchema.idOnInsert(key)),
                 new UpdateOptions().upsert(true));
     }

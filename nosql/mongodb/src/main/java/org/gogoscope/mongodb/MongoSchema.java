@@ -16,7 +16,8 @@ import org.gogoscope.core.KeyPattern;
  * The six collections and their indexes, exactly as go-go-scope's Node adapters create them (the seed's
  * "Collections and Indexes"): locks, breaker states, cache entries and idempotency records carry their key in a
  * {@code key} field with a unique index {@code key_1}; locks, cache and idempotency a TTL index
- * {@code expiresAt_1} with {@code expireAfterSeconds: 0}; checkpoints a unique {@code taskId_1_sequence_1} and
+ * {@code expiresAt_1} with {@code expireAfterSeconds: 0} (breaker states too, which Node does not index so:
+ * creating it beside Node's indexes is harmless, Node never writes the field); checkpoints a unique {@code taskId_1_sequence_1} and
  * {@code taskId_1}. Same key patterns, options and (default) names, so creating them is a no-op for whichever
  * side connects second. Versioned breaker records, which Node does not have, are keyed by {@code _id}.
  * {@link #create()} is idempotent, so several nodes may run it at once.
@@ -72,6 +73,7 @@ final class MongoSchema {
             collection(keyed).createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true));
         }
         ttlIndex(LOCKS);
+        ttlIndex(CIRCUIT); // this library's addition: only breakers in the initial state carry expiresAt
         ttlIndex(CACHE);
         ttlIndex(IDEMPOTENCY);
         MongoCollection<Document> checkpoints = collection(CHECKPOINTS);

@@ -49,6 +49,39 @@ class MongoStoredDocumentsTest {
         return adapter;
     }
 
+    /**
+     * A breaker closed without failures carries {@code expiresAt} (a day ahead) for the TTL index on the breaker
+     * states; a failure, or an open state, removes it, so the TTL monitor forgets only breakers in the initial state.
+     */
+    @Test
+    void onlyBreakersInTheInitialStateCarryAnExpiry() {
+        MongoAdapter node = node(InProcessMongo.config());
+        var circuits = node.circuitBreakers();
+        long day = org.gogoscope.api.CircuitBreakerStateProvider.CLOSED_STATE_RETENTION.toMillis();
+        circuits.recordFailure("b", 5);
+        assertThat(expiresAt(prefix + "circuit:b")).as("failing").isNull();
+        circuits.recordSuccess("b");
+        assertThat(expiresAt(prefix + "circuit:b")).as("closed without failures").isNotNull()
+                .isBetween(new Date(System.currentTimeMillis() + day - 60_000), new Date(System.currentTimeMillis() + day));
+        circuits.recordFailure("b", 5);
+        assertThat(expiresAt(prefix + "circuit:b")).as("failing again").isNull();
+        circuits.setState("b", org.gogoscope.api.CircuitBreakerState.initial());
+        assertThat(expiresAt(prefix + "circuit:b")).as("reset to the initial state").isNotNull();
+        circuits.setState("b", new org.gogoscope.api.CircuitBreakerState(org.gogoscope.api.CircuitState.OPEN, 3,
+                new Date().toInstant(), null));
+        assertThat(expiresAt(prefix + "circuit:b")).as("forced open").isNull();
+        List<Document> ttl = new ArrayList<>();
+        database.getCollection(MongoSchema.CIRCUIT).listIndexes().into(new ArrayList<>()).stream()
+                .filter(index -> index.get("expireAfterSeconds") != null).forEach(ttl::add);
+        assertThat(ttl).as("TTL index on the breaker states").singleElement()
+                .satisfies(index -> assertThat(index.get("key", Document.class)).containsKey(Expiry.EXPIRES_AT));
+    }
+
+    private Date expiresAt(String key) {
+        return database.getCollection(MongoSchema.CIRCUIT).find(Filters.eq(MongoSchema.KEY, key)).first()
+                .getDate(Expiry.EXPIRES_AT);
+    }
+
     @Test
     void valuesAreStoredAsBsonDocumentsWithTypedNumbers() {
         Map<String, Object> value = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gogoscope.api.CircuitBreakerState;
+import org.gogoscope.api.CircuitBreakerStateProvider;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.CircuitState;
 import org.gogoscope.core.KeyPattern;
@@ -13,12 +14,16 @@ import org.gogoscope.core.storage.StoredCircuitRecord;
 import org.gogoscope.core.storage.StoredPage;
 
 /**
- * Circuit breakers: one hash per breaker without TTL; every transition is one script on the server clock. A
+ * Circuit breakers: one hash per breaker, without TTL except while closed without failures (then it expires after
+ * {@link CircuitBreakerStateProvider#CLOSED_STATE_RETENTION}); every transition is one script on the server clock. A
  * breaker's versioned record is a separate hash {@code {data, version}} in the same slot
  * ({@link RedisKeys#circuitRecord}), so {@code setState} (which replaces the circuit hash) never touches it; its
  * read and its compare-and-set are one script each.
  */
 final class RedisCircuitStorage implements CircuitStorage {
+
+    /** {@link CircuitBreakerStateProvider#CLOSED_STATE_RETENTION} in ms, as the scripts take it. */
+    private static final String RETENTION = Long.toString(CircuitBreakerStateProvider.CLOSED_STATE_RETENTION.toMillis());
 
     private final RedisClient client;
     private final RedisKeys keys;
@@ -44,7 +49,7 @@ final class RedisCircuitStorage implements CircuitStorage {
     public void put(String key, CircuitBreakerState state) {
         client.eval(RedisScript.CIRCUIT_PUT, List.of(keys.circuit(key)), List.of(state.state().name(),
                 Integer.toString(state.failureCount()), millis(state.lastFailureTime()),
-                millis(state.lastSuccessTime())));
+                millis(state.lastSuccessTime()), RETENTION));
     }
 
     @Override
@@ -56,7 +61,7 @@ final class RedisCircuitStorage implements CircuitStorage {
 
     @Override
     public void recordSuccess(String key) {
-        client.eval(RedisScript.CIRCUIT_RECORD_SUCCESS, List.of(keys.circuit(key)), List.of());
+        client.eval(RedisScript.CIRCUIT_RECORD_SUCCESS, List.of(keys.circuit(key)), List.of(RETENTION));
     }
 
     @Override

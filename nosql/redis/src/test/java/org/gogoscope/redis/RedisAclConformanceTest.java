@@ -31,7 +31,7 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
 class RedisAclConformanceTest extends ConformanceSuite {
 
     /** The README's rule for standalone and Sentinel, without {@code +wait} (only for redis.wait-replicas). */
-    static final String COMMANDS = "+ping +evalsha +eval +time +get +set +exists +del +pttl +pexpire +hget +hmget "
+    static final String COMMANDS = "+ping +evalsha +eval +time +get +set +exists +del +pttl +pexpire +persist +hget +hmget "
             + "+hgetall +hset +hdel +hincrby +zadd +zrem +zcard +zrange +zrevrange +zrangebylex +zrangebyscore +scan";
     private static final String USER = "gogo-app";
     private static final String PASSWORD = "acl-Pw-2024";

@@ -46,6 +46,11 @@ class RedisCacheIndexTest {
     }
 
     @Test
+    void closedBreakersWithoutFailuresExpireAndOthersStay() {
+        RedisChecks.closedBreakersWithoutFailuresExpireAndOthersStay(adapter(base + ":", true));
+    }
+
+    @Test
     void hostileKeysAreListedByTheirLiteralHeadUnderHostilePrefixes() {
         for (String prefix : List.of(base + ":", base + "%_*?[]\\'\";:", base + "{7}:", base + "a{}b:",
                 base + "x}y:", base + "\ud83d\ude00:")) {

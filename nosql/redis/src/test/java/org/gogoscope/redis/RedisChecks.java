@@ -67,6 +67,33 @@ final class RedisChecks {
     }
 
     /**
+     * A breaker closed without failures (the initial state) expires after the retention; a failure keeps it for
+     * good again, as does an open or half-open state written with {@code setState}; a closed state without failures
+     * written with {@code setState} expires too.
+     */
+    static void closedBreakersWithoutFailuresExpireAndOthersStay(RedisAdapter adapter) {
+        RedisKeys keys = new RedisKeys(adapter.keyPrefix());
+        long retention = org.gogoscope.api.CircuitBreakerStateProvider.CLOSED_STATE_RETENTION.toMillis();
+        var circuits = adapter.circuitBreakers();
+        try (RedisClient raw = raw(adapter)) {
+            String recovered = keys.circuit(adapter.keyPrefix() + "recovered");
+            circuits.recordFailure("recovered", 5);
+            assertThat(pttl(raw, recovered)).as("failing: no TTL").isEqualTo(-1L);
+            circuits.recordSuccess("recovered");
+            assertThat(pttl(raw, recovered)).as("closed without failures").isBetween(retention - 60_000, retention);
+            circuits.recordFailure("recovered", 5);
+            assertThat(pttl(raw, recovered)).as("failing again: the TTL is gone").isEqualTo(-1L);
+            assertThat(circuits.getState("recovered")).get().extracting(s -> s.failureCount()).isEqualTo(1);
+
+            circuits.setState("opened", new org.gogoscope.api.CircuitBreakerState(
+                    org.gogoscope.api.CircuitState.OPEN, 3, java.time.Instant.now(), null));
+            assertThat(pttl(raw, keys.circuit(adapter.keyPrefix() + "opened"))).isEqualTo(-1L);
+            circuits.setState("reset", org.gogoscope.api.CircuitBreakerState.initial());
+            assertThat(pttl(raw, keys.circuit(adapter.keyPrefix() + "reset"))).isBetween(retention - 60_000, retention);
+        }
+    }
+
+    /**
      * Hostile prefixes and keys (metacharacters, braces, emoji, characters beyond the BMP, U+10FFFF): listing by
      * each literal head and clearing find exactly the right entries, and clearing leaves an empty index.
      */

@@ -8,4 +8,5 @@ if count >= tonumber(ARGV[1]) or state == 'HALF_OPEN' then
   state = 'OPEN'
 end
 redis.call('HSET', KEYS[1], 'state', state, 'lastFailureTime', now)
+redis.call('PERSIST', KEYS[1]) -- a failing breaker is kept, whatever a success set before
 return count
