@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The results of a {@link NodesBenchmark} run: every run of every point, kept in plan order, written as JSON
- * (format {@value #FORMAT}) and as a Markdown table beside it. Per point the
+ * (format {@value #FORMAT}, read back by {@link Charts}) and as a Markdown table beside it. Per point the
  * figure is the mean grants/s of its runs with their min and max; ours/ShedLock is the ratio of the two means
  * ± the two relative half-ranges added, times the ratio (a conservative bound in the style of {@link Table},
  * not a confidence interval).
