@@ -20,7 +20,8 @@ import java.util.Map;
  * node with its own client and pool and T/N threads, starts them together, lets them warm up, and sums the
  * grants they count in the measured window into grants/s. Every point is run {@code --repeat} times in fresh
  * JVMs, the repeats one full pass over the points after the other (so that drift of the machine spreads over
- * all points instead of landing on one). After each run the JSON and the Markdown table are rewritten.
+ * all points instead of landing on one). After each run the JSON and the Markdown table are rewritten; at the
+ * end {@link Charts} draws one PNG per backend beside them.
  *
  * <p>Before the first run each backend and contestant is opened once in this JVM (schema, ShedLock table) and
  * tried once: a server that is down fails its points there, loudly, without starting JVMs. MongoDB is the
@@ -46,6 +47,7 @@ public final class NodesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
@@ -109,9 +111,11 @@ public final class NodesBenchmark {
             }
         }
         Path md = report.write(out);
+        List<Path> charts = Charts.write(out);
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("JSON: " + out.toAbsolutePath() + "\nTable: " + md.toAbsolutePath());
+        charts.forEach(c -> System.out.println("Chart: " + c.toAbsolutePath()));
         if (report.failedRuns() > 0) {
             System.err.println(report.failedRuns() + " run(s) FAILED; see the table");
             return false;
