@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Where the benchmarks find their servers: the same local servers the tests use. Each can be overridden by a
  * system property ({@code -Dgogoscope.bench.postgresql.url=...}); MongoDB is the in-process mongo-java-server,
- * started once per JVM (so once per JMH fork).
+ * started once per JVM (so once per JMH fork), unless {@code gogoscope.bench.mongodb.uri} names a server
+ * (NodesBenchmark hands its child JVMs the URI of the one stand-in it runs, so that they share it).
  */
 final class Servers {
 
@@ -21,6 +22,7 @@ final class Servers {
     static final String SQLITE_FILE = System.getProperty("gogoscope.bench.sqlite.file", defaultSqliteFile());
     static final String REDIS_URI = System.getProperty("gogoscope.bench.redis.uri", "redis://127.0.0.1:6379");
     static final String MONGO_DATABASE = "gogobench";
+    static final String MONGO_URI_PROPERTY = "gogoscope.bench.mongodb.uri";
 
     /** Pool sizes: the adapters' defaults, used for the raw and ShedLock pools too. */
     static final int SQL_POOL = 10;
@@ -43,8 +45,12 @@ final class Servers {
         return "jdbc:sqlite:" + SQLITE_FILE;
     }
 
-    /** The in-process MongoDB stand-in's URI, started on first use. */
+    /** {@code gogoscope.bench.mongodb.uri} if set, else the in-process MongoDB stand-in's URI, started on first use. */
     static synchronized String mongoUri() {
+        String given = System.getProperty(MONGO_URI_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
         if (mongo == null) {
             MongoServer server = MongoStandIn.newServer();
             server.bind("127.0.0.1", 0);
