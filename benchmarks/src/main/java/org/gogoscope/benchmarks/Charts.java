@@ -104,11 +104,54 @@ public final class Charts {
         if (root instanceof JsonObject o && NodesReport.FORMAT.equals(o.getString("format", null))) {
             return nodes(json, o);
         }
+        if (root instanceof JsonObject o && ChurnMeasurement.FORMAT.equals(o.getString("format", null))) {
+            return churn(json, o);
+        }
         if (root instanceof JsonArray a) {
             return jmh(json, a);
         }
         throw new IllegalArgumentException("neither a NodesBenchmark result (\"format\": \"" + NodesReport.FORMAT
+                + "\"), a ChurnMeasurement result (\"" + ChurnMeasurement.FORMAT
                 + "\") nor JMH's JSON (an array of results)");
+    }
+
+    // ---- ChurnMeasurement ----
+
+    /** Per backend one PNG: records stored under the run's prefix against time, one line per kind. */
+    private static List<Path> churn(Path json, JsonObject root) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (JsonObject run : root.getJsonArray("runs").getValuesAs(JsonObject.class)) {
+            Map<String, YIntervalSeries> byKind = new LinkedHashMap<>();
+            for (JsonObject sample : run.getJsonArray("samples").getValuesAs(JsonObject.class)) {
+                double seconds = number(sample.get("seconds"));
+                for (var kind : sample.getJsonObject("stored").entrySet()) {
+                    double count = number(kind.getValue());
+                    byKind.computeIfAbsent(kind.getKey(), YIntervalSeries::new).add(seconds, count, count, count);
+                }
+            }
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            List<Paint> paints = new ArrayList<>();
+            List<Stroke> strokes = new ArrayList<>();
+            List<Shape> shapes = new ArrayList<>();
+            for (YIntervalSeries series : byKind.values()) {
+                data.addSeries(series);
+                paints.add(BACKEND_COLOURS[paints.size() % BACKEND_COLOURS.length]);
+                strokes.add(stroke(0));
+                shapes.add(shape(shapes.size()));
+            }
+            String backend = run.getString("backend");
+            NumberAxis x = new NumberAxis("seconds since the churn started");
+            NumberAxis y = new NumberAxis("records stored under the run's prefix (expired or not)");
+            String subtitle = String.format(Locale.ROOT, "%,d distinct keys per kind, TTL %d ms, %d threads; churn "
+                    + "ended at %.0f s", run.getInt("keys"), run.getInt("ttlMillis"), run.getInt("threads"),
+                    number(run.get("churnSeconds")));
+            JFreeChart chart = chart(backend + ": what stays stored under a churn", subtitle, data, x, y, paints,
+                    strokes, shapes);
+            Path png = beside(json, backend);
+            savePanels(List.of(chart), png);
+            written.add(png);
+        }
+        return written;
     }
 
     // ---- NodesBenchmark ----
@@ -306,7 +349,8 @@ public final class Charts {
 
     // ---- drawing ----
 
-    private static JFreeChart chart(String title, String subtitle, YIntervalSeriesCollection data, LogAxis x,
+    private static JFreeChart chart(String title, String subtitle, YIntervalSeriesCollection data,
+            org.jfree.chart.axis.ValueAxis x,
             NumberAxis y, List<Paint> paints, List<Stroke> strokes, List<Shape> shapes) {
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(true);

@@ -51,6 +51,9 @@ import redis.clients.jedis.resps.ScanResult;
  */
 public final class ChurnMeasurement {
 
+    /** The {@code format} of the JSON written, which {@link Charts} recognises. */
+    static final String FORMAT = "gogoscope-churn/1";
+
     private static final List<String> KINDS = List.of("cache", "idempotency", "locks", "circuits");
 
     private ChurnMeasurement() {
@@ -84,6 +87,7 @@ public final class ChurnMeasurement {
         Files.writeString(md, table);
         System.out.println(table);
         System.out.println("JSON: " + out.toAbsolutePath() + "\nTable: " + md.toAbsolutePath());
+        Charts.write(out).forEach(png -> System.out.println("Chart: " + png.toAbsolutePath()));
     }
 
     private static Map<String, String> options(String[] args) {
@@ -308,7 +312,7 @@ public final class ChurnMeasurement {
     }
 
     private static String json(List<Run> runs) {
-        StringBuilder json = new StringBuilder("[\n");
+        StringBuilder json = new StringBuilder("{\"format\": \"" + FORMAT + "\", \"runs\": [\n");
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
             json.append(String.format(Locale.ROOT, "  {\"backend\": \"%s\", \"keys\": %d, \"threads\": %d, "
@@ -316,14 +320,15 @@ public final class ChurnMeasurement {
                     run.threads(), run.ttlMillis(), run.churnSeconds()));
             for (int s = 0; s < run.samples().size(); s++) {
                 Sample sample = run.samples().get(s);
-                json.append(String.format(Locale.ROOT, "    {\"seconds\": %.2f, \"churning\": %s", sample.seconds(),
-                        sample.churning()));
-                sample.stored().forEach((kind, count) -> json.append(", \"").append(kind).append("\": ").append(count));
-                json.append(s + 1 < run.samples().size() ? "},\n" : "}\n");
+                json.append(String.format(Locale.ROOT, "    {\"seconds\": %.2f, \"churning\": %s, \"stored\": {",
+                        sample.seconds(), sample.churning()));
+                json.append(String.join(", ", sample.stored().entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\": " + e.getValue()).toList()));
+                json.append(s + 1 < run.samples().size() ? "}},\n" : "}}\n");
             }
             json.append(r + 1 < runs.size() ? "  ]},\n" : "  ]}\n");
         }
-        return json.append("]\n").toString();
+        return json.append("]}\n").toString();
     }
 
     /** Per backend and kind: the most stored during the churn, at its end, and after the settle time. */
