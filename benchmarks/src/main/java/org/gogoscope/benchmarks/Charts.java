@@ -256,10 +256,15 @@ public final class Charts {
     }
 
     private static int contestantIndex(String contestant) {
+        return ordinal(Contestant.class, contestant);
+    }
+
+    /** The position of constant {@code name} of {@code type}, or one past the last for an unknown name. */
+    private static <E extends Enum<E>> int ordinal(Class<E> type, String name) {
         try {
-            return Contestant.valueOf(contestant).ordinal();
+            return Enum.valueOf(type, name).ordinal();
         } catch (IllegalArgumentException e) {
-            return Contestant.values().length;
+            return type.getEnumConstants().length;
         }
     }
 
@@ -336,11 +341,7 @@ public final class Charts {
     }
 
     private static int backendIndex(String backend) {
-        try {
-            return Backend.valueOf(backend).ordinal();
-        } catch (IllegalArgumentException e) {
-            return Backend.values().length;
-        }
+        return ordinal(Backend.class, backend);
     }
 
     private static Color backendColour(String backend) {

@@ -115,13 +115,7 @@ public final class NodeChild {
                 out.println(ERROR + " " + oneLine(first));
             }
         } finally {
-            for (AutoCloseable resource : resources) {
-                try {
-                    resource.close();
-                } catch (Exception e) {
-                    System.err.println("closing " + resource + ": " + e);
-                }
-            }
+            closeAll(resources);
         }
     }
 
@@ -156,5 +150,16 @@ public final class NodeChild {
 
     private static String oneLine(Throwable e) {
         return (e.getClass().getName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
+    }
+
+    /** Closes each of {@code resources}, reporting a failure on stderr and going on with the others. */
+    static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("closing " + resource + ": " + e);
+            }
+        }
     }
 }

@@ -165,13 +165,7 @@ public final class NodesBenchmark {
                     e.printStackTrace();
                     unusable.computeIfAbsent(backend, b -> new EnumMap<>(Contestant.class)).put(contestant, why);
                 } finally {
-                    for (AutoCloseable resource : resources) {
-                        try {
-                            resource.close();
-                        } catch (Exception e) {
-                            System.err.println("closing " + resource + ": " + e);
-                        }
-                    }
+                    NodeChild.closeAll(resources);
                 }
             }
         }
