@@ -139,16 +139,22 @@ public class ScaleBenchmarks {
             return ScaleKind.IDEMPOTENCY;
         }
 
-        /** Deletes what a run that was stopped may have left on the first calls' keys (a claim in progress). */
+        private final String[] replayKeys = new String[RING];
+
+        /**
+         * Deletes what a run that was stopped may have left on the first calls' keys (a claim in progress), and
+         * picks the filled records to replay.
+         */
         @Override
         void prepare() {
             for (int i = 0; i < RING; i++) {
                 ours.idempotency().delete(firstCallKey(i));
+                replayKeys[i] = ScaleRecords.idempotencyKey(i * (size / RING));
             }
         }
 
         String replayKey(int position) {
-            return ScaleRecords.idempotencyKey(position * (size / RING));
+            return replayKeys[position];
         }
     }
 
@@ -167,12 +173,24 @@ public class ScaleBenchmarks {
         }
     }
 
+    /** The ring's keys, made once: formatting a key per call would weigh on the fastest operations (SQLite). */
+    private static final String[] RING_KEYS = ring("ring:%03d");
+    private static final String[] FIRST_CALL_KEYS = ring("first:%03d");
+
+    private static String[] ring(String format) {
+        String[] keys = new String[RING];
+        for (int i = 0; i < RING; i++) {
+            keys[i] = String.format(format, i);
+        }
+        return keys;
+    }
+
     static String ringKey(int position) {
-        return String.format("ring:%03d", position);
+        return RING_KEYS[position];
     }
 
     static String firstCallKey(int position) {
-        return String.format("first:%03d", position);
+        return FIRST_CALL_KEYS[position];
     }
 
     static Checkpoint<Payload> benchCheckpoint(int sequence) {
