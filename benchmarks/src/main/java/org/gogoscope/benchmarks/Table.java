@@ -14,7 +14,8 @@ import org.openjdk.jmh.results.RunResult;
  * raw floor, and the ratios ours/ShedLock and ours/raw (throughput ratios: above 1 = ours faster; the ± is
  * the two relative errors added). For the contended lock the figure is granted acquire+release per second.
  * For the interceptors: ops/s and the cost per call over the plain call in µs; for the breakers the time per
- * call relative to SmallRye's own breaker (below 1.1 = target met).
+ * call relative to SmallRye's own breaker (below 1.1 = target met). The scale benchmarks have a table of their own
+ * ({@link ScaleTable}).
  */
 final class Table {
 
@@ -37,6 +38,9 @@ final class Table {
         Map<String, Score> interceptors = new LinkedHashMap<>();
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark();
+            if (benchmark.contains("ScaleBenchmarks")) {
+                continue;
+            }
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             Result<?> primary = run.getPrimaryResult();
             Score score = new Score(primary.getScore(), primary.getScoreError());
@@ -78,6 +82,10 @@ final class Table {
                 out.append("| ").append(name).append(" | ").append(s).append(" | ").append(micros).append(" | ")
                         .append(over).append(" | ").append(vsLocal).append(" |\n");
             }
+        }
+        String scale = ScaleTable.render(results);
+        if (!scale.isEmpty()) {
+            out.append(out.length() == 0 ? "" : "\n").append(scale);
         }
         return out.toString();
     }
