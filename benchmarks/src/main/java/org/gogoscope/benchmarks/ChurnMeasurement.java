@@ -142,6 +142,7 @@ public final class ChurnMeasurement {
             samples.add(new Sample(seconds(start), false, counter.count()));
             System.out.printf(Locale.ROOT, "%s: %d keys per kind in %.1f s, then %s%n", backend, keys, churnSeconds,
                     samples.get(samples.size() - 1).stored());
+            counter.deleteAll(); // the breaker states stay a day otherwise, in tables the tests share
             return new Run(backend, keys, threads, ttlMillis, churnSeconds, samples);
         } finally {
             pool.shutdownNow();
@@ -187,9 +188,12 @@ public final class ChurnMeasurement {
         return Servers.REDIS_URI.replaceFirst("/\\d*$", "") + "/7";
     }
 
-    /** Counts what is stored under one prefix, per kind, expired or not. */
+    /** Counts what is stored under one prefix, per kind, expired or not, and deletes it after the run. */
     private interface Counter extends AutoCloseable {
         Map<String, Long> count() throws Exception;
+
+        /** Deletes everything stored under the run's prefix. */
+        void deleteAll() throws Exception;
 
         @Override
         void close();
@@ -234,6 +238,20 @@ public final class ChurnMeasurement {
             }
 
             @Override
+            public void deleteAll() throws SQLException {
+                try (Connection c = pool.getConnection()) {
+                    for (String kind : KINDS) {
+                        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.get(kind)
+                                + " WHERE " + keyColumn + " >= ? AND " + keyColumn + " < ?")) {
+                            s.setString(1, prefix);
+                            s.setString(2, upper);
+                            s.executeUpdate();
+                        }
+                    }
+                }
+            }
+
+            @Override
             public void close() {
                 pool.close();
             }
@@ -262,6 +280,19 @@ public final class ChurnMeasurement {
                     cursor = step.getCursor();
                 } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
                 return counts;
+            }
+
+            @Override
+            public void deleteAll() {
+                ScanParams params = new ScanParams().match(escape(prefix) + "*").count(1000);
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> step = redis.scan(cursor, params);
+                    if (!step.getResult().isEmpty()) {
+                        redis.del(step.getResult().toArray(String[]::new));
+                    }
+                    cursor = step.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
             }
 
             @Override
@@ -302,6 +333,14 @@ public final class ChurnMeasurement {
                             .countDocuments(Filters.regex("key", "^" + Pattern.quote(prefix))));
                 }
                 return counts;
+            }
+
+            @Override
+            public void deleteAll() {
+                for (String kind : KINDS) {
+                    database.getCollection(collections.get(kind))
+                            .deleteMany(Filters.regex("key", "^" + Pattern.quote(prefix)));
+                }
             }
 
             @Override
