@@ -28,10 +28,6 @@ import java.util.regex.Pattern;
 import org.gogoscope.api.ClaimResult;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.PersistenceAdapter;
-import org.gogoscope.jpa.SqlAdapter;
-import org.gogoscope.jpa.SqlSettings;
-import org.gogoscope.redis.RedisAdapter;
-import org.gogoscope.redis.RedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -46,8 +42,8 @@ import redis.clients.jedis.resps.ScanResult;
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar org.gogoscope.benchmarks.ChurnMeasurement [--keys 100000]
  * [--threads 4] [--ttl-ms 200] [--settle 25] [--backends postgresql,mariadb,sqlite,redis,mongodb]}. SQL adapters
- * run with their default purge ({@code purge.interval} 10 s, batch 500); Redis on database 7 of the benchmark
- * server, so the count scans only this run's keys; MongoDB is the in-process stand-in, which has no TTL monitor.
+ * run with their default purge ({@code purge.interval} 10 s, batch 500); on Redis the count scans the run's prefix;
+ * MongoDB is the in-process stand-in, which has no TTL monitor.
  */
 public final class ChurnMeasurement {
 
@@ -55,6 +51,10 @@ public final class ChurnMeasurement {
     static final String FORMAT = "gogoscope-churn/1";
 
     private static final List<String> KINDS = List.of("cache", "idempotency", "locks", "circuits");
+
+    /** The table (SQL) or collection (MongoDB) of each kind: the same names on both. */
+    private static final Map<String, String> TABLES = Map.of("cache", "go_goscope_cache", "idempotency",
+            "go_goscope_idempotency", "locks", "go_goscope_locks", "circuits", "go_goscope_circuit");
 
     private ChurnMeasurement() {
     }
@@ -165,27 +165,16 @@ public final class ChurnMeasurement {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** Our adapter on {@code backend}, connected, built as every benchmark builds it ({@link Backend#ours}). */
     private static PersistenceAdapter adapter(String backend, String prefix) {
-        PersistenceAdapter adapter = switch (backend) {
-            case "postgresql" -> new SqlAdapter(SqlSettings.jdbc("postgresql", Servers.PG_URL, Servers.PG_USER, null),
-                    prefix);
-            case "mariadb" -> new SqlAdapter(SqlSettings.jdbc("mariadb", Servers.MARIADB_URL, Servers.MARIADB_USER,
-                    null), prefix);
-            case "sqlite" -> new SqlAdapter(SqlSettings.jdbc("sqlite", Servers.sqliteUrl(), null, null), prefix);
-            case "redis" -> new RedisAdapter(RedisClientConfig.standalone(redisUri()), prefix);
-            case "mongodb" -> Backend.mongodb.ours(prefix);
-            default -> throw new IllegalArgumentException("--backends: unknown backend '" + backend
-                    + "' (known: postgresql, mariadb, sqlite, redis, mongodb)");
-        };
-        if (!backend.equals("mongodb")) {
-            adapter.connect();
+        Backend known;
+        try {
+            known = Backend.valueOf(backend);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--backends: unknown backend '" + backend
+                    + "' (known: postgresql, mariadb, sqlite, redis, mongodb)", e);
         }
-        return adapter;
-    }
-
-    /** The benchmark's Redis server, database 7: the count then scans this run's keys, not the scale data. */
-    private static String redisUri() {
-        return Servers.REDIS_URI.replaceFirst("/\\d*$", "") + "/7";
+        return known.ours(prefix);
     }
 
     /** Counts what is stored under one prefix, per kind, expired or not, and deletes it after the run. */
@@ -215,37 +204,33 @@ public final class ChurnMeasurement {
     /** The rows of each table whose key lies in [prefix, prefix with its last character + 1): the key index range. */
     private static Counter sqlCounter(HikariDataSource pool, String keyColumn, String prefix) {
         String upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-        Map<String, String> tables = Map.of("cache", "go_goscope_cache", "idempotency", "go_goscope_idempotency",
-                "locks", "go_goscope_locks", "circuits", "go_goscope_circuit");
         return new Counter() {
             @Override
             public Map<String, Long> count() throws SQLException {
                 Map<String, Long> counts = new LinkedHashMap<>();
-                try (Connection c = pool.getConnection()) {
-                    for (String kind : KINDS) {
-                        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + tables.get(kind)
-                                + " WHERE " + keyColumn + " >= ? AND " + keyColumn + " < ?")) {
-                            s.setString(1, prefix);
-                            s.setString(2, upper);
-                            try (ResultSet rs = s.executeQuery()) {
-                                rs.next();
-                                counts.put(kind, rs.getLong(1));
-                            }
-                        }
+                onEachTable("SELECT COUNT(*) FROM", (kind, statement) -> {
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        counts.put(kind, rs.getLong(1));
                     }
-                }
+                });
                 return counts;
             }
 
             @Override
             public void deleteAll() throws SQLException {
+                onEachTable("DELETE FROM", (kind, statement) -> statement.executeUpdate());
+            }
+
+            /** Runs {@code <verb> <table> WHERE key in the prefix's range} for each kind's table. */
+            private void onEachTable(String verb, SqlStep step) throws SQLException {
                 try (Connection c = pool.getConnection()) {
                     for (String kind : KINDS) {
-                        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + tables.get(kind)
-                                + " WHERE " + keyColumn + " >= ? AND " + keyColumn + " < ?")) {
+                        try (PreparedStatement s = c.prepareStatement(verb + " " + TABLES.get(kind) + " WHERE "
+                                + keyColumn + " >= ? AND " + keyColumn + " < ?")) {
                             s.setString(1, prefix);
                             s.setString(2, upper);
-                            s.executeUpdate();
+                            step.run(kind, s);
                         }
                     }
                 }
@@ -258,40 +243,46 @@ public final class ChurnMeasurement {
         };
     }
 
+    /** One statement's work in {@link #sqlCounter}. */
+    @FunctionalInterface
+    private interface SqlStep {
+        void run(String kind, PreparedStatement statement) throws SQLException;
+    }
+
     /**
      * Every key under the prefix, by what follows it: {@code cache:} and {@code cache-...} (entries and their
      * index), {@code lock:} and {@code fence:} (locks and their token counters), {@code circuit:}; idempotency
      * records are the prefix plus the key ({@code i...}), as go-go-scope lays them out.
      */
     private static Counter redisCounter(String prefix) {
-        JedisPooled redis = new JedisPooled(java.net.URI.create(redisUri()));
+        JedisPooled redis = new JedisPooled(java.net.URI.create(Servers.REDIS_URI));
         return new Counter() {
             @Override
             public Map<String, Long> count() {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 KINDS.forEach(kind -> counts.put(kind, 0L));
-                ScanParams params = new ScanParams().match(escape(prefix) + "*").count(1000);
-                String cursor = ScanParams.SCAN_POINTER_START;
-                do {
-                    ScanResult<String> step = redis.scan(cursor, params);
-                    for (String key : step.getResult()) {
-                        counts.merge(kindOf(key.substring(prefix.length())), 1L, Long::sum);
-                    }
-                    cursor = step.getCursor();
-                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+                eachScanStep(keys -> keys.forEach(key ->
+                        counts.merge(kindOf(key.substring(prefix.length())), 1L, Long::sum)));
                 return counts;
             }
 
             @Override
             public void deleteAll() {
+                eachScanStep(keys -> {
+                    if (!keys.isEmpty()) {
+                        redis.del(keys.toArray(String[]::new));
+                    }
+                });
+            }
+
+            /** Hands the keys of each {@code SCAN MATCH <prefix>*} step to {@code step}, to the end of the scan. */
+            private void eachScanStep(java.util.function.Consumer<List<String>> step) {
                 ScanParams params = new ScanParams().match(escape(prefix) + "*").count(1000);
                 String cursor = ScanParams.SCAN_POINTER_START;
                 do {
-                    ScanResult<String> step = redis.scan(cursor, params);
-                    if (!step.getResult().isEmpty()) {
-                        redis.del(step.getResult().toArray(String[]::new));
-                    }
-                    cursor = step.getCursor();
+                    ScanResult<String> result = redis.scan(cursor, params);
+                    step.accept(result.getResult());
+                    cursor = result.getCursor();
                 } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
             }
 
@@ -322,14 +313,12 @@ public final class ChurnMeasurement {
     private static Counter mongoCounter(String prefix) {
         MongoClient client = MongoClients.create(Servers.mongoUri());
         MongoDatabase database = client.getDatabase(Servers.MONGO_DATABASE);
-        Map<String, String> collections = Map.of("cache", "go_goscope_cache", "idempotency", "go_goscope_idempotency",
-                "locks", "go_goscope_locks", "circuits", "go_goscope_circuit");
         return new Counter() {
             @Override
             public Map<String, Long> count() {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 for (String kind : KINDS) {
-                    counts.put(kind, database.getCollection(collections.get(kind))
+                    counts.put(kind, database.getCollection(TABLES.get(kind))
                             .countDocuments(Filters.regex("key", "^" + Pattern.quote(prefix))));
                 }
                 return counts;
@@ -338,7 +327,7 @@ public final class ChurnMeasurement {
             @Override
             public void deleteAll() {
                 for (String kind : KINDS) {
-                    database.getCollection(collections.get(kind))
+                    database.getCollection(TABLES.get(kind))
                             .deleteMany(Filters.regex("key", "^" + Pattern.quote(prefix)));
                 }
             }
