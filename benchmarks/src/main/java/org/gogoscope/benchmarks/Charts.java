@@ -129,15 +129,10 @@ public final class Charts {
                     byKind.computeIfAbsent(kind.getKey(), YIntervalSeries::new).add(seconds, count, count, count);
                 }
             }
-            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-            List<Paint> paints = new ArrayList<>();
-            List<Stroke> strokes = new ArrayList<>();
-            List<Shape> shapes = new ArrayList<>();
+            Lines lines = new Lines();
             for (YIntervalSeries series : byKind.values()) {
-                data.addSeries(series);
-                paints.add(BACKEND_COLOURS[paints.size() % BACKEND_COLOURS.length]);
-                strokes.add(stroke(0));
-                shapes.add(shape(shapes.size()));
+                lines.add(series, BACKEND_COLOURS[lines.size() % BACKEND_COLOURS.length], stroke(0),
+                        shape(lines.size()));
             }
             String backend = run.getString("backend");
             NumberAxis x = new NumberAxis("seconds since the churn started");
@@ -145,8 +140,7 @@ public final class Charts {
             String subtitle = String.format(Locale.ROOT, "%,d distinct keys per kind, TTL %d ms, %d threads; churn "
                     + "ended at %.0f s", run.getInt("keys"), run.getInt("ttlMillis"), run.getInt("threads"),
                     number(run.get("churnSeconds")));
-            JFreeChart chart = chart(backend + ": what stays stored under a churn", subtitle, data, x, y, paints,
-                    strokes, shapes);
+            JFreeChart chart = chart(backend + ": what stays stored under a churn", subtitle, lines, x, y);
             Path png = beside(json, backend);
             savePanels(List.of(chart), png);
             written.add(png);
@@ -202,10 +196,7 @@ public final class Charts {
         List<String> contestants = points.stream().map(p -> p.getString("contestant")).distinct()
                 .sorted(Comparator.comparingInt(Charts::contestantIndex)).toList();
         List<Integer> jvmCounts = points.stream().map(p -> p.getInt("jvms")).distinct().sorted().toList();
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        List<Paint> paints = new ArrayList<>();
-        List<Stroke> strokes = new ArrayList<>();
-        List<Shape> shapes = new ArrayList<>();
+        Lines lines = new Lines();
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         for (String contestant : contestants) {
@@ -227,20 +218,18 @@ public final class Charts {
                 if (s.getItemCount() == 0) {
                     continue;
                 }
-                data.addSeries(s);
-                paints.add(CONTESTANT_COLOURS[Math.min(contestants.indexOf(contestant), CONTESTANT_COLOURS.length - 1)]);
-                strokes.add(stroke(j));
-                shapes.add(shape(j));
+                lines.add(s, CONTESTANT_COLOURS[Math.min(contestants.indexOf(contestant),
+                        CONTESTANT_COLOURS.length - 1)], stroke(j), shape(j));
             }
         }
-        if (data.getSeriesCount() == 0) {
+        if (lines.size() == 0) {
             minX = 1;
             maxX = 64;
         }
         LogAxis x = logAxis("threads in total, over all JVMs (log scale)", 2, minX, maxX);
         NumberAxis y = new NumberAxis("grants/s");
         y.setAutoRangeIncludesZero(true);
-        return chart(title, subtitle, data, x, y, paints, strokes, shapes);
+        return chart(title, subtitle, lines, x, y);
     }
 
     /** The factor that moves {@code point} to its slot among the measured points of its thread count. */
@@ -309,17 +298,11 @@ public final class Charts {
         }
         List<Path> written = new ArrayList<>();
         for (var benchmark : byBenchmark.entrySet()) {
-            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-            List<Paint> paints = new ArrayList<>();
-            List<Stroke> strokes = new ArrayList<>();
-            List<Shape> shapes = new ArrayList<>();
+            Lines lines = new Lines();
             double minX = Double.MAX_VALUE;
             double maxX = 0;
             for (var s : benchmark.getValue().entrySet()) {
-                data.addSeries(s.getValue());
-                paints.add(backendColour(s.getKey()));
-                strokes.add(stroke(0));
-                shapes.add(shape(paints.size() - 1));
+                lines.add(s.getValue(), backendColour(s.getKey()), stroke(0), shape(lines.size()));
                 minX = Math.min(minX, s.getValue().getX(0).doubleValue());
                 maxX = Math.max(maxX, s.getValue().getX(s.getValue().getItemCount() - 1).doubleValue());
             }
@@ -327,7 +310,7 @@ public final class Charts {
             NumberAxis y = new NumberAxis(unit.equals("us/op") ? "µs/call" : unit);
             y.setAutoRangeIncludesZero(true);
             JFreeChart chart = chart(benchmark.getKey() + ": cost vs size", "one line per backend, bars ± JMH's "
-                    + "99.9 % error", data, logAxis("entries (log scale)", 10, minX, maxX), y, paints, strokes, shapes);
+                    + "99.9 % error", lines, logAxis("entries (log scale)", 10, minX, maxX), y);
             Path png = beside(json, benchmark.getKey());
             savePanels(List.of(chart), png);
             written.add(png);
@@ -350,9 +333,30 @@ public final class Charts {
 
     // ---- drawing ----
 
-    private static JFreeChart chart(String title, String subtitle, YIntervalSeriesCollection data,
-            org.jfree.chart.axis.ValueAxis x,
-            NumberAxis y, List<Paint> paints, List<Stroke> strokes, List<Shape> shapes) {
+    /** The lines of one chart, each with its colour, dash and point shape. */
+    private static final class Lines {
+        final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        final List<Paint> paints = new ArrayList<>();
+        final List<Stroke> strokes = new ArrayList<>();
+        final List<Shape> shapes = new ArrayList<>();
+
+        void add(YIntervalSeries series, Paint paint, Stroke stroke, Shape shape) {
+            data.addSeries(series);
+            paints.add(paint);
+            strokes.add(stroke);
+            shapes.add(shape);
+        }
+
+        int size() {
+            return paints.size();
+        }
+    }
+
+    private static JFreeChart chart(String title, String subtitle, Lines lines, org.jfree.chart.axis.ValueAxis x,
+            NumberAxis y) {
+        List<Paint> paints = lines.paints;
+        List<Stroke> strokes = lines.strokes;
+        List<Shape> shapes = lines.shapes;
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
@@ -365,7 +369,7 @@ public final class Charts {
             renderer.setSeriesStroke(i, strokes.get(i));
             renderer.setSeriesShape(i, shapes.get(i));
         }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(lines.data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
