@@ -2,7 +2,7 @@
 # Installs (when absent) and starts the servers the tests talk to, without systemd:
 #   PostgreSQL 127.0.0.1:5432 (trust auth, database "test"), MariaDB 127.0.0.1:3306 (root, empty password,
 #   database "test"), Redis 127.0.0.1:6379; installs Node and npm for interop-node, and Chromium with its driver
-#   for demo-service's browser test. Idempotent: servers already
+#   for demo-service's browser test, and openssl and socat for the TLS tests. Idempotent: servers already
 #   running are left alone.
 # Usage: .ci/services.sh [--then command...]
 set -euo pipefail
@@ -18,6 +18,9 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
 # Chromium and its driver: demo-service's OperatorPageIT drives the operator's page in a real browser
 { command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || missing+=(chromium chromium-driver)
+# openssl makes the TLS tests' throwaway certificates; socat is the TLS terminator in front of the Mongo stand-in
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v socat >/dev/null 2>&1 || missing+=(socat)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq
