@@ -11,11 +11,12 @@ import org.gogoscope.api.MessageCode;
 
 /**
  * Keeps the tables of expired rows bounded, off the callers' threads: one daemon thread per adapter, started at
- * connect and stopped at disconnect. Every {@code purge.interval} a run deletes the expired rows of each table in
+ * connect and stopped at disconnect. Every {@code purge.interval} (from the start of one run to the start of the
+ * next) a run deletes the expired rows of each table in
  * batches, for as long as it finds full batches, up to {@value #BATCHES_PER_RUN} batches per table; a run that
  * stopped at that budget is followed at once by the next, so the purge keeps up with any rate of expiry while
  * no statement of the run is longer than one batch. So between runs at most about
- * {@code expiry rate x purge.interval} expired rows accumulate per table. A failed run is logged and the next
+ * {@code expiry rate x purge.interval} expired rows accumulate per table, plus less than one batch a run left. A failed run is logged and the next
  * one tries again.
  */
 final class PurgeSchedule implements AutoCloseable {
@@ -51,6 +52,7 @@ final class PurgeSchedule implements AutoCloseable {
 
     /** One run over every table; schedules the next. */
     private void run() {
+        long started = System.nanoTime();
         boolean behind = false;
         try {
             behind = runOnce();
@@ -60,7 +62,11 @@ final class PurgeSchedule implements AutoCloseable {
         } finally {
             if (!thread.isShutdown()) {
                 try {
-                    thread.schedule(this::run, behind ? 0 : intervalMillis, TimeUnit.MILLISECONDS);
+                    // the next run starts one interval after this one started, not after it ended, so a run's own
+                    // duration does not add to the expired rows that wait between runs
+                    long spentMillis = (System.nanoTime() - started) / 1_000_000;
+                    thread.schedule(this::run, behind ? 0 : Math.max(0, intervalMillis - spentMillis),
+                            TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException e) {
                     // closed meanwhile
                 }
