@@ -208,6 +208,19 @@ public class ScaleBenchmarks {
         return keys;
     }
 
+    /**
+     * {@code keys("*:000012?")}: the same 10 matches with no literal head, so every key of the store's prefix is
+     * read (the cost that grows with the size, stated in the README; never another prefix's keys).
+     */
+    @Benchmark
+    public List<String> keysNoLiteralHead(FilledCache filled) {
+        List<String> keys = filled.ours.cache().keys("*:000012?");
+        if (keys.size() != 10) {
+            throw new IllegalStateException("expected 10 matches, got " + keys.size());
+        }
+        return keys;
+    }
+
     /** A hit on an entry outside the filled set. */
     @Benchmark
     public Payload cacheGet(FilledCache filled) {
