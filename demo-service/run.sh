@@ -29,7 +29,7 @@ jar="$here/target/gogoscope-demo-service-bootable.jar"
 
 # the modules the service is built from (demo-service -am)
 sources=("$root/pom.xml")
-for module in api core conformance-kit jpa-entities cdi-extension interceptors demo-service; do
+for module in api core conformance-kit jpa-entities cdi-extension interceptors admin demo-service; do
   sources+=("$root/$module/pom.xml" "$root/$module/src")
 done
 if [[ ! -f "$jar" ]] || [[ -n "$(find "${sources[@]}" -newer "$jar" -print -quit)" ]]; then

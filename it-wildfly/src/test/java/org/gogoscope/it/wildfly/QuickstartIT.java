@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's quick start, as a user gets it: the WAR that samples/quickstart-wildfly builds (BOM, three
+ * The README's quick start, as a user gets it: the WAR that samples/quickstart-wildfly builds (BOM, four
  * dependencies, nothing else), deployed unchanged on WildFly's plain standalone.xml with only the README's
  * DataSource added (arquillian-quickstart.xml, quickstart.cli). Its WEB-INF/lib holds the library's jars and no
  * API the server provides; {@code @Locked} refuses a second shipment of an order while the first runs, and
