@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.LockInfo;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.breaker.BreakerDocument;
 
@@ -248,7 +249,8 @@ public class OperatorPage {
         }
         Optional<String> forged = CsrfGuard.refusal(headers, csrf);
         if (forged.isPresent()) {
-            LOG.log(Level.WARNING, "go-go-scope operator page: refused a POST by " + caller() + ": " + forged.get());
+            LOG.log(Level.WARNING, MessageCode.ADMIN_POST_REFUSED.format("go-go-scope operator page: refused a POST"
+                    + " by " + caller() + ": " + forged.get()));
             return page(Response.Status.FORBIDDEN, "<p class=\"error\">Refused: " + esc(forged.get()) + ".</p>");
         }
         for (String[] field : new String[][] {{"store", store}, {"key", key}, {detailName, detail}}) {
@@ -294,7 +296,8 @@ public class OperatorPage {
     }
 
     private Response unavailable(String store, BackendException e) {
-        LOG.log(Level.WARNING, "go-go-scope operator page: store '" + store + "' failed", e);
+        LOG.log(Level.WARNING, MessageCode.ADMIN_STORE_FAILED.format("go-go-scope operator page: store '" + store
+                + "' failed"), e);
         return page(Response.Status.SERVICE_UNAVAILABLE, "<p class=\"error\">Store '" + esc(store)
                 + "' failed: " + esc(e.getMessage()) + "</p>");
     }
