@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.LockInfo;
@@ -59,6 +58,9 @@ public class OperatorPage {
     @Inject
     OperatorStores stores;
 
+    @Inject
+    AdminSettings settings;
+
     @Context
     SecurityContext security;
 
@@ -87,8 +89,7 @@ public class OperatorPage {
         if (adapter == null) {
             return page(Response.Status.NOT_FOUND, "<p class=\"error\">No store named '" + esc(shown) + "'.</p>");
         }
-        StoreSections sections = new StoreSections(adapter, shown, pattern, AdminProperties.PAGE_SIZE.read(
-                OperatorPage::config, deprecated -> { }), this::pageUri);
+        StoreSections sections = new StoreSections(adapter, shown, pattern, settings.pageSize(), this::pageUri);
         StringBuilder body = new StringBuilder();
         body.append("<nav id=\"stores\">Stores:");
         for (Map.Entry<String, PersistenceAdapter> each : all.entrySet()) {
@@ -312,12 +313,8 @@ public class OperatorPage {
                 .getName() + "'";
     }
 
-    private static String role() {
-        return AdminProperties.ROLE.read(OperatorPage::config, deprecated -> { });
-    }
-
-    private static Optional<String> config(String name) {
-        return ConfigProvider.getConfig().getOptionalValue(name, String.class);
+    private String role() {
+        return settings.role();
     }
 
     private UriBuilder base() {
