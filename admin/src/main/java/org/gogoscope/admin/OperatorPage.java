@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.CircuitRecord;
 import org.gogoscope.api.LockInfo;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.api.PersistenceAdapter;
 import org.gogoscope.core.breaker.BreakerDocument;
 
@@ -57,6 +57,9 @@ public class OperatorPage {
 
     @Inject
     OperatorStores stores;
+
+    @Inject
+    AdminSettings settings;
 
     @Context
     SecurityContext security;
@@ -86,8 +89,7 @@ public class OperatorPage {
         if (adapter == null) {
             return page(Response.Status.NOT_FOUND, "<p class=\"error\">No store named '" + esc(shown) + "'.</p>");
         }
-        StoreSections sections = new StoreSections(adapter, shown, pattern, AdminProperties.PAGE_SIZE.read(
-                OperatorPage::config, deprecated -> { }), this::pageUri);
+        StoreSections sections = new StoreSections(adapter, shown, pattern, settings.pageSize(), this::pageUri);
         StringBuilder body = new StringBuilder();
         body.append("<nav id=\"stores\">Stores:");
         for (Map.Entry<String, PersistenceAdapter> each : all.entrySet()) {
@@ -248,7 +250,8 @@ public class OperatorPage {
         }
         Optional<String> forged = CsrfGuard.refusal(headers, csrf);
         if (forged.isPresent()) {
-            LOG.log(Level.WARNING, "go-go-scope operator page: refused a POST by " + caller() + ": " + forged.get());
+            LOG.log(Level.WARNING, MessageCode.ADMIN_POST_REFUSED.format("go-go-scope operator page: refused a POST"
+                    + " by " + caller() + ": " + forged.get()));
             return page(Response.Status.FORBIDDEN, "<p class=\"error\">Refused: " + esc(forged.get()) + ".</p>");
         }
         for (String[] field : new String[][] {{"store", store}, {"key", key}, {detailName, detail}}) {
@@ -294,7 +297,8 @@ public class OperatorPage {
     }
 
     private Response unavailable(String store, BackendException e) {
-        LOG.log(Level.WARNING, "go-go-scope operator page: store '" + store + "' failed", e);
+        LOG.log(Level.WARNING, MessageCode.ADMIN_STORE_FAILED.format("go-go-scope operator page: store '" + store
+                + "' failed"), e);
         return page(Response.Status.SERVICE_UNAVAILABLE, "<p class=\"error\">Store '" + esc(store)
                 + "' failed: " + esc(e.getMessage()) + "</p>");
     }
@@ -309,12 +313,8 @@ public class OperatorPage {
                 .getName() + "'";
     }
 
-    private static String role() {
-        return AdminProperties.ROLE.read(OperatorPage::config, deprecated -> { });
-    }
-
-    private static Optional<String> config(String name) {
-        return ConfigProvider.getConfig().getOptionalValue(name, String.class);
+    private String role() {
+        return settings.role();
     }
 
     private UriBuilder base() {

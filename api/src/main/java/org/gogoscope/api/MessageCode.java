@@ -84,7 +84,17 @@ public enum MessageCode {
     /** An {@code @Idempotent} call outlived its claim's lease, or storing its result failed. */
     IDEMPOTENCY_DEGRADED(512, "An idempotent call outlived its lease or its result could not be stored"),
     /** The purge of expired rows failed; it is retried later. */
-    PURGE_FAILED(513, "Purging expired rows failed");
+    PURGE_FAILED(513, "Purging expired rows failed"),
+    /** Setting up telemetry (the OpenTelemetry API, the {@code Telemetry} bean) failed; nothing is recorded. */
+    TELEMETRY_UNAVAILABLE(514, "Telemetry could not be set up; the library runs without it"),
+    /** A telemetry call threw; it and every later failure of that telemetry are dropped, the call goes on. */
+    TELEMETRY_CALL_FAILED(515, "A telemetry call failed; it and later failures are dropped"),
+    /** The shared breaker's reaction to the host's timeout interrupt threw; the interrupt itself goes on. */
+    INTERRUPT_REACTION_FAILED(516, "Reacting to a timed-out call's interrupt failed"),
+    /** The operator page refused a POST without this browser's form token or from another origin. */
+    ADMIN_POST_REFUSED(517, "The operator page refused a forged or cross-site POST"),
+    /** A store failed while the operator page used it; the page shows the error. */
+    ADMIN_STORE_FAILED(518, "A store failed while the operator page used it");
 
     private final int number;
     private final String summary;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.System.Logger.Level;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.telemetry.Telemetry;
 
 /**
@@ -34,7 +35,8 @@ final class TelemetryLookup {
             }
             return instance(beans, bean);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "gogoscope: no telemetry: looking up the Telemetry bean failed: " + e, e);
+            LOG.log(Level.WARNING, MessageCode.TELEMETRY_UNAVAILABLE.format("no telemetry: looking up the Telemetry"
+                    + " bean failed: " + e), e);
             return Telemetry.NONE;
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
+import org.gogoscope.core.config.CoreProperties;
+import org.gogoscope.core.spi.AdapterFactory;
 import org.junit.jupiter.api.Test;
 
 /** Each configuration mistake fails the boot with a message naming the property and the value it got. */
@@ -26,6 +29,32 @@ class ConfigurationErrorTest {
         assertThat(message).contains("GOGO-0109: go-go-scope configuration has 1 problem:")
                 .contains("1. GOGO-0103: Unknown backend 'postgress' in gogoscope.store.default.backend")
                 .contains("known backends: mariadb, memory, mongodb, mysql, postgresql, redis, sqlite, tcp");
+    }
+
+    /**
+     * The two texts that name backends by hand (they cannot be discovered: they tell which jar serves a backend
+     * that is not on the class path) name every backend this class path serves, so a new dialect or backend that
+     * forgets them fails here: the unknown-backend hint, and the {@code backend} property's description.
+     */
+    @Test
+    void theHandWrittenBackendListsNameEveryBackendOnTheClassPath() {
+        String message = bootFailure(Map.of("gogoscope.store.default.backend", "postgress"), AllProviders.class);
+        String hint = message.substring(message.indexOf("(a backend is known when"));
+        hint = hint.substring(0, hint.indexOf(')') + 1);
+        int backends = 0;
+        for (AdapterFactory factory : ServiceLoader.load(AdapterFactory.class)) {
+            for (String backend : factory.backends()) {
+                if (backend.equals("tcp")) { // this module's test backend
+                    continue;
+                }
+                backends++;
+                assertThat(CoreProperties.BACKEND.meaning()).contains("`" + backend + "`");
+                if (!backend.equals("memory")) { // in core: always on the class path
+                    assertThat(hint).contains(backend);
+                }
+            }
+        }
+        assertThat(backends).as("backends on this test class path").isEqualTo(7);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.UrlValues;
 import org.gogoscope.jpa.mysql.MySqlDialect;
 import org.gogoscope.jpa.postgresql.PostgresDialect;
 import org.gogoscope.jpa.sqlite.SqliteDialect;
@@ -65,6 +66,20 @@ public enum Dialect {
             names.append(names.length() == 0 ? "" : ", ").append(dialect.sql.displayName());
         }
         return names.toString();
+    }
+
+    /**
+     * How the driver of {@code jdbcUrl} reads its query string's values: the answer of the dialect whose driver the
+     * URL names ({@link SqlDialect#urlValues}), whatever the {@code backend} property says; empty when none claims it.
+     */
+    static Optional<UrlValues> urlValues(String jdbcUrl) {
+        for (Dialect dialect : values()) {
+            Optional<UrlValues> values = dialect.sql.urlValues(jdbcUrl);
+            if (values.isPresent()) {
+                return values;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Hibernate's dialect class name where Hibernate does not find it from the connection (SQLite). */

@@ -70,7 +70,8 @@ final class OwnedPool implements AutoCloseable {
         try (Connection connection = driver.getConnection()) {
             connection.isValid(1);
         } catch (SQLException e) {
-            throw new SqlFailure(SqlFailure.connectFailure(address(settings.jdbcUrl()), settings.jdbcUrl(), e), e);
+            String url = settings.jdbcUrl();
+            throw new SqlFailure(SqlFailure.connectFailure(address(url), url, dialect, e), e);
         }
     }
 

@@ -13,9 +13,9 @@ import org.gogoscope.core.spi.AdapterFactory;
 import org.gogoscope.core.spi.AdapterSettings;
 
 /**
- * Backends {@code postgresql}, {@code mysql}, {@code mariadb} and {@code sqlite} from configuration: the
- * {@link SqlProperties}, relative to {@code gogoscope.store.<name>.}. A dialect with an embedded default (SQLite)
- * needs neither {@code datasource} nor {@code jdbc.url}.
+ * The SQL backends from configuration: every backend name of a {@link Dialect} ({@code postgresql}, {@code mysql},
+ * {@code mariadb}, {@code sqlite}, ...), with the {@link SqlProperties}, relative to {@code gogoscope.store.<name>.}.
+ * A dialect with an embedded default (SQLite) needs neither {@code datasource} nor {@code jdbc.url}.
  */
 public final class SqlAdapterFactory implements AdapterFactory {
 

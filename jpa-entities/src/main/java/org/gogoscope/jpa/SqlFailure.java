@@ -3,6 +3,7 @@ package org.gogoscope.jpa;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.gogoscope.jpa.dialect.SqlDialect;
 
 /**
  * A {@link SQLException} on its way out of a storage method; {@link org.gogoscope.core.StorageAdapter} turns it
@@ -33,22 +34,19 @@ final class SqlFailure extends RuntimeException {
     /** ... for other TLS failures, in words that may not say TLS or SSL (exception class names). */
     private static final Pattern OTHER_TLS = Pattern.compile("(?i)SSLException|SSLHandshake|handshake_failure");
 
-    /** A URL parameter that turns TLS on: {@code sslmode} / {@code sslMode} not disable(d), {@code ssl=true}, ... */
-    private static final Pattern URL_ENABLES_TLS = Pattern.compile(
-            "(?i)[?&;](sslmode=(?!disable)|ssl=true|usessl=true|requiressl=true)");
-
     /**
      * The message of a failed first connection to {@code address} (host:port) with {@code jdbcUrl}: what the
      * driver said, led by what it means where the driver's words do not say it plainly (TLS: an untrusted
-     * certificate, a certificate for another host, a server that refuses plaintext). Never quotes the URL.
+     * certificate, a certificate for another host; and what the store's {@code dialect} reads from its product's
+     * error codes, e.g. a server that refuses plaintext). Never quotes the URL.
      */
-    static String connectFailure(String address, String jdbcUrl, SQLException e) {
+    static String connectFailure(String address, String jdbcUrl, SqlDialect dialect, SQLException e) {
         String described = describe(e);
-        return "cannot connect to " + address + ": " + tlsHint(address, jdbcUrl, e, described).map(h -> h + ": ")
-                .orElse("") + described;
+        return "cannot connect to " + address + ": " + hint(address, jdbcUrl, dialect, e, described)
+                .map(h -> h + ": ").orElse("") + described;
     }
 
-    private static Optional<String> tlsHint(String address, String jdbcUrl, SQLException e,
+    private static Optional<String> hint(String address, String jdbcUrl, SqlDialect dialect, SQLException e,
             String described) {
         String host = address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address;
         if (WRONG_HOST.matcher(described).find()) {
@@ -59,13 +57,9 @@ final class SqlFailure extends RuntimeException {
             return Optional.of("TLS: the server's certificate is not signed by a CA this client trusts"
                     + " (give the CA in the URL, see the jpa-entities README \"TLS\", or the JVM's trust store)");
         }
-        if ("28000".equals(e.getSQLState()) && described.contains("no encryption")) {
-            return Optional.of("TLS: the server accepts this client only over TLS, and the URL turns it"
-                    + " off (sslmode=verify-full)");
-        }
-        if (e.getErrorCode() == 1045 && !URL_ENABLES_TLS.matcher(jdbcUrl).find()) {
-            return Optional.of("wrong user or password, or (MariaDB answers the same) the server requires"
-                    + " TLS (require_secure_transport=ON) and the URL does not turn it on (sslMode=...)");
+        Optional<String> product = dialect.connectFailureHint(e, described, jdbcUrl);
+        if (product.isPresent()) {
+            return product;
         }
         if (OTHER_TLS.matcher(described).find() && !described.matches("(?is).*\\b(TLS|SSL)\\b.*")) {
             return Optional.of("TLS handshake failed");

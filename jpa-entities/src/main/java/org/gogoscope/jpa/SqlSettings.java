@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * pool), a container DataSource's JNDI name, or a {@link DataSource} object the caller owns. Immutable; the
  * {@code with...} methods return modified copies.
  *
- * @param backend the backend name: {@code postgresql}, {@code mysql}, {@code mariadb} or {@code sqlite}
+ * @param backend a backend name of a {@link Dialect}, e.g. {@code postgresql}, {@code mariadb}
  * @param jdbcUrl JDBC URL for a pool of the adapter's own, or {@code null}. A {@code user} or {@code password}
  *     in its query string is moved out of it into {@code user} / {@code password} (see {@link UrlCredentials}: some
  *     drivers log the URL), so this component never holds them; giving a different value both ways is an error

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gogoscope.jpa.dialect.UrlValues;
 
 /**
  * A JDBC URL with the {@code user} and {@code password} of its query string taken out
@@ -15,9 +16,10 @@ import java.util.Optional;
  * driver sees holds no secret: pgJDBC logs the URL it connects with at FINE, and {@code DriverManager} shows every
  * URL to every registered driver, which may log it too. The credentials go to the driver as connection properties.
  *
- * <p>Values are decoded as the URL's own driver decodes them: percent-escapes and {@code +} for PostgreSQL (pgJDBC)
- * and MySQL Connector/J, taken as written for MariaDB Connector/J. Other URLs (SQLite) are left as they are. When a
- * key appears twice the last value counts, as in the drivers.
+ * <p>Values are decoded as the URL's own driver decodes them, which the dialect whose driver the URL names says
+ * ({@link org.gogoscope.jpa.dialect.SqlDialect#urlValues}): percent-escapes and {@code +} for pgJDBC and MySQL
+ * Connector/J, taken as written for MariaDB Connector/J. URLs no dialect claims (SQLite's) are left as they are.
+ * When a key appears twice the last value counts, as in the drivers.
  *
  * @param url the URL without the two parameters
  * @param user the URL's user, or {@code null}
@@ -27,10 +29,10 @@ record UrlCredentials(String url, String user, String password) {
 
     /** The URL's credentials, or the URL unchanged with none. */
     static UrlCredentials split(String url) {
-        boolean decoded = url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:");
-        boolean raw = url.startsWith("jdbc:mariadb:");
+        Optional<UrlValues> values = Dialect.urlValues(url);
+        boolean decoded = values.equals(Optional.of(UrlValues.PERCENT_DECODED));
         int query = url.indexOf('?');
-        if (!(decoded || raw) || query < 0) {
+        if (values.isEmpty() || query < 0) {
             return new UrlCredentials(url, null, null);
         }
         String user = null;
@@ -74,12 +76,12 @@ record UrlCredentials(String url, String user, String password) {
         }
     }
 
-    /** {@code url} without its secret parameters (see {@link WithoutSecrets}); other URLs (SQLite) as they are. */
+    /** {@code url} without its secret parameters (see {@link WithoutSecrets}); URLs no dialect claims as they are. */
     static WithoutSecrets withoutSecrets(String url) {
-        boolean decoded = url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:mysql:");
-        boolean raw = url.startsWith("jdbc:mariadb:");
+        Optional<UrlValues> values = Dialect.urlValues(url);
+        boolean decoded = values.equals(Optional.of(UrlValues.PERCENT_DECODED));
         int query = url.indexOf('?');
-        if (!(decoded || raw) || query < 0) {
+        if (values.isEmpty() || query < 0) {
             return new WithoutSecrets(url, Map.of());
         }
         Map<String, String> secrets = new LinkedHashMap<>();

@@ -6,6 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.config.PropertyCatalogue;
 import org.junit.jupiter.api.Test;
@@ -14,10 +21,12 @@ import org.junit.jupiter.api.Test;
  * The root README's property table and message table are what the code declares: every property every module
  * reads (their {@code PropertySet}s) and every {@link MessageCode}, so neither can exist undocumented. On a
  * difference the test fails showing the table to paste, or rewrites the README with {@code -Dreadme.update=true}.
+ * The test counts the documents state (the conformance kit's, cdi-extension's total) are the sources' counts.
  */
 class ReadmeTablesTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path ROOT = Path.of("..");
+    private static final Path README = ROOT.resolve("README.md");
 
     @Test
     void everyPropertyIsInTheReadmeAsDeclared() throws IOException {
@@ -54,5 +63,74 @@ class ReadmeTablesTest {
             return;
         }
         assertThat(actual).as("README.md's %s table (regenerate with -Dreadme.update=true)", name).isEqualTo(expected);
+    }
+
+    /** A count stated next to the kit: "conformance kit (70 tests", "the kit (70)", "`ConformanceSuite` (70 tests". */
+    private static final Pattern KIT_COUNT = Pattern.compile(
+            "(?i)(?:kit|ConformanceSuite`?|conformance suite|JUnit 5 tests)\\s*\\((\\d+)(?: tests)?[,)]");
+
+    @Test
+    void everyDocumentStatesTheKitsTestCount() throws IOException {
+        int kit = 0;
+        for (TestClass each : testClasses(ROOT.resolve("conformance-kit/src/main/java")).values()) {
+            kit += each.tests();
+        }
+        List<String> wrong = new ArrayList<>();
+        int stated = 0;
+        try (Stream<Path> documents = Files.walk(ROOT)) {
+            for (Path document : documents.filter(p -> p.toString().endsWith(".md"))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
+                    .toList()) {
+                Matcher m = KIT_COUNT.matcher(Files.readString(document, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    stated++;
+                    if (Integer.parseInt(m.group(1)) != kit) {
+                        wrong.add(ROOT.relativize(document) + ": '" + m.group() + "'");
+                    }
+                }
+            }
+        }
+        assertThat(stated).as("documents stating the kit's count (the pattern still finds them)").isGreaterThan(3);
+        assertThat(wrong).as("counts that are not the kit's %d @Test methods", kit).isEmpty();
+    }
+
+    @Test
+    void cdiExtensionsTestingStatesItsTestCount() throws IOException {
+        Map<String, TestClass> classes = testClasses(ROOT.resolve("cdi-extension/src/test/java"));
+        int runs = 0;
+        for (TestClass each : classes.values()) {
+            if (!each.isAbstract()) {
+                for (TestClass c = each; c != null; c = classes.get(c.superclass())) {
+                    runs += c.tests();
+                }
+            }
+        }
+        Matcher total = Pattern.compile("Total: (\\d+) tests").matcher(
+                Files.readString(ROOT.resolve("cdi-extension/TESTING.md"), StandardCharsets.UTF_8));
+        assertThat(total.find()).as("cdi-extension/TESTING.md states a total").isTrue();
+        assertThat(Integer.parseInt(total.group(1))).as("cdi-extension/TESTING.md's total").isEqualTo(runs);
+    }
+
+    /** A test class's {@code @Test} methods (each runs once: a parameterised test fails the count). */
+    private record TestClass(int tests, boolean isAbstract, String superclass) {
+    }
+
+    private static Map<String, TestClass> testClasses(Path sources) throws IOException {
+        Pattern declaration = Pattern.compile(
+                "\\n(?:public )?(abstract )?class (\\w+)(?:<[^>]*>)?(?: extends (\\w+))?");
+        Map<String, TestClass> classes = new HashMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                assertThat(text).as("%s: a test that runs more than once is not counted here", file)
+                        .doesNotContain("@ParameterizedTest", "@RepeatedTest", "@TestFactory");
+                Matcher m = declaration.matcher(text);
+                if (m.find()) {
+                    int tests = (int) Pattern.compile("@Test\\b").matcher(text).results().count();
+                    classes.put(m.group(2), new TestClass(tests, m.group(1) != null, m.group(3)));
+                }
+            }
+        }
+        return classes;
     }
 }

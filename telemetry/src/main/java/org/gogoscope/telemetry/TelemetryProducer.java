@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.lang.System.Logger.Level;
+import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.telemetry.Telemetry;
 
 /**
@@ -34,7 +35,8 @@ final class TelemetryProducer {
         try {
             return DeploymentOpenTelemetry.telemetry(beans);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "gogoscope: no telemetry: the OpenTelemetry API failed: " + e, e);
+            LOG.log(Level.WARNING, MessageCode.TELEMETRY_UNAVAILABLE.format("no telemetry: the OpenTelemetry API"
+                    + " failed: " + e), e);
             return Telemetry.NONE;
         }
     }

@@ -3,6 +3,7 @@ package org.gogoscope.core.telemetry;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.function.IntSupplier;
+import org.gogoscope.api.MessageCode;
 
 /**
  * A {@link Telemetry} whose failures never reach the caller: a metric or span that cannot be recorded is dropped
@@ -165,8 +166,9 @@ public final class GuardedTelemetry implements Telemetry {
     private void dropped(String method, Throwable e) {
         if (!warned) {
             warned = true;
-            LOG.log(Level.WARNING, "Telemetry " + delegate.getClass().getName() + "." + method
-                    + " failed; this and later failures are dropped, the library's work goes on", e);
+            LOG.log(Level.WARNING, MessageCode.TELEMETRY_CALL_FAILED.format("Telemetry "
+                    + delegate.getClass().getName() + "." + method
+                    + " failed; this and later failures are dropped, the library's work goes on"), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.spi.AbstractInterruptibleChannel;
+import org.gogoscope.api.MessageCode;
 
 /**
  * Tells, at the moment it happens, that the current thread was interrupted while a section of code ran, even when
@@ -109,7 +110,8 @@ final class InterruptWatch extends AbstractInterruptibleChannel {
         try {
             onInterrupt.run();
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.WARNING, "Reacting to an interrupt failed", e);
+            LOG.log(System.Logger.Level.WARNING, MessageCode.INTERRUPT_REACTION_FAILED.format(
+                    "Reacting to an interrupt failed"), e);
         }
     }
 }

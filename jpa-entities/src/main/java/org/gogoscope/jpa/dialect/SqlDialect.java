@@ -132,6 +132,31 @@ public abstract class SqlDialect {
         return Optional.empty();
     }
 
+    /**
+     * How the driver of {@code jdbcUrl} reads the values of the URL's query string, when the URL is one of this
+     * product's drivers' and that driver takes the user, the password and key store passwords from the query
+     * string; the generic code then moves them out of the URL into connection properties (drivers log URLs).
+     * Empty (the default) for other URLs, and for a driver whose URL holds no credentials (SQLite): such a URL is
+     * left as it is. The URL selects the driver, not the {@code backend} property, so every dialect is asked.
+     */
+    public Optional<UrlValues> urlValues(String jdbcUrl) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a failed first connection means, when only this product's error codes tell it and the driver's words
+     * do not say it plainly (e.g. a server that refuses plaintext answering like a wrong password), or empty (the
+     * default). Asked after the generic checks of the certificate (another host's, an untrusted CA's) and before
+     * the generic check for a failed TLS handshake; the answer leads the message, before the driver's words.
+     *
+     * @param e the driver's exception
+     * @param described the exception's message with its SQLState and causes
+     * @param jdbcUrl the URL connected with, to see whether it turns TLS on; never quote it (it may hold secrets)
+     */
+    public Optional<String> connectFailureHint(SQLException e, String described, String jdbcUrl) {
+        return Optional.empty();
+    }
+
     /** Runs before a pool the adapter owns first connects to {@code jdbcUrl} (e.g. creates a file's directory). */
     public void beforeFirstConnect(String jdbcUrl) {
     }

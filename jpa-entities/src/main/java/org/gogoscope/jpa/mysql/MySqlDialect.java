@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.UrlValues;
 
 /**
  * MySQL 8.0+ and MariaDB 10.5+ (verified on MariaDB 10.11 with MariaDB Connector/J and MySQL Connector/J):
@@ -23,6 +26,13 @@ public final class MySqlDialect extends SqlDialect {
 
     /** ER_LOCK_DEADLOCK. */
     private static final int DEADLOCK = 1213;
+
+    /** ER_ACCESS_DENIED_ERROR: a wrong user or password, or plaintext refused (see {@link #connectFailureHint}). */
+    private static final int ACCESS_DENIED = 1045;
+
+    /** A URL parameter of either Connector/J that turns TLS on: {@code sslMode} not disable(d), {@code useSSL=true}. */
+    private static final Pattern URL_ENABLES_TLS = Pattern.compile(
+            "(?i)[?&;](sslmode=(?!disable)|ssl=true|usessl=true|requiressl=true)");
 
     /** Keys are {@code VARCHAR(255)}. */
     public MySqlDialect() {
@@ -65,6 +75,29 @@ public final class MySqlDialect extends SqlDialect {
     @Override
     public boolean isDeadlock(SQLException e) {
         return super.isDeadlock(e) || e.getErrorCode() == DEADLOCK;
+    }
+
+    /** MySQL Connector/J decodes percent-escapes and {@code +} in its URL's values; MariaDB Connector/J does not. */
+    @Override
+    public Optional<UrlValues> urlValues(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:mysql:")) {
+            return Optional.of(UrlValues.PERCENT_DECODED);
+        }
+        return jdbcUrl.startsWith("jdbc:mariadb:") ? Optional.of(UrlValues.AS_WRITTEN) : Optional.empty();
+    }
+
+    /**
+     * Error 1045 (ER_ACCESS_DENIED_ERROR) on a URL that does not turn TLS on: MariaDB answers a plaintext client
+     * of an account that {@code REQUIRE}s SSL, or of a server with {@code require_secure_transport=ON}, with the
+     * same error as a wrong password.
+     */
+    @Override
+    public Optional<String> connectFailureHint(SQLException e, String described, String jdbcUrl) {
+        if (e.getErrorCode() == ACCESS_DENIED && !URL_ENABLES_TLS.matcher(jdbcUrl).find()) {
+            return Optional.of("wrong user or password, or (MariaDB answers the same) the server requires"
+                    + " TLS (require_secure_transport=ON) and the URL does not turn it on (sslMode=...)");
+        }
+        return Optional.empty();
     }
 
     /** The binary no-pad collation this server has: MariaDB's, MySQL 8's, or plain utf8mb4_bin. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gogoscope.jpa.dialect.SqlDialect;
 import org.gogoscope.jpa.dialect.SqlStatements;
+import org.gogoscope.jpa.dialect.UrlValues;
 
 /**
  * PostgreSQL 12+ (verified on 15) with pgJDBC: statements in {@link PostgresStatements}, DDL in
@@ -105,5 +106,24 @@ public final class PostgresDialect extends SqlDialect {
     @Override
     public boolean isDeadlock(SQLException e) {
         return super.isDeadlock(e) || "40P01".equals(e.getSQLState());
+    }
+
+    /** pgJDBC decodes percent-escapes and {@code +} in its URL's values. */
+    @Override
+    public Optional<UrlValues> urlValues(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? Optional.of(UrlValues.PERCENT_DECODED) : Optional.empty();
+    }
+
+    /**
+     * A server whose pg_hba.conf admits this client only with {@code hostssl} refuses a plaintext connection with
+     * SQLState 28000 (invalid authorization) and "no encryption" at the end of its message.
+     */
+    @Override
+    public Optional<String> connectFailureHint(SQLException e, String described, String jdbcUrl) {
+        if ("28000".equals(e.getSQLState()) && described.contains("no encryption")) {
+            return Optional.of("TLS: the server accepts this client only over TLS, and the URL turns it"
+                    + " off (sslmode=verify-full)");
+        }
+        return Optional.empty();
     }
 }
