@@ -390,7 +390,10 @@ final class RedisServers implements AutoCloseable {
         launch(port, command);
     }
 
-    /** The first lines of a sentinel's configuration: its port, and TLS showing {@code certificate} when {@code tlsPort}. */
+    /**
+     * The first lines of a sentinel's configuration: its port, and TLS showing {@code certificate} when
+     * {@code tlsPort}.
+     */
     private String sentinelHead(int port, boolean tlsPort, TestCertificates.Pair certificate) {
         if (tls == null) {
             return "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n";

@@ -75,10 +75,15 @@ class RedisTlsTest {
         Throwable thrown = catchThrowable(adapter::connect);
         assertThat(thrown).isInstanceOf(BackendException.class)
                 .hasMessageStartingWith("GOGO-0301: redis connect failed: " + start);
-        ExceptionChain.holdsNone(thrown, TestCertificates.TRUST_PASSWORD, TestCertificates.KEY_PASSWORD);
+        noSecretInChain(thrown);
         assertThat(Duration.ofNanos(System.nanoTime() - began)).as("refused within the timeouts")
                 .isLessThan(TIMEOUT.multipliedBy(4));
         assertThat(adapter.isConnected()).isFalse();
+    }
+
+    /** Neither password anywhere in {@code error}'s chain: the message, causes and suppressed exceptions. */
+    private static void noSecretInChain(Throwable error) {
+        ExceptionChain.holdsNone(error, TestCertificates.TRUST_PASSWORD, TestCertificates.KEY_PASSWORD);
     }
 
     private static void works(PersistenceAdapter adapter) {
@@ -186,13 +191,14 @@ class RedisTlsTest {
         assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(wrongPassword)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("gogoscope.store.secure.redis.tls.key-store")
-                .hasMessageNotContaining(TestCertificates.KEY_PASSWORD);
+                .hasMessageNotContaining(TestCertificates.KEY_PASSWORD).satisfies(RedisTlsTest::noSecretInChain);
         Map<String, String> missing = tlsProperties(good);
         missing.put("redis.tls.trust-store", certificates.dir.resolve("absent.p12").toString());
         assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(missing)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("gogoscope.store.secure.redis.tls.trust-store")
-                .hasMessageContaining("absent.p12").hasMessageNotContaining(TestCertificates.TRUST_PASSWORD);
+                .hasMessageContaining("absent.p12").hasMessageNotContaining(TestCertificates.TRUST_PASSWORD)
+                .satisfies(RedisTlsTest::noSecretInChain);
         Map<String, String> type = tlsProperties(good);
         type.put("redis.tls.key-store-type", "pem");
         assertThatThrownBy(() -> new RedisAdapterFactory().create("redis", settings(type)))
