@@ -106,6 +106,16 @@ class RedisTlsSentinelConformanceTest extends ConformanceSuite {
         }
     }
 
+    /** Trusted sentinels in front of a master whose certificate another CA signed: the master is refused. */
+    @Test
+    void anUntrustedMasterBehindTrustedSentinelsIsRefusedNamingTls() throws Exception {
+        HostAndPort sentinelOfUntrusted = servers.sentinelShowing("gogo-untrusted-master", certificates.server,
+                certificates.untrusted);
+        refused(new RedisAdapter(RedisClientConfig.sentinel("gogo-untrusted-master", List.of(sentinelOfUntrusted))
+                .withTls(TestTls.client(certificates)).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "um:"), "TLS handshake failed: the server's certificate is not trusted");
+    }
+
     /** {@code connect} fails with a BackendException starting with {@code start}; no secret in its whole chain. */
     private static void refused(PersistenceAdapter adapter, String start) {
         Throwable thrown = catchThrowable(adapter::connect);
