@@ -106,6 +106,20 @@ class RedisTlsSentinelConformanceTest extends ConformanceSuite {
         }
     }
 
+    /** Plaintext to the TLS sentinel port: fails within the timeouts, naming the sentinels and TLS. */
+    @Test
+    void plaintextToATlsSentinelFailsClearly() {
+        PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.sentinel("gogo-tls", List.of(sentinel))
+                .withTls(TestTls.client(certificates)).withSentinelTls(false)
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)), "ps:");
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(adapter::connect);
+        assertThat(thrown).isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("GOGO-0301: redis connect failed: sentinels: ").hasMessageContaining("TLS");
+        ExceptionChain.holdsNone(thrown, TestCertificates.KEY_PASSWORD, TestCertificates.TRUST_PASSWORD);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
     /** Trusted sentinels in front of a master whose certificate another CA signed: the master is refused. */
     @Test
     void anUntrustedMasterBehindTrustedSentinelsIsRefusedNamingTls() throws Exception {
