@@ -36,8 +36,12 @@ final class OwnedPool implements AutoCloseable {
         }
     }
 
-    /** Probes the database once through the driver, then starts the pool. */
+    /**
+     * Probes the database once through the driver, then starts the pool. The dialect's preparation (SQLite: the
+     * file's directory) comes first: the probe is the first connection.
+     */
     static OwnedPool open(SqlSettings settings) {
+        beforeFirstConnect(settings);
         probe(settings, settings.dialect().sql());
         return new OwnedPool(new HikariDataSource(hikari(settings)));
     }
@@ -93,14 +97,18 @@ final class OwnedPool implements AutoCloseable {
         return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
-    /** The pool of the adapter's own: generic settings here, the driver's from the dialect. */
-    static HikariConfig hikari(SqlSettings settings) {
-        SqlDialect dialect = settings.dialect().sql();
+    private static void beforeFirstConnect(SqlSettings settings) {
         try {
-            dialect.beforeFirstConnect(settings.jdbcUrl());
+            settings.dialect().sql().beforeFirstConnect(settings.jdbcUrl());
         } catch (RuntimeException e) {
             throw new SqlFailure(e.getMessage(), e);
         }
+    }
+
+    /** The pool of the adapter's own: generic settings here, the driver's from the dialect. */
+    static HikariConfig hikari(SqlSettings settings) {
+        SqlDialect dialect = settings.dialect().sql();
+        beforeFirstConnect(settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("gogoscope-" + settings.backend() + "-" + POOLS.incrementAndGet());
         config.setDataSource(driver(settings, dialect));

@@ -143,8 +143,10 @@ public final class SqlAdapter extends StorageAdapter {
     private void checkSchema(Connection connection) throws SQLException {
         List<String> problems = dialect.schemaProblems(connection);
         if (!problems.isEmpty()) {
-            throw new SqlFailure("the " + dialect.displayName() + " schema is not usable by account '"
-                    + connection.getMetaData().getUserName() + "' with create-schema=false: "
+            String user = connection.getMetaData().getUserName();
+            String account = user == null || user.isBlank() ? "" : " by account '" + user + "'"; // SQLite: none
+            throw new SqlFailure("the " + dialect.displayName() + " schema is not usable" + account
+                    + " with create-schema=false: "
                     + String.join("; ", problems)
                     + " (the DDL and the grants: jpa-entities README, \"Schema\" and \"Privileges\")", null);
         }

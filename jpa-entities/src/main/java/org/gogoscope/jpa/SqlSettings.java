@@ -21,8 +21,10 @@ import javax.sql.DataSource;
  * @param dataSource a DataSource the caller owns, or {@code null}
  * @param createSchema whether {@code connect()} creates and migrates the tables
  * @param timeout bound on getting a connection and on each statement
- * @param purgeInterval at most one purge of expired rows per table per node per interval
- * @param purgeBatch rows per purge
+ * @param purgeInterval how often the adapter's purge thread runs ({@link Duration#ZERO}: no thread); each run
+ *     deletes batches of {@code purgeBatch} per table while they come back full, up to 20 per table, and starts the
+ *     next run at once when that budget ran out ({@code PurgeSchedule})
+ * @param purgeBatch rows per purge statement
  */
 public record SqlSettings(String backend, String jdbcUrl, String user, String password, int poolSize,
         String jndiName, DataSource dataSource, boolean createSchema, Duration timeout, Duration purgeInterval,

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code create-schema=false} with the least privileges the README's "Privileges" section lists, on MariaDB: a
  * database of the test's own made from the shipped {@code mariadb.sql}, a user with exactly SELECT, INSERT,
- * UPDATE, DELETE on each of its tables runs the whole conformance kit; a user without DELETE on one table, and a
- * database with a table and a column missing, fail {@code connect()} naming what is missing. Databases and users
+ * UPDATE, DELETE on each of its tables runs the whole conformance kit; a user without DELETE on one table, a
+ * database with a table and a column missing, and one whose cache key column has a case-insensitive collation,
+ * fail {@code connect()} naming what is wrong; with {@code create-schema=true} the migration gives such a column
+ * the binary collation. Databases and users
  * are named {@code gogo_lp_<random>} and dropped afterwards.
  */
 class MariaDbLeastPrivilegeTest {
@@ -28,6 +30,8 @@ class MariaDbLeastPrivilegeTest {
     private static final String ID = "gogo_lp_" + Long.toString(System.nanoTime() & 0xffffffffL, 36);
     private static final String DATABASE = ID;
     private static final String PARTIAL = ID + "_partial";
+    private static final String COLLATED = ID + "_collated";
+    private static final String COLLATED_DDL = ID + "_collated_ddl";
     private static final String APP = ID + "_app";
     private static final String NO_DELETE = ID + "_nodelete";
     private static final String DDL_DATABASE = ID + "_ddl";
@@ -38,7 +42,7 @@ class MariaDbLeastPrivilegeTest {
     @BeforeAll
     static void createDatabasesAndUsers() throws SQLException {
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
-            for (String database : new String[] {DATABASE, PARTIAL}) {
+            for (String database : new String[] {DATABASE, PARTIAL, COLLATED, COLLATED_DDL}) {
                 sql.execute("CREATE DATABASE " + database);
                 admin.setCatalog(database);
                 for (String ddl : Schema.statements(Dialect.MYSQL.sql().schemaResource(admin))) {
@@ -47,6 +51,11 @@ class MariaDbLeastPrivilegeTest {
             }
             sql.execute("DROP TABLE " + PARTIAL + ".go_goscope_circuit_records");
             sql.execute("ALTER TABLE " + PARTIAL + ".go_goscope_locks DROP COLUMN fencing_token");
+            for (String database : new String[] {COLLATED, COLLATED_DDL}) {
+                // a column-level collation: the table's default stays binary
+                sql.execute("ALTER TABLE " + database + ".go_goscope_cache MODIFY `key` VARCHAR(255)"
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL");
+            }
             for (String user : new String[] {APP, NO_DELETE}) {
                 sql.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
                 // exactly the README's no-DDL grants, table by table
@@ -56,6 +65,7 @@ class MariaDbLeastPrivilegeTest {
                     sql.execute("GRANT " + privileges + " ON " + DATABASE + "." + table + " TO '" + user + "'@'%'");
                 }
                 sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + PARTIAL + ".* TO '" + user + "'@'%'");
+                sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + COLLATED + ".* TO '" + user + "'@'%'");
             }
             // DDL mode: the README's grants for an account that creates and migrates the tables
             sql.execute("CREATE DATABASE " + DDL_DATABASE);
@@ -70,6 +80,8 @@ class MariaDbLeastPrivilegeTest {
         try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
             sql.execute("DROP DATABASE IF EXISTS " + PARTIAL);
+            sql.execute("DROP DATABASE IF EXISTS " + COLLATED);
+            sql.execute("DROP DATABASE IF EXISTS " + COLLATED_DDL);
             sql.execute("DROP DATABASE IF EXISTS " + DDL_DATABASE);
             for (String user : new String[] {APP, NO_DELETE, DDL}) {
                 sql.execute("DROP USER IF EXISTS '" + user + "'@'%'");
@@ -108,6 +120,39 @@ class MariaDbLeastPrivilegeTest {
         assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
                 .hasMessageContaining("column go_goscope_locks.fencing_token is missing; "
                         + "table go_goscope_circuit_records is missing (or this account has no privilege on it) (");
+    }
+
+    /** Under utf8mb4_general_ci, {@code 'K'} and {@code 'k'} would be one key, and listings' ranges would miss keys. */
+    @Test
+    void aKeyColumnWithACaseInsensitiveCollationFailsConnectNamingIt() {
+        SqlAdapter adapter = new SqlAdapter(app("mariadb", APP, COLLATED), "lp:");
+        assertThatThrownBy(adapter::connect).isInstanceOf(BackendException.class)
+                .hasMessageContaining("create-schema=false: column go_goscope_cache.key has collation"
+                        + " utf8mb4_general_ci, must be utf8mb4_nopad_bin (");
+        assertThat(adapter.isConnected()).isFalse();
+    }
+
+    @Test
+    void inDdlModeTheMigrationGivesACaseInsensitiveKeyColumnTheBinaryCollation() throws SQLException {
+        String url = ADMIN.jdbcUrl().replaceFirst("(//[^/]+/)[^?]*", "$1" + COLLATED_DDL);
+        SqlAdapter adapter = new SqlAdapter(new SqlSettings("mariadb", url, ADMIN.user(), ADMIN.password(), 2, null,
+                null, true, ADMIN.timeout(), java.time.Duration.ZERO, SqlSettings.DEFAULT_PURGE_BATCH), "lp:");
+        adapter.connect();
+        try {
+            adapter.cache().set("K", 1);
+            adapter.cache().set("k", 2);
+            assertThat(adapter.cache().get("K", Integer.class)).contains(1);
+            assertThat(adapter.cache().keys("?")).containsExactlyInAnyOrder("K", "k");
+        } finally {
+            adapter.disconnect();
+        }
+        try (Connection admin = admin(); Statement sql = admin.createStatement();
+                java.sql.ResultSet rs = sql.executeQuery("SELECT COLLATION_NAME FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = '" + COLLATED_DDL + "' AND TABLE_NAME = 'go_goscope_cache'"
+                        + " AND COLUMN_NAME = 'key'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("utf8mb4_nopad_bin");
+        }
     }
 
     @Test

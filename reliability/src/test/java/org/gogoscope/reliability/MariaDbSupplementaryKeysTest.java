@@ -6,15 +6,13 @@ import org.gogoscope.api.PersistenceAdapter;
 import org.junit.jupiter.api.Test;
 
 /**
- * KNOWN FAILURE (MariaDB backend; root cause in MariaDB 10.11.19's LIKE range optimisation for
- * {@code utf8mb4_nopad_bin}). {@code cache().keys(glob)} runs {@code key LIKE ? ESCAPE '!'} on the primary
- * key; the server turns the literal head of the pattern into an index range whose upper bound is padded with
- * a BMP "max" character, so keys with a supplementary-plane character (U+10000 and above, e.g. emoji) right
- * after that head fall outside the range and are silently missed. SQL evidence, same table and pattern:
- * {@code SELECT key ... WHERE key LIKE 'p:%' ESCAPE '!'} returns 3 rows (range scan) while the same query
- * with {@code IGNORE INDEX(PRIMARY)} returns 5. Consequences: {@code keys()}, {@code keys("*")},
- * {@code keys("x*")} miss such keys, and {@code clear()} leaves them behind. Literal lookups (get/has) work.
- * PostgreSQL, SQLite, Redis and the Mongo stand-in list them correctly.
+ * Keys with a supplementary-plane character (U+10000 and above, e.g. emoji) are listed and cleared on MariaDB.
+ * A regression test: MariaDB 10.11's LIKE range optimisation for {@code utf8mb4_nopad_bin} pads the upper bound of
+ * the pattern's literal head with a BMP "max" character, so {@code key LIKE 'p:%'} on the primary key missed keys
+ * with such a character right after the head ({@code keys()}, {@code keys("x*")} and {@code clear()} all did).
+ * The statements now read the explicit range {@code key >= :lower AND key < :upper}, with bounds computed in
+ * code-point order, and match with {@code CONCAT(key) LIKE ...} only as a filter inside it
+ * ({@code MySqlStatements}), which the server does not turn into a range.
  */
 class MariaDbSupplementaryKeysTest {
 

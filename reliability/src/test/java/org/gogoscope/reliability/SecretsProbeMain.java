@@ -79,6 +79,15 @@ public final class SecretsProbeMain {
         cases.put("mongodb-wrong-password", new Object[] {"mongodb", Map.of("mongodb.uri",
                 "mongodb://app:pw-S3cr3t-14@" + System.getProperty("mongo.hostport", "127.0.0.1:1") + "/db",
                 "timeout", "1s")});
+        // TLS store passwords and a URI password together: a trust store whose password is wrong, and TLS to the
+        // plaintext stand-in (the handshake is not answered; the failure must name TLS and hold no password)
+        cases.put("mongodb-tls-wrong-store-password", new Object[] {"mongodb", Map.of("mongodb.uri",
+                "mongodb://app:pw-S3cr3t-20@127.0.0.1:1/db?tls=true", "mongodb.tls.trust-store", trustStore,
+                "mongodb.tls.trust-store-password", "pw-S3cr3t-21")});
+        cases.put("mongodb-tls-to-plaintext", new Object[] {"mongodb", Map.of("mongodb.uri",
+                "mongodb://app:pw-S3cr3t-22@" + System.getProperty("mongo.hostport", "127.0.0.1:1")
+                        + "/db?tls=true", "mongodb.tls.trust-store", trustStore, "mongodb.tls.trust-store-password",
+                "pw-S3cr3t-15", "timeout", "1s")});
         return cases;
     }
 

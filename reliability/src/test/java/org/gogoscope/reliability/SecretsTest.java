@@ -49,7 +49,11 @@ class SecretsTest {
                     + "gogoscope.store.vault.mongodb.uri"),
             Map.entry("mongodb-bad-timeout", "org.gogoscope.api.ConfigurationException: GOGO-0102: Invalid "
                     + "gogoscope.store.vault.timeout"),
-            Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: GOGO-0301: mongodb "));
+            Map.entry("mongodb-wrong-password", "org.gogoscope.api.BackendException: GOGO-0301: mongodb "),
+            Map.entry("mongodb-tls-wrong-store-password", "org.gogoscope.api.ConfigurationException: GOGO-0102: "
+                    + "Invalid gogoscope.store.vault.mongodb.tls.trust-store"),
+            Map.entry("mongodb-tls-to-plaintext", "org.gogoscope.api.BackendException: GOGO-0301: mongodb connect "
+                    + "failed: TLS handshake"));
 
     /** Passwords inside {@code jdbc.url} query strings, which drivers log with the URL unless moved out of it. */
     static final List<String> JDBC_URL_PASSWORDS = List.of("pw-S3cr3t-2", "pw-S3cr3t-7", "pw-S3cr3t-15",

@@ -3,10 +3,9 @@ package org.gogoscope.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.api.PersistenceAdapter;
+import org.gogoscope.testsupport.ExceptionChain;
 
 /** What the TLS tests assert about a refused connection: typed, says TLS/SSL where it is about TLS, no secret. */
 final class TlsFailures {
@@ -36,19 +35,8 @@ final class TlsFailures {
         }
     }
 
-    /** Every message and toString of {@code error}'s causes and suppressed exceptions, and their stack frames. */
+    /** Every message and toString of {@code error}'s causes and suppressed exceptions: {@link ExceptionChain}. */
     static String chain(Throwable error) {
-        List<String> parts = new ArrayList<>();
-        List<Throwable> pending = new ArrayList<>(List.of(error));
-        while (!pending.isEmpty() && parts.size() < 100) {
-            Throwable next = pending.remove(0);
-            if (next == null) {
-                continue;
-            }
-            parts.add(String.valueOf(next));
-            pending.add(next.getCause() == next ? null : next.getCause());
-            pending.addAll(List.of(next.getSuppressed()));
-        }
-        return String.join("\n", parts);
+        return ExceptionChain.of(error);
     }
 }

@@ -87,8 +87,10 @@ public abstract class SqlDialect {
      * missing, columns the statements use that are missing, and the privileges SELECT, INSERT, UPDATE and DELETE
      * on each table that the account lacks. One line per problem, e.g. {@code table go_goscope_cache is missing},
      * {@code column go_goscope_locks.fencing_token is missing}, {@code DELETE on go_goscope_cache is not granted};
-     * empty when nothing is missing. Only reads the catalog (or runs statements that touch no row). The default
-     * checks nothing (SQLite: the file's permissions are the only boundary).
+     * {@code column go_goscope_cache.key has collation ..., must be ...} (a key column that does not compare in
+     * code-point order, which listings' ranges rely on); empty when nothing is wrong. Only reads the catalog (or
+     * runs statements that touch no row). The default checks nothing; SQLite checks no privileges (the file's
+     * permissions are the only boundary).
      */
     public List<String> schemaProblems(Connection connection) throws SQLException {
         return List.of();

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Brings MySQL/MariaDB tables created by the Node adapters (or earlier versions of this schema) up to
- * {@code mariadb.sql} / {@code mysql.sql}: converts tables to the binary collation, widens DATETIME to DATETIME(3),
+ * {@code mariadb.sql} / {@code mysql.sql}: converts tables to the binary collation (where the table's default or
+ * any column's differs), widens DATETIME to DATETIME(3),
  * adds missing columns, drops MariaDB's json_valid checks and the Node adapters' lock-expiry index, each only when
  * information_schema shows it is needed (MySQL has no ADD COLUMN IF NOT EXISTS). A node that loses a race with
  * another doing the same change sees "duplicate column" or "can't drop" and moves on.
@@ -47,6 +48,13 @@ final class MySqlMigration {
         {CHECKPOINTS, "data", "LONGTEXT NOT NULL"}
     };
 
+    /**
+     * Columns compared for equality or order (keys, owners, tokens): a column-level collation on one of these
+     * other than the server's binary one converts the table, like a table default that differs. (Value columns
+     * are not looked at: MariaDB's JSON is LONGTEXT utf8mb4_bin, which a later step turns into LONGTEXT anyway.)
+     */
+    private static final Set<String> COMPARED = Set.of("key", "owner", "id", "task_id", "claim_token");
+
     private static final int ER_DUP_FIELDNAME = 1060;
     private static final int ER_CANT_DROP_FIELD_OR_KEY = 1091;
 
@@ -64,17 +72,23 @@ final class MySqlMigration {
                     tableCollations.put(rs.getString(1).toLowerCase(), rs.getString(2));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, DATETIME_PRECISION"
-                    + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+            Set<String> otherColumnCollation = new HashSet<>();
+            try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, DATETIME_PRECISION,"
+                    + " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                     + " AND TABLE_NAME LIKE 'go!_goscope!_%' ESCAPE '!'")) {
                 while (rs.next()) {
                     int precision = rs.getObject(4) == null ? -1 : rs.getInt(4);
                     precisions.put(rs.getString(1).toLowerCase() + "." + rs.getString(2).toLowerCase(), precision);
+                    if (COMPARED.contains(rs.getString(2).toLowerCase()) && rs.getString(5) != null
+                            && !rs.getString(5).equalsIgnoreCase(collation)) {
+                        otherColumnCollation.add(rs.getString(1).toLowerCase());
+                    }
                 }
             }
             for (String table : TABLES) {
                 String current = tableCollations.get(table);
-                if (current != null && !current.equalsIgnoreCase(collation)) {
+                // a column may have its own collation (COLLATE on the column) whatever the table's default is
+                if (current != null && (!current.equalsIgnoreCase(collation) || otherColumnCollation.contains(table))) {
                     statement.execute("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb4 COLLATE " + collation);
                 }
             }

@@ -27,6 +27,13 @@ import org.gogoscope.jpa.dialect.SqlStatements;
  * {@code TABLE_PRIVILEGES} / {@code SCHEMA_PRIVILEGES} / {@code USER_PRIVILEGES} would have to re-implement
  * that. {@code information_schema} lists only tables the account has some privilege on, so a table with no
  * grant at all is reported as missing.
+ *
+ * <p>The key columns ({@code key} of the keyed tables, {@code id} and {@code task_id} of the checkpoints) must
+ * have a binary no-pad collation, as {@code mariadb.sql} / {@code mysql.sql} declare them: listings read the range
+ * {@code [lower, upper)} computed in code-point order, and keys are case-sensitive with trailing spaces
+ * significant. Under a linguistic or case-insensitive collation (e.g. {@code utf8mb4_general_ci}) listings would
+ * silently miss keys and {@code 'K'} would be the same key as {@code 'k'}; under the PAD SPACE
+ * {@code utf8mb4_bin}, {@code 'k'} would be {@code 'k '}.
  */
 final class MySqlSchemaCheck {
 
@@ -34,15 +41,25 @@ final class MySqlSchemaCheck {
     private static final int TABLE_ACCESS_DENIED = 1142;
     private static final int COLUMN_ACCESS_DENIED = 1143;
 
+    /** The columns whose collation decides key order and equality, by table. */
+    private static final Map<String, List<String>> KEY_COLUMNS = Map.of(
+            SqlStatements.LOCKS, List.of("key"), SqlStatements.CIRCUIT, List.of("key"),
+            SqlStatements.CACHE, List.of("key"), SqlStatements.IDEMPOTENCY, List.of("key"),
+            SqlStatements.CIRCUIT_RECORDS, List.of("key"), SqlStatements.CHECKPOINTS, List.of("id", "task_id"));
+
+    /** Binary no-pad collations: MariaDB's and MySQL 8's. */
+    private static final Set<String> NO_PAD_BINARY = Set.of("utf8mb4_nopad_bin", MySqlDialect.MYSQL_8_COLLATION);
+
     private MySqlSchemaCheck() {
     }
 
     static List<String> problems(Connection connection) throws SQLException {
         Map<String, List<String>> required = SqlStatements.COLUMNS;
         Map<String, Set<String>> present = new HashMap<>();
+        Map<String, String> collations = new HashMap<>();
         String in = required.keySet().stream().map(t -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM"
-                + " information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (" + in + ")")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLLATION_NAME"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (" + in + ")")) {
             int index = 1;
             for (String table : required.keySet()) {
                 query.setString(index++, table);
@@ -50,9 +67,11 @@ final class MySqlSchemaCheck {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     present.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+                    collations.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
                 }
             }
         }
+        String keyCollation = MySqlDialect.keyCollation(connection);
         Set<String> problems = new LinkedHashSet<>();
         for (Map.Entry<String, List<String>> table : required.entrySet()) {
             Set<String> columns = present.get(table.getKey());
@@ -69,6 +88,15 @@ final class MySqlSchemaCheck {
             if (!missing.isEmpty()) {
                 problems.addAll(missing);
                 continue;
+            }
+            for (String column : KEY_COLUMNS.get(table.getKey())) {
+                String collation = collations.get(table.getKey() + "." + column);
+                // no collation: a binary string type, which compares bytes (UTF-8: code points)
+                if (collation != null && !keyCollation.equalsIgnoreCase(collation) && !NO_PAD_BINARY.contains(collation)) {
+                    problems.add("column " + table.getKey() + "." + column + " has collation " + collation
+                            + ", must be " + keyCollation + " (keys compare in code-point order, case and trailing"
+                            + " spaces significant)");
+                }
             }
             probePrivileges(connection, table.getKey(), table.getValue(), problems);
         }

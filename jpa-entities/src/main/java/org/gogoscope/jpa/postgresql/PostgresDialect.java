@@ -37,7 +37,7 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     /** The tables keyed by an application key, whose key column compares in code-point order. */
-    private static final List<String> KEYED_TABLES = List.of(SqlStatements.LOCKS, SqlStatements.CIRCUIT,
+    static final List<String> KEYED_TABLES = List.of(SqlStatements.LOCKS, SqlStatements.CIRCUIT,
             SqlStatements.CACHE, SqlStatements.IDEMPOTENCY, SqlStatements.CIRCUIT_RECORDS);
 
     /**

@@ -9,12 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gogoscope.jpa.dialect.SqlDialect;
+import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
  * SQLite 3.35+ (verified with sqlite-jdbc 3.50), the embedded default: statements in {@link SqliteStatements}, DDL
@@ -66,6 +69,67 @@ public final class SqliteDialect extends SqlDialect {
                 }
             }
         }
+    }
+
+    /**
+     * Tables and columns the statements use that are missing ({@code PRAGMA table_info}, one per table; no rows
+     * means no table), and a {@code key} column whose primary-key index does not compare with {@code BINARY}
+     * ({@code PRAGMA index_xinfo} of the table's {@code pk} index): listings read the range of the pattern's literal
+     * head in code-point order, and under e.g. {@code NOCASE} {@code 'K'} and {@code 'k'} would be one key and
+     * ranges would miss keys. SQLite has no privileges to check: the file's permissions are the boundary.
+     */
+    @Override
+    public List<String> schemaProblems(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, List<String>> table : SqlStatements.COLUMNS.entrySet()) {
+                Set<String> present = new HashSet<>();
+                // table names are this library's constants, never input
+                try (ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table.getKey() + ")")) {
+                    while (rs.next()) {
+                        present.add(rs.getString("name"));
+                    }
+                }
+                if (present.isEmpty()) {
+                    problems.add("table " + table.getKey() + " is missing");
+                    continue;
+                }
+                for (String column : table.getValue()) {
+                    if (!present.contains(column)) {
+                        problems.add("column " + table.getKey() + "." + column + " is missing");
+                    }
+                }
+                if (present.contains("key")) {
+                    keyCollation(statement, table.getKey()).filter(c -> !"BINARY".equalsIgnoreCase(c))
+                            .ifPresent(c -> problems.add("column " + table.getKey() + ".key has collation " + c
+                                    + ", must be BINARY (keys compare in code-point order, case significant)"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The collation of column {@code key} in the primary-key index of {@code table}; empty without such an index. */
+    private static Optional<String> keyCollation(Statement statement, String table) throws SQLException {
+        String index = null;
+        try (ResultSet rs = statement.executeQuery("PRAGMA index_list(" + table + ")")) {
+            while (rs.next()) {
+                if ("pk".equals(rs.getString("origin"))) {
+                    index = rs.getString("name");
+                }
+            }
+        }
+        if (index == null) {
+            return Optional.empty();
+        }
+        try (ResultSet rs = statement.executeQuery("PRAGMA index_xinfo(\"" + index.replace("\"", "\"\"") + "\")")) {
+            while (rs.next()) {
+                if ("key".equals(rs.getString("name"))) {
+                    return Optional.ofNullable(rs.getString("coll"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** WAL (several processes on one file), {@code synchronous=NORMAL}, and the bound as {@code busy_timeout}. */

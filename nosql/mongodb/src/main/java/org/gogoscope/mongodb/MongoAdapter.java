@@ -54,7 +54,11 @@ public final class MongoAdapter extends StorageAdapter {
                 .build());
         try {
             MongoSchema schema = new MongoSchema(opened.getDatabase(config.database()));
-            schema.create();
+            if (config.createIndexes()) {
+                schema.create();
+            } else {
+                schema.check();
+            }
             Expiry expiry = new Expiry(config.gcGrace().toMillis());
             client = opened;
             return new NodeLayout(keyPrefix(), true).over(new Storages(new MongoLockStorage(schema.collection(MongoSchema.LOCKS), expiry),

@@ -31,6 +31,7 @@ public final class MongoAdapterFactory implements AdapterFactory {
                 .orElse(parsed.getDatabase() == null ? DEFAULT_DATABASE : parsed.getDatabase());
         MongoConfig config = MongoConfig.of(uri, database).withTimeout(MongoProperties.TIMEOUT.read(settings))
                 .withGcGrace(MongoProperties.GC_GRACE.read(settings))
+                .withCreateIndexes(MongoProperties.CREATE_INDEXES.read(settings))
                 .withWriteConcern(writeConcern(MongoProperties.WRITE_CONCERN.read(settings)))
                 .withReadConcern(new ReadConcern(ReadConcernLevel.fromString(MongoProperties.READ_CONCERN
                         .read(settings))));

@@ -37,9 +37,11 @@ public final class MongoConfig {
     private final Duration gcGrace;
     private final List<CommandListener> listeners;
     private final TlsStores tls;
+    private final boolean createIndexes;
 
     private MongoConfig(ConnectionString uri, String database, WriteConcern writeConcern, ReadConcern readConcern,
-            Duration timeout, Duration gcGrace, List<CommandListener> listeners, TlsStores tls) {
+            Duration timeout, Duration gcGrace, List<CommandListener> listeners, TlsStores tls,
+            boolean createIndexes) {
         this.uri = uri;
         this.database = database;
         this.writeConcern = writeConcern;
@@ -48,6 +50,7 @@ public final class MongoConfig {
         this.gcGrace = gcGrace;
         this.listeners = List.copyOf(listeners);
         this.tls = tls;
+        this.createIndexes = createIndexes;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class MongoConfig {
             throw new IllegalArgumentException("database must not be blank");
         }
         return new MongoConfig(new ConnectionString(uri), database, WriteConcern.MAJORITY, ReadConcern.MAJORITY,
-                DEFAULT_TIMEOUT, DEFAULT_GC_GRACE, List.of(), TlsStores.jvmDefaults());
+                DEFAULT_TIMEOUT, DEFAULT_GC_GRACE, List.of(), TlsStores.jvmDefaults(), true);
     }
 
     public MongoConfig withWriteConcern(WriteConcern concern) {
@@ -70,31 +73,33 @@ public final class MongoConfig {
         if (!concern.isAcknowledged()) {
             throw new IllegalArgumentException("writeConcern must be acknowledged: locks need the server's answer");
         }
-        return new MongoConfig(uri, database, concern, readConcern, timeout, gcGrace, listeners, tls);
+        return new MongoConfig(uri, database, concern, readConcern, timeout, gcGrace, listeners, tls, createIndexes);
     }
 
     public MongoConfig withReadConcern(ReadConcern concern) {
         Objects.requireNonNull(concern, "readConcern");
-        return new MongoConfig(uri, database, writeConcern, concern, timeout, gcGrace, listeners, tls);
+        return new MongoConfig(uri, database, writeConcern, concern, timeout, gcGrace, listeners, tls, createIndexes);
     }
 
     /** {@code timeout} must be at least one millisecond. */
     public MongoConfig withTimeout(Duration timeout) {
         MongoProperties.TIMEOUT.check("timeout", timeout);
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, tls);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace,
+                listeners, tls, createIndexes);
     }
 
     /** {@code gcGrace} must not be negative. */
     public MongoConfig withGcGrace(Duration gcGrace) {
         MongoProperties.GC_GRACE.check("gcGrace", gcGrace);
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, tls);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace,
+                listeners, tls, createIndexes);
     }
 
     /** Adds a driver command listener (monitoring, tests counting round trips). */
     public MongoConfig withCommandListener(CommandListener listener) {
         List<CommandListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, more, tls);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, more, tls, createIndexes);
     }
 
     /**
@@ -110,7 +115,24 @@ public final class MongoConfig {
             throw new IllegalArgumentException("TLS stores are set but the connection string does not switch TLS on "
                     + "(tls=true, or mongodb+srv://)");
         }
-        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, stores);
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace,
+                listeners, stores, createIndexes);
+    }
+
+    /**
+     * {@code true} (the default): {@code connect()} creates the collections' indexes and the record collection
+     * (idempotent; the account needs {@code createIndex} and {@code createCollection}). {@code false}: it creates
+     * nothing and checks that they exist ({@code listCollections}, {@code listIndexes}), failing with a
+     * {@code BackendException} naming each missing collection and index; for an account without index creation
+     * whose collections a DBA made (README, "Privileges").
+     */
+    public MongoConfig withCreateIndexes(boolean create) {
+        return new MongoConfig(uri, database, writeConcern, readConcern, timeout, gcGrace, listeners, tls, create);
+    }
+
+    /** See {@link #withCreateIndexes(boolean)}. */
+    public boolean createIndexes() {
+        return createIndexes;
     }
 
     /** Whether the connection string switches TLS on ({@code tls=true} or {@code ssl=true}, or {@code mongodb+srv://}). */
@@ -187,6 +209,7 @@ public final class MongoConfig {
     public String toString() {
         return "MongoConfig[hosts=" + uri.getHosts() + ", database=" + database + ", writeConcern=" + writeConcern
                 + ", readConcern=" + readConcern.getLevel() + ", timeout=" + timeout + ", tls="
-                + (tlsEnabled() ? tls + (invalidHostNamesAllowed() ? ", host names not verified" : "") : "off") + "]";
+                + (tlsEnabled() ? tls + (invalidHostNamesAllowed() ? ", host names not verified" : "") : "off")
+                + (createIndexes ? "" : ", indexes checked, not created") + "]";
     }
 }

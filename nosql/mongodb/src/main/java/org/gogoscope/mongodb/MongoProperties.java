@@ -44,6 +44,12 @@ public final class MongoProperties implements PropertySet {
                     + "monitor deletes by `expiresAt`, and a Node service then sees this library's locks and entries "
                     + "live for the grace too.");
 
+    public static final Property<Boolean> CREATE_INDEXES = Property.bool("mongodb.create-indexes").backends(MONGODB)
+            .defaultValue(true, "`true`")
+            .meaning("Create the collections' indexes (and the record collection) on connect; `false` when a DBA "
+                    + "creates them and the account may not (no `createIndex`, no `createCollection`): connect then "
+                    + "checks that they exist and fails naming each one missing (mongodb README, \"Privileges\").");
+
     public static final Property<String> TLS_TRUST_STORE = Property.text("mongodb.tls.trust-store").backends(MONGODB)
             .defaultShown("the JVM's default trust")
             .meaning("File of the certificates trusted to sign the servers' certificates (the CA of a managed "
@@ -81,7 +87,8 @@ public final class MongoProperties implements PropertySet {
 
     @Override
     public List<Property<?>> properties() {
-        return List.of(URI, DATABASE, WRITE_CONCERN, READ_CONCERN, TIMEOUT, GC_GRACE, TLS_TRUST_STORE,
-                TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE);
+        return List.of(URI, DATABASE, WRITE_CONCERN, READ_CONCERN, TIMEOUT, GC_GRACE, CREATE_INDEXES,
+                TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD,
+                TLS_KEY_STORE_TYPE);
     }
 }

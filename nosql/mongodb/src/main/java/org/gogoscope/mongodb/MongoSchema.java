@@ -7,9 +7,17 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.gogoscope.api.BackendException;
 import org.gogoscope.core.KeyPattern;
 
 /**
@@ -20,7 +28,8 @@ import org.gogoscope.core.KeyPattern;
  * creating it beside Node's indexes is harmless, Node never writes the field); checkpoints a unique {@code taskId_1_sequence_1} and
  * {@code taskId_1}. Same key patterns, options and (default) names, so creating them is a no-op for whichever
  * side connects second. Versioned breaker records, which Node does not have, are keyed by {@code _id}.
- * {@link #create()} is idempotent, so several nodes may run it at once.
+ * {@link #create()} is idempotent, so several nodes may run it at once; {@link #check()} is what runs instead when
+ * the account may not create them.
  */
 final class MongoSchema {
 
@@ -66,6 +75,89 @@ final class MongoSchema {
 
     MongoCollection<Document> collection(String name) {
         return database.getCollection(name);
+    }
+
+    /** An index the statements need: on {@code collection}, keyed ascending by {@code fields}, in that order. */
+    private record RequiredIndex(String collection, List<String> fields, boolean unique, boolean ttl) {
+
+        /** MongoDB's default name for it ({@code key_1}, {@code taskId_1_sequence_1}), which {@link #create()} uses. */
+        String name() {
+            return fields.stream().map(f -> f + "_1").collect(Collectors.joining("_"));
+        }
+
+        /** {@code index} (one document of {@code listIndexes}) is this one, or at least as strict. */
+        boolean matches(Document index) {
+            Document key = index.get("key", Document.class);
+            if (key == null || !new ArrayList<>(key.keySet()).equals(fields)) {
+                return false;
+            }
+            for (Object direction : key.values()) {
+                if (!(direction instanceof Number number) || number.doubleValue() != 1) {
+                    return false;
+                }
+            }
+            // a TTL index whatever its expireAfterSeconds: a DBA's longer one only keeps expired documents longer,
+            // reads judge expiry themselves
+            return (!unique || index.getBoolean("unique", false))
+                    && (!ttl || index.get("expireAfterSeconds") instanceof Number);
+        }
+
+        @Override
+        public String toString() {
+            return "index " + name() + (unique ? " (unique)" : "") + (ttl ? " (TTL)" : "") + " on " + collection;
+        }
+    }
+
+    /** What {@link #create()} makes, for {@link #check()}. */
+    private static final List<RequiredIndex> INDEXES = List.of(
+            new RequiredIndex(LOCKS, List.of(KEY), true, false),
+            new RequiredIndex(LOCKS, List.of(Expiry.EXPIRES_AT), false, true),
+            new RequiredIndex(CIRCUIT, List.of(KEY), true, false),
+            new RequiredIndex(CIRCUIT, List.of(Expiry.EXPIRES_AT), false, true),
+            new RequiredIndex(CACHE, List.of(KEY), true, false),
+            new RequiredIndex(CACHE, List.of(Expiry.EXPIRES_AT), false, true),
+            new RequiredIndex(IDEMPOTENCY, List.of(KEY), true, false),
+            new RequiredIndex(IDEMPOTENCY, List.of(Expiry.EXPIRES_AT), false, true),
+            new RequiredIndex(CHECKPOINTS, List.of(MongoCheckpointStorage.TASK_ID, MongoCheckpointStorage.SEQUENCE),
+                    true, false),
+            new RequiredIndex(CHECKPOINTS, List.of(MongoCheckpointStorage.TASK_ID), false, false));
+
+    private static final List<String> COLLECTIONS = List.of(LOCKS, CIRCUIT, CIRCUIT_RECORDS, CACHE, CHECKPOINTS,
+            IDEMPOTENCY);
+
+    /**
+     * With {@code mongodb.create-indexes=false}: checks, creating nothing, that the six collections and the indexes
+     * {@link #create()} would make exist (one {@code listCollections}, one {@code listIndexes} per collection), and
+     * fails with a {@link BackendException} naming every one missing. The unique {@code key} indexes keep a Node
+     * adapter's insert from duplicating a key, the TTL indexes bound the collections, the checkpoint ones keep one
+     * checkpoint per task and sequence: none is optional. An index is accepted under any name if its key pattern
+     * and options match.
+     */
+    void check() {
+        Set<String> present = new HashSet<>();
+        database.listCollectionNames().forEach(present::add);
+        List<String> problems = new ArrayList<>();
+        for (String name : COLLECTIONS) {
+            if (!present.contains(name)) {
+                problems.add("collection " + name + " is missing");
+            }
+        }
+        Map<String, List<Document>> indexes = new HashMap<>();
+        for (RequiredIndex required : INDEXES) {
+            if (!present.contains(required.collection())) {
+                continue;
+            }
+            List<Document> listed = indexes.computeIfAbsent(required.collection(),
+                    name -> collection(name).listIndexes().into(new ArrayList<>()));
+            if (listed.stream().noneMatch(required::matches)) {
+                problems.add(required + " is missing");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BackendException("mongodb", "connect", "the MongoDB database " + database.getName()
+                    + " is not usable with mongodb.create-indexes=false: " + String.join("; ", problems)
+                    + " (the indexes and the roles: mongodb README, \"Privileges\")", null);
+        }
     }
 
     void create() {

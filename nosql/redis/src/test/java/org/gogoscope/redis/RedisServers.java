@@ -17,6 +17,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.Protocol;
 import org.gogoscope.testsupport.TestCertificates;
 
 /**
@@ -127,6 +128,27 @@ final class RedisServers implements AutoCloseable {
         return nodes;
     }
 
+    /**
+     * A Cluster of one TLS node that shows {@code certificate} and holds every slot ({@code CLUSTER ADDSLOTSRANGE}:
+     * {@code redis-cli --cluster create} wants three masters, and a refusal test needs only one node to refuse).
+     * Returns the node.
+     */
+    HostAndPort clusterNodeShowing(TestCertificates.Pair certificate) throws Exception {
+        int port = freePort(true);
+        start(port, List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
+                "--cluster-node-timeout", "5000"), certificate);
+        HostAndPort node = new HostAndPort("127.0.0.1", port);
+        try (Jedis jedis = jedis(node)) {
+            jedis.sendCommand(Protocol.Command.CLUSTER, "ADDSLOTSRANGE", "0", "16383");
+        }
+        await("cluster_state:ok on " + node, () -> {
+            try (Jedis jedis = jedis(node)) {
+                return jedis.clusterInfo().contains("cluster_state:ok");
+            }
+        });
+        return node;
+    }
+
     /** A new Cluster node that replicates the Cluster master {@code master}; returns it once it is online. */
     HostAndPort clusterReplica(HostAndPort master) throws Exception {
         int port = freePort(true);
@@ -169,10 +191,25 @@ final class RedisServers implements AutoCloseable {
      * the Sentinel a plaintext port (it still reaches the master over TLS). Returns the Sentinel's address.
      */
     HostAndPort sentinel(String masterName, boolean tlsPort) throws Exception {
-        int master = standalone();
+        return sentinel(masterName, tlsPort, tls == null ? null : tls.server, tls == null ? null : tls.server);
+    }
+
+    /**
+     * With TLS: a master showing {@code masterCertificate} and a Sentinel on a TLS port showing
+     * {@code sentinelCertificate} that monitors it as {@code masterName} (Redis checks only the CA between them,
+     * never a host name). Returns the Sentinel's address.
+     */
+    HostAndPort sentinelShowing(String masterName, TestCertificates.Pair sentinelCertificate,
+            TestCertificates.Pair masterCertificate) throws Exception {
+        return sentinel(masterName, true, sentinelCertificate, masterCertificate);
+    }
+
+    private HostAndPort sentinel(String masterName, boolean tlsPort, TestCertificates.Pair sentinelCertificate,
+            TestCertificates.Pair masterCertificate) throws Exception {
+        int master = tls == null ? standalone() : standaloneShowing(masterCertificate);
         int port = freePort(false);
         Path conf = dir.resolve("sentinel-" + port + ".conf");
-        Files.writeString(conf, sentinelHead(port, tlsPort)
+        Files.writeString(conf, sentinelHead(port, tlsPort, sentinelCertificate)
                 + "sentinel monitor " + masterName + " 127.0.0.1 " + master + " 1\n"
                 + "sentinel down-after-milliseconds " + masterName + " 5000\n");
         launch(port, List.of("redis-server", conf.toString(), "--sentinel"), tlsPort);
@@ -201,7 +238,7 @@ final class RedisServers implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             int port = freePort(false);
             Path conf = dir.resolve("sentinel-" + port + ".conf");
-            Files.writeString(conf, sentinelHead(port, true)
+            Files.writeString(conf, sentinelHead(port, true, tls == null ? null : tls.server)
                     + "sentinel monitor " + masterName + " 127.0.0.1 " + master + " 2\n"
                     + "sentinel down-after-milliseconds " + masterName + " " + downAfterMillis + "\n"
                     + "sentinel failover-timeout " + masterName + " " + failoverTimeoutMillis + "\n"
@@ -353,14 +390,17 @@ final class RedisServers implements AutoCloseable {
         launch(port, command);
     }
 
-    /** The first lines of a sentinel's configuration: its port, and TLS when {@code tlsPort}. */
-    private String sentinelHead(int port, boolean tlsPort) {
+    /**
+     * The first lines of a sentinel's configuration: its port, and TLS showing {@code certificate} when
+     * {@code tlsPort}.
+     */
+    private String sentinelHead(int port, boolean tlsPort, TestCertificates.Pair certificate) {
         if (tls == null) {
             return "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n";
         }
         // the sentinel reaches the servers over TLS in any case (tls-replication); its own port may be plaintext
         return (tlsPort ? "port 0\ntls-port " + port : "port " + port) + "\nbind 127.0.0.1\ndir " + dir + "\n"
-                + "tls-cert-file " + tls.server.certificate() + "\ntls-key-file " + tls.server.key() + "\n"
+                + "tls-cert-file " + certificate.certificate() + "\ntls-key-file " + certificate.key() + "\n"
                 + "tls-ca-cert-file " + tls.ca + "\ntls-auth-clients yes\ntls-replication yes\n";
     }
 
