@@ -130,7 +130,7 @@ public class LockedCalls {
     }
 
     /** Created on first use, on the application thread of a call: the container's executor is found there. */
-    synchronized ContainerExecutors watchdog() {
+    private synchronized ContainerExecutors watchdog() {
         if (watchdogThread == null) {
             watchdogThread = ContainerExecutors.scheduled("gogoscope-lock-watchdog");
         }
