@@ -6,8 +6,8 @@ import org.gogoscope.core.config.Property;
 import org.gogoscope.core.config.PropertySet;
 
 /**
- * The interceptors' own properties: how MicroProfile {@code @CircuitBreaker}s are shared, and how {@code @Locked}
- * calls end when the application stops. The annotations' members
+ * The interceptors' own properties: how MicroProfile {@code @CircuitBreaker}s are shared, how {@code @Locked}
+ * calls end when the application stops, and which threads run background work. The annotations' members
  * and MicroProfile Fault Tolerance's {@code <class>/<method>/CircuitBreaker/<member>} properties are read as the
  * specification says, not declared here.
  */
@@ -35,6 +35,13 @@ public final class InterceptorProperties implements PropertySet {
             .meaning("When the application stops, how long `@Locked` calls in flight may go on before their locks "
                     + "are released (new calls are refused at once).");
 
+    public static final Property<String> EXECUTORS = Property.oneOf("gogoscope.executors", "container", "owned")
+            .global().defaultValue("container", "`container`")
+            .meaning("Where the lock watchdog and the shared breakers' early outcomes run: `container` uses the "
+                    + "container's default managed executors where it has them (Jakarta EE), else threads the "
+                    + "application owns and stops with it; `owned` always uses the application's own threads "
+                    + "(interceptors README, \"Threads\").");
+
     @Override
     public String module() {
         return "gogoscope-interceptors";
@@ -42,6 +49,6 @@ public final class InterceptorProperties implements PropertySet {
 
     @Override
     public List<Property<?>> properties() {
-        return List.of(SHARED, STALENESS, PROBE_LEASE, LOCK_SHUTDOWN_WAIT);
+        return List.of(SHARED, STALENESS, PROBE_LEASE, LOCK_SHUTDOWN_WAIT, EXECUTORS);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.gogoscope.core.tls.TlsFailures;
 import org.gogoscope.jpa.dialect.SqlDialect;
 
 /**
@@ -43,7 +44,61 @@ final class OwnedPool implements AutoCloseable {
     static OwnedPool open(SqlSettings settings) {
         beforeFirstConnect(settings);
         probe(settings, settings.dialect().sql());
-        return new OwnedPool(new HikariDataSource(hikari(settings)));
+        return new OwnedPool(FailFastPool.start(hikari(settings), settings));
+    }
+
+    /**
+     * The pool, failing a call at once when the server refuses connections. HikariCP waits its whole connection
+     * timeout for a connection while its own attempts are refused, and then says only that none was available. So
+     * when the pool holds no connection at all (a server gone away: the dead ones are evicted), or its last wait
+     * ended because the server could not be reached, a call first opens one connection straight through the
+     * driver: refused, it fails in milliseconds naming the address and the cause; answered, the call waits for the
+     * pool as usual (which then connects again). A healthy pool (it keeps {@code min(2, pool size)} connections)
+     * never probes.
+     */
+    private static final class FailFastPool extends HikariDataSource {
+        private final DriverDataSource driver;
+        private final String address;
+        private final String jdbcUrl;
+        private volatile boolean unreachable;
+
+        /**
+         * Typed as the pool, so that verifying {@link OwnedPool} never loads this subclass (and HikariCP with it:
+         * {@link #available()} must work without it).
+         */
+        static HikariDataSource start(HikariConfig config, SqlSettings settings) {
+            return new FailFastPool(config, settings);
+        }
+
+        private FailFastPool(HikariConfig config, SqlSettings settings) {
+            super(config);
+            this.driver = driver(settings, settings.dialect().sql());
+            this.address = address(settings.jdbcUrl());
+            this.jdbcUrl = settings.jdbcUrl();
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (unreachable || getHikariPoolMXBean() != null && getHikariPoolMXBean().getTotalConnections() == 0) {
+                try (Connection probe = driver.getConnection()) {
+                    unreachable = false;
+                } catch (SQLException e) {
+                    if (TlsFailures.causes(e).stream().anyMatch(TlsFailures::isUnreachable)) {
+                        unreachable = true;
+                        throw new SQLException(SqlFailure.connectFailure(address, jdbcUrl, e), e.getSQLState(), e);
+                    }
+                    // something else (credentials, a full server): the pool reports it as it does
+                }
+            }
+            try {
+                return super.getConnection();
+            } catch (SQLException e) {
+                if (TlsFailures.causes(e).stream().anyMatch(TlsFailures::isUnreachable)) {
+                    unreachable = true;
+                }
+                throw e;
+            }
+        }
     }
 
     DataSource dataSource() {

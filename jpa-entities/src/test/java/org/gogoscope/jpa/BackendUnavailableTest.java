@@ -92,6 +92,48 @@ class BackendUnavailableTest {
         }
     }
 
+    /**
+     * With the default 5 s timeout, calls to a server that went away and now refuses connections fail at once
+     * naming the cause, not each after the pool's whole wait: the first may still meet the dead pooled connection,
+     * every later one is refused in milliseconds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void callsToAServerThatWentAwayFailAtOnceOnceItRefuses(String name, Supplier<SqlSettings> settings)
+            throws Exception {
+        InetSocketAddress server = TestDatabases.address(settings.get());
+        try (RoundTripProxy proxy = new RoundTripProxy(server.getHostString(), server.getPort())) {
+            PersistenceAdapter adapter = new SqlAdapter(TestDatabases.through(settings.get(), proxy.port())
+                    .withTimeout(Duration.ofSeconds(5)).withPoolSize(2), "gone" + System.nanoTime() + ":");
+            adapter.connect();
+            try {
+                proxy.close(); // the port refuses from now on, and the pooled connections are dead
+                long[] millis = new long[4];
+                BackendException[] failures = new BackendException[millis.length];
+                for (int i = 0; i < millis.length; i++) {
+                    long start = System.nanoTime();
+                    try {
+                        adapter.cache().get("x", String.class);
+                    } catch (BackendException e) {
+                        failures[i] = e;
+                    }
+                    millis[i] = (System.nanoTime() - start) / 1_000_000;
+                }
+                String figures = java.util.Arrays.toString(millis) + " ms";
+                System.out.println("callsToAServerThatWentAway " + name + ": " + figures);
+                for (int i = 2; i < millis.length; i++) { // the first two may meet the two dead connections
+                    assertThat(failures[i]).as("call %d fails: %s", i + 1, figures).isNotNull();
+                    assertThat(failures[i].getMessage()).as(figures).containsIgnoringCase("refused")
+                            .contains(String.valueOf(proxy.port()));
+                    assertThat(millis[i]).as("call %d, not the 5 s pool wait: %s", i + 1, figures)
+                            .isLessThan(2_000);
+                }
+            } finally {
+                adapter.disconnect();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void aHungServerFailsConnectWithinTheTimeout(String name, Supplier<SqlSettings> settings) throws Exception {

@@ -6,10 +6,9 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.gogoscope.core.breaker.SharedBreaker;
 import org.gogoscope.core.breaker.Ticker;
+import org.gogoscope.interceptors.ContainerExecutors;
 import org.gogoscope.interceptors.MpConfig;
 import org.gogoscope.interceptors.Providers;
 
@@ -17,9 +16,13 @@ import org.gogoscope.interceptors.Providers;
  * This node's shared breakers, one per breaker name and store, and the policy of every guarded method. The
  * per-call lookup ({@link #guarded}) is two map reads on identity-hashed keys: no allocation, no string built.
  *
- * <p>It owns the thread pool that writes outcomes known before a call returns ({@link SharedBreaker#recordSoon}):
- * daemon threads named {@code gogoscope-breaker-recorder}, created with the first breaker and shut down with the
- * application, so none outlives it.
+ * <p>It holds the executor that writes outcomes known before a call returns ({@link SharedBreaker#recordSoon}):
+ * the container's {@code ManagedExecutorService} where there is one, else daemon threads named
+ * {@code gogoscope-breaker-recorder}, created with the first breaker ({@link ContainerExecutors}). The threads that
+ * wait for asynchronous methods' plain {@code Future}s are always its own ({@code gogoscope-breaker-future-watcher}):
+ * each blocks for as long as the method runs, which a container's bounded pool should not be asked to hold (where
+ * the host runs asynchronous methods on that same pool, waiters could starve the work they wait for). All stop with
+ * the application, so nothing of it outlives it.
  */
 @ApplicationScoped
 public class BreakerRegistry {
@@ -30,8 +33,8 @@ public class BreakerRegistry {
 
     private final Map<Class<?>, Map<Method, Guarded>> guarded = new ConcurrentHashMap<>();
     private final Map<String, SharedBreaker> breakers = new ConcurrentHashMap<>();
-    private ExecutorService recorders; // guarded by this
-    private ExecutorService watchers; // guarded by this
+    private ContainerExecutors recorders; // guarded by this
+    private ContainerExecutors watchers; // guarded by this
     private boolean stopped; // guarded by this
 
     @Inject
@@ -60,16 +63,15 @@ public class BreakerRegistry {
         });
     }
 
-    /** The recorder pool, created on first use; once {@link #stop stopped}, a pool that refuses every task. */
-    synchronized ExecutorService recorders() {
+    /**
+     * The recorder executor, created on first use (on the application thread that creates the first breaker); once
+     * {@link #stop stopped}, one that refuses every task.
+     */
+    synchronized ContainerExecutors recorders() {
         if (recorders == null) {
-            recorders = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "gogoscope-breaker-recorder");
-                thread.setDaemon(true);
-                return thread;
-            });
+            recorders = ContainerExecutors.plain("gogoscope-breaker-recorder");
             if (stopped) {
-                recorders.shutdown();
+                recorders.stop(false);
             }
         }
         return recorders;
@@ -81,13 +83,9 @@ public class BreakerRegistry {
      */
     synchronized void watch(Runnable watch) {
         if (watchers == null) {
-            watchers = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "gogoscope-breaker-future-watcher");
-                thread.setDaemon(true);
-                return thread;
-            });
+            watchers = ContainerExecutors.owned("gogoscope-breaker-future-watcher");
             if (stopped) {
-                watchers.shutdown();
+                watchers.stop(false);
             }
         }
         watchers.execute(watch);
@@ -101,10 +99,10 @@ public class BreakerRegistry {
     synchronized void stop() {
         stopped = true;
         if (recorders != null) {
-            recorders.shutdown();
+            recorders.stop(false);
         }
         if (watchers != null) {
-            watchers.shutdownNow();
+            watchers.stop(true);
         }
     }
 }

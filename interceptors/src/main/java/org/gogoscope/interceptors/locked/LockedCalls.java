@@ -8,13 +8,12 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.MessageCode;
 import org.gogoscope.core.config.DurationText;
+import org.gogoscope.interceptors.ContainerExecutors;
 import org.gogoscope.interceptors.InterceptorProperties;
 import org.gogoscope.core.telemetry.Telemetry;
 import org.gogoscope.interceptors.MpConfig;
@@ -24,8 +23,10 @@ import org.gogoscope.interceptors.Providers;
  * This application's {@code @Locked} calls that hold their lock right now, and the watchdog that keeps the long
  * ones alive. When the application stops ({@link #stop}): new calls are refused, calls in flight get
  * {@code gogoscope.lock.shutdown-wait} to finish, then the locks of those still running are released (their
- * watchdogs stopped); a lock whose release fails expires with its TTL. The watchdog's thread belongs to this bean
- * and ends with it, so no thread outlives the application.
+ * watchdogs stopped); a lock whose release fails expires with its TTL. The watchdog runs on the container's
+ * {@code ManagedScheduledExecutorService} where there is one, else on a thread of this bean; either way its tasks
+ * are cancelled (and an own thread ends) when the bean is destroyed, so nothing outlives the application
+ * ({@link ContainerExecutors}).
  */
 @ApplicationScoped
 public class LockedCalls {
@@ -65,7 +66,7 @@ public class LockedCalls {
     private volatile boolean stopping;
     /** Read when the bean is created, on an application thread: at shutdown the configuration may be gone. */
     private Duration shutdownWait = InterceptorProperties.LOCK_SHUTDOWN_WAIT.defaultValue();
-    private volatile ScheduledExecutorService watchdogThread;
+    private ContainerExecutors watchdogThread; // guarded by this
 
     @PostConstruct
     void readConfiguration() {
@@ -128,13 +129,10 @@ public class LockedCalls {
         return watchdog().scheduleAtFixedRate(extend, period, period, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized ScheduledExecutorService watchdog() {
+    /** Created on first use, on the application thread of a call: the container's executor is found there. */
+    private synchronized ContainerExecutors watchdog() {
         if (watchdogThread == null) {
-            watchdogThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "gogoscope-lock-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
+            watchdogThread = ContainerExecutors.scheduled("gogoscope-lock-watchdog");
         }
         return watchdogThread;
     }
@@ -175,9 +173,12 @@ public class LockedCalls {
             }
             inFlight.remove(call);
         }
-        ScheduledExecutorService thread = watchdogThread;
+        ContainerExecutors thread;
+        synchronized (this) {
+            thread = watchdogThread;
+        }
         if (thread != null) {
-            thread.shutdownNow();
+            thread.stop(true);
         }
     }
 }

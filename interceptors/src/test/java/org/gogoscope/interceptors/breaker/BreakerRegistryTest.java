@@ -3,7 +3,7 @@ package org.gogoscope.interceptors.breaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import org.gogoscope.interceptors.ContainerExecutors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gogoscope.interceptors.breaker.BreakerBeans.Inventory;
@@ -22,7 +22,7 @@ class BreakerRegistryTest {
     void theRecorderPoolHasNamedDaemonThreadsAndIsShutDownWithTheContainer() throws Exception {
         WeldContainer node = nodes.start(Inventory.class);
         assertThat(node.select(Inventory.class).get().check(false)).isEqualTo("ok"); // the breaker exists now
-        ExecutorService recorders = node.select(BreakerRegistry.class).get().recorders();
+        ContainerExecutors recorders = node.select(BreakerRegistry.class).get().recorders();
         AtomicReference<Thread> recorder = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
         recorders.execute(() -> {

@@ -3,10 +3,18 @@ package org.gogoscope.mongodb;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.connection.ServerDescription;
+import com.mongodb.event.ClusterDescriptionChangedEvent;
+import com.mongodb.event.ClusterListener;
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerListener;
 import com.mongodb.event.ServerMonitorListener;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.layout.NodeLayout;
@@ -51,8 +59,13 @@ public final class MongoAdapter extends StorageAdapter {
         MonitorFailures failures = new MonitorFailures();
         MongoClient opened = MongoClients.create(MongoClientSettings.builder(settings)
                 .applyToServerSettings(server -> server.addServerListener(failures).addServerMonitorListener(failures))
+                .applyToClusterSettings(cluster -> cluster.addClusterListener(failures))
                 .build());
         try {
+            String unreachable = failures.unreachable(config.timeout().toMillis());
+            if (unreachable != null) { // every server refused: waiting for server selection would change nothing
+                throw new BackendException("mongodb", "connect", unreachable, failures.last);
+            }
             MongoSchema schema = new MongoSchema(opened.getDatabase(config.database()));
             if (config.createIndexes()) {
                 schema.create();
@@ -77,9 +90,47 @@ public final class MongoAdapter extends StorageAdapter {
      * The last exception the driver's server monitor saw (a TLS handshake failure, a closed connection): the driver
      * only quotes it in the text of its server selection timeout.
      */
-    private static final class MonitorFailures implements ServerListener, ServerMonitorListener {
+    private static final class MonitorFailures implements ServerListener, ServerMonitorListener, ClusterListener {
 
         volatile Throwable last;
+        /** The first verdict on the cluster: {@code null} once a server answered, else why none can be reached. */
+        private final CompletableFuture<String> verdict = new CompletableFuture<>();
+
+        /**
+         * Waits at most {@code millis} for the server monitor's first round: {@code null} once a server answered (or
+         * no verdict yet), else "connection refused to host:port" when every known server could not be reached at
+         * all. A refused port is known at once, so {@code connect()} need not wait the whole server selection timeout.
+         */
+        String unreachable(long millis) {
+            try {
+                return verdict.get(millis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException | TimeoutException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void clusterDescriptionChanged(ClusterDescriptionChangedEvent event) {
+            List<ServerDescription> servers = event.getNewDescription().getServerDescriptions();
+            if (servers.stream().anyMatch(ServerDescription::isOk)) {
+                verdict.complete(null);
+                return;
+            }
+            StringBuilder down = new StringBuilder();
+            for (ServerDescription server : servers) {
+                String why = MongoErrors.unreachable(server.getException(), server.getAddress().toString());
+                if (why == null) {
+                    return; // not checked yet, or failed some other way (TLS, auth): server selection reports it
+                }
+                down.append(down.length() == 0 ? "" : "; ").append(why);
+            }
+            if (!servers.isEmpty()) {
+                verdict.complete(down.toString());
+            }
+        }
 
         @Override
         public void serverDescriptionChanged(ServerDescriptionChangedEvent event) {

@@ -31,6 +31,23 @@ class MongoBackendDownTest {
     }
 
     @Test
+    void aRefusedPortFailsConnectAtOnceNamingTheCauseAndTheAddressButNotThePassword() throws IOException {
+        int port = freePort();
+        Duration timeout = Duration.ofSeconds(5);
+        MongoAdapter adapter = new MongoAdapter(MongoConfig.of("mongodb://gogo:s3cret-pw@127.0.0.1:" + port
+                + "/?authSource=admin", "test").withTimeout(timeout), "down:");
+        long start = System.nanoTime();
+        assertThatThrownBy(adapter::connect).isInstanceOfSatisfying(BackendException.class, e ->
+                assertThat(e.getMessage()).startsWith("GOGO-0301: mongodb connect failed: ")
+                        .containsIgnoringCase("connection refused to 127.0.0.1:" + port)
+                        .doesNotContain("s3cret-pw"));
+        long elapsed = millisSince(start);
+        assertThat(elapsed).as("refused at once, not after the 5 s server selection timeout: %d ms", elapsed)
+                .isLessThan(2_000);
+        assertThat(adapter.isConnected()).isFalse();
+    }
+
+    @Test
     void operationsFailWithinTheTimeoutWhenTheServerGoesAwayAndWorkWhenItIsBack() throws IOException {
         int port = freePort();
         MongoServer server = MongoStandIn.newServer();

@@ -86,7 +86,8 @@ public final class RedisAdapter extends StorageAdapter {
 
     /**
      * The exception a failed connect throws: a {@link BackendException} that says what to fix when the cause is TLS
-     * (or plaintext sent to a TLS port), else {@code e} itself (which {@code connect()} wraps as for any failure).
+     * (or plaintext sent to a TLS port), or names the root cause and address when the server could not be reached
+     * ("connection refused to 127.0.0.1:6380"), else {@code e} itself (which {@code connect()} wraps as for any failure).
      * Jedis's Sentinel client only logs why it could not ask any sentinel; then the sentinels are asked again, one
      * connection each, to find a TLS cause.
      */
@@ -123,6 +124,9 @@ public final class RedisAdapter extends StorageAdapter {
                     break;
                 }
             }
+        }
+        if (detail == null) {
+            detail = RedisConnectFailures.unreachable(e);
         }
         return detail == null ? e : new BackendException("redis", "connect", detail, e);
     }

@@ -1,5 +1,6 @@
 package org.gogoscope.redis;
 
+import java.util.Locale;
 import org.gogoscope.core.tls.TlsFailures;
 
 /**
@@ -51,4 +52,38 @@ final class RedisConnectFailures {
         }
         return null;
     }
+
+    /**
+     * For a server that could not be reached at all: "connection refused to 127.0.0.1:6380" (or "unknown host …",
+     * "no route to host …"), from the JDK's exception among {@code failure}'s causes and the address in Jedis's
+     * "Failed to connect to host:port." (which never holds the password); {@code null} when the failure is
+     * something else.
+     */
+    static String unreachable(Throwable failure) {
+        Throwable down = null;
+        String address = null;
+        for (Throwable t : TlsFailures.causes(failure)) {
+            if (down == null && TlsFailures.isUnreachable(t)) {
+                down = t;
+            }
+            String text = String.valueOf(t.getMessage());
+            if (address == null && text.startsWith(FAILED_TO_CONNECT)) {
+                address = text.substring(FAILED_TO_CONNECT.length()).replaceAll("\\.$", "");
+            }
+        }
+        if (down == null) {
+            return null;
+        }
+        String to = address == null ? "" : " " + address;
+        if (down instanceof java.net.UnknownHostException) {
+            return "unknown host " + down.getMessage();
+        }
+        if (down instanceof java.net.NoRouteToHostException) {
+            return "no route to host" + to;
+        }
+        String what = down.getMessage() == null ? "connection failed" : down.getMessage().toLowerCase(Locale.ROOT);
+        return what + (address == null ? "" : " to " + address);
+    }
+
+    private static final String FAILED_TO_CONNECT = "Failed to connect to ";
 }

@@ -91,4 +91,23 @@ class RedisFailureTest {
                 .hasMessageStartingWith("GOGO-0301: redis connect failed");
         assertThat(adapter.isConnected()).isFalse();
     }
+
+    @Test
+    void aRefusedPortFailsConnectAtOnceNamingTheCauseAndTheAddressButNotThePassword() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PersistenceAdapter adapter = new RedisAdapter(RedisClientConfig.standalone("redis://:s3cret-pw@127.0.0.1:"
+                + closedPort).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)), "");
+        long start = System.nanoTime();
+        assertThatThrownBy(adapter::connect).isInstanceOfSatisfying(BackendException.class, e ->
+                assertThat(e.getMessage()).startsWith("GOGO-0301: redis connect failed: ")
+                        .containsIgnoringCase("connection refused to 127.0.0.1:" + closedPort)
+                        .doesNotContain("s3cret-pw"));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsed).as("refused at once, not after the 5 s connect timeout: %d ms", elapsed)
+                .isLessThan(2_000);
+        assertThat(adapter.isConnected()).isFalse();
+    }
 }
