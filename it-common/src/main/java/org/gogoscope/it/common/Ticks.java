@@ -1,5 +1,8 @@
 package org.gogoscope.it.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +36,28 @@ public record Ticks(Map<Long, Integer> runsPerTick) {
     /** How many ticks of {@code window} had more than one run. */
     public static long duplicated(Map<Long, Integer> window) {
         return window.values().stream().filter(runs -> runs > 1).count();
+    }
+
+    /**
+     * In the server, where {@code job}'s timers fire: waits for {@code count} whole ticks, then asserts that each ran
+     * the held variant exactly once and that the control without the minimum hold ran at least half of them twice
+     * (so the judgement can fail). Prints both windows as {@code TICKS ...} lines for the README's figures.
+     */
+    public static void judgeInServer(TickJob job, int count) throws InterruptedException {
+        long first = TickJob.tick() + 1;
+        long last = first + count - 1;
+        while (TickJob.tick() <= last + 1) {
+            Thread.sleep(250);
+        }
+        Map<Long, Integer> once = of(String.join("\n", job.runs(TickJob.HELD))).between(first, last);
+        System.out.printf("TICKS with the minimum hold: %s%n", once);
+        assertEquals(count, once.size());
+        assertTrue(notExactlyOnce(once).isEmpty(), "ticks that did not run exactly once: " + notExactlyOnce(once)
+                + " in " + once);
+        Map<Long, Integer> control = of(String.join("\n", job.runs(TickJob.UNHELD))).between(first, last);
+        System.out.printf("TICKS without it, one timer %d ms late: %s%n", TickJob.LATE_MILLIS, control);
+        assertTrue(duplicated(control) >= count / 2, "without the minimum hold the late timer should run most ticks "
+                + "again: " + control);
     }
 
     /** The ticks of {@code window} that did not run exactly once. */

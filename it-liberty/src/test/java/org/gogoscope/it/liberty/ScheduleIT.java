@@ -1,10 +1,6 @@
 package org.gogoscope.it.liberty;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.gogoscope.it.common.TickJob;
 import org.gogoscope.it.common.Ticks;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,19 +52,6 @@ class ScheduleIT {
     @Test
     @OperateOnDeployment("a")
     void everyTickRunsOnceAcrossBothApplicationsWithTheMinimumHoldAndTwiceWithoutIt() throws InterruptedException {
-        long first = TickJob.tick() + 1;
-        long last = first + TICKS - 1;
-        while (TickJob.tick() <= last + 1) {
-            Thread.sleep(250);
-        }
-        Map<Long, Integer> once = Ticks.of(String.join("\n", job.runs(TickJob.HELD))).between(first, last);
-        System.out.printf("TICKS with the minimum hold: %s%n", once);
-        assertEquals(TICKS, once.size());
-        assertTrue(Ticks.notExactlyOnce(once).isEmpty(), "ticks that did not run exactly once: "
-                + Ticks.notExactlyOnce(once) + " in " + once);
-        Map<Long, Integer> control = Ticks.of(String.join("\n", job.runs(TickJob.UNHELD))).between(first, last);
-        System.out.printf("TICKS without it, node b %d ms late: %s%n", TickJob.LATE_MILLIS, control);
-        assertTrue(Ticks.duplicated(control) >= TICKS / 2, "without the minimum hold the late node should run most "
-                + "ticks again: " + control);
+        Ticks.judgeInServer(job, TICKS);
     }
 }
