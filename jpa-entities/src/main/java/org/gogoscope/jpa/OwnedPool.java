@@ -60,6 +60,7 @@ final class OwnedPool implements AutoCloseable {
         private final DriverDataSource driver;
         private final String address;
         private final String jdbcUrl;
+        private final SqlDialect dialect;
         private volatile boolean unreachable;
 
         /**
@@ -75,6 +76,7 @@ final class OwnedPool implements AutoCloseable {
             this.driver = driver(settings, settings.dialect().sql());
             this.address = address(settings.jdbcUrl());
             this.jdbcUrl = settings.jdbcUrl();
+            this.dialect = settings.dialect().sql();
         }
 
         @Override
@@ -85,7 +87,7 @@ final class OwnedPool implements AutoCloseable {
                 } catch (SQLException e) {
                     if (TlsFailures.causes(e).stream().anyMatch(TlsFailures::isUnreachable)) {
                         unreachable = true;
-                        throw new SQLException(SqlFailure.connectFailure(address, jdbcUrl, e), e.getSQLState(), e);
+                        throw new SQLException(SqlFailure.connectFailure(address, jdbcUrl, dialect, e), e.getSQLState(), e);
                     }
                     // something else (credentials, a full server): the pool reports it as it does
                 }
