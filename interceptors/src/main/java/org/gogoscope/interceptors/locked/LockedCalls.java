@@ -48,6 +48,11 @@ public class LockedCalls {
             owner.end(this);
         }
 
+        /** Where the call's lock ends: through the instance, as the call may end after the application stopped. */
+        CallerTransaction transaction() {
+            return owner.transaction();
+        }
+
         /** Stops the watchdog, if there is one. */
         void stopWatchdog() {
             ScheduledFuture<?> running = watchdog;
@@ -66,6 +71,8 @@ public class LockedCalls {
     /** Read when the bean is created, on an application thread: at shutdown the configuration may be gone. */
     private Duration shutdownWait = InterceptorProperties.LOCK_SHUTDOWN_WAIT.defaultValue();
     private volatile ScheduledExecutorService watchdogThread;
+    /** Looked up at the first call that ends, on an application thread (where {@code java:comp} is this app's). */
+    private volatile CallerTransaction transaction;
 
     @PostConstruct
     void readConfiguration() {
@@ -75,6 +82,19 @@ public class LockedCalls {
     /** Whether the application is stopping: then no new lock is taken. */
     boolean stopping() {
         return stopping;
+    }
+
+    /**
+     * How this application's calls find their caller's JTA transaction: looked up once, {@link CallerTransaction#NONE}
+     * where there is no JTA.
+     */
+    CallerTransaction transaction() {
+        CallerTransaction found = transaction;
+        if (found == null) {
+            found = CallerTransaction.find(); // a second look-up by a racing thread finds the same
+            transaction = found;
+        }
+        return found;
     }
 
     /** Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. */
