@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,14 +98,34 @@ public class LockedCalls {
         return found;
     }
 
-    /** Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. */
+    /**
+     * Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. Null when
+     * the application began stopping after the caller checked {@link #stopping()}: the lock is then released at once
+     * and the call must be refused like any other that arrives while stopping.
+     */
     Call begin(LockHandle handle, LockedPlan plan) {
         Call call = new Call(handle, this); // this: the instance itself, not the contextual proxy
         inFlight.add(call);
-        if (plan.watchdog()) {
-            call.watchdog = watch(handle, plan);
+        // Read again after registering: stop() sets the flag before it reads the calls in flight, so either it sees
+        // this call (and releases it after its wait) or this sees the flag; never neither.
+        if (!stopping) {
+            try {
+                if (plan.watchdog()) {
+                    call.watchdog = watch(handle, plan);
+                }
+                return call;
+            } catch (RejectedExecutionException e) {
+                // stop() shut the watchdog down in between: no lock may outlive the application unwatched
+            }
         }
-        return call;
+        end(call);
+        try {
+            handle.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Releasing lock '" + handle.key()
+                    + "' of a call refused at shutdown failed; it expires with its TTL"), e);
+        }
+        return null;
     }
 
     private void end(Call call) {
@@ -149,6 +170,9 @@ public class LockedCalls {
     }
 
     private synchronized ScheduledExecutorService watchdog() {
+        if (stopping) { // stop() may have found no thread to shut down: none may start after it
+            throw new RejectedExecutionException("the application is stopping");
+        }
         if (watchdogThread == null) {
             watchdogThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "gogoscope-lock-watchdog");
@@ -195,7 +219,10 @@ public class LockedCalls {
             }
             inFlight.remove(call);
         }
-        ScheduledExecutorService thread = watchdogThread;
+        ScheduledExecutorService thread;
+        synchronized (this) { // with watchdog(): a thread is either shut down here or never created
+            thread = watchdogThread;
+        }
         if (thread != null) {
             thread.shutdownNow();
         }

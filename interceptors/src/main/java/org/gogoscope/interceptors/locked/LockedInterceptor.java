@@ -77,6 +77,9 @@ public class LockedInterceptor {
         LockHandle handle = acquired.get();
         long grantedAt = System.nanoTime(); // after the grant: the minimum hold counts from no earlier than it
         LockedCalls.Call call = calls.begin(handle, plan);
+        if (call == null) { // the application began stopping meanwhile; the lock is released
+            return refuseStopping(plan, key);
+        }
         boolean endLater = false;
         ThreadLockContext.push(handle);
         try {
