@@ -3,6 +3,7 @@ package org.gogoscope.interceptors.locked;
 import java.lang.System.Logger.Level;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.naming.NoInitialContextException;
 
 /**
  * The JTA transaction of the thread on which a guarded call ends, if it has one. An EJB's container-managed
@@ -11,10 +12,11 @@ import javax.naming.NamingException;
  * after that transaction completes, so no other node takes the lock and reads state the call wrote but has not
  * committed yet.
  *
- * <p>Found through the standard {@code java:comp/TransactionSynchronizationRegistry}. Where there is none (no JTA
- * API on the class path, no JNDI as on Java SE, Quarkus or Helidon, or no such name) {@link #NONE} ends every call
- * at once, as it would without a transaction. No type of {@code jakarta.transaction} appears outside {@link Jta},
- * which is loaded only once the API is known to be there.
+ * <p>Found through the standard {@code java:comp/TransactionSynchronizationRegistry} (WildFly's server-wide
+ * {@code java:jboss/TransactionSynchronizationRegistry} second: a thread the server did not start has no
+ * {@code java:comp}). Where there is none (no JTA API on the class path, no JNDI as on Java SE, Quarkus or Helidon)
+ * {@link #NONE} ends every call at once, as it would without a transaction. No type of {@code jakarta.transaction}
+ * appears outside {@link Jta}, which is loaded only once the API is known to be there.
  */
 abstract class CallerTransaction {
 
@@ -22,6 +24,8 @@ abstract class CallerTransaction {
 
     /** The JNDI name of the registry, the same on every Jakarta EE server. */
     static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
+    /** Where else to look: WildFly binds it server-wide, visible from any thread. */
+    private static final String[] NAMES = {REGISTRY, "java:jboss/TransactionSynchronizationRegistry"};
 
     /** No JTA here: every call ends at once. */
     static final CallerTransaction NONE = new CallerTransaction() {
@@ -39,7 +43,10 @@ abstract class CallerTransaction {
      */
     abstract boolean runAfterCompletion(Runnable end);
 
-    /** The registry of this application, or {@link #NONE}; one JNDI look-up. */
+    /**
+     * The registry, {@link #NONE} where there can be none (no JTA API, no JNDI), or null when this thread found it
+     * under no name: a thread the server did not start sees no {@code java:comp}, so a later look-up may succeed.
+     */
     static CallerTransaction find() {
         try {
             Class.forName("jakarta.transaction.TransactionSynchronizationRegistry", false,
@@ -60,16 +67,20 @@ abstract class CallerTransaction {
         }
 
         static CallerTransaction lookup() {
-            try {
-                if (new InitialContext().lookup(REGISTRY)
-                        instanceof jakarta.transaction.TransactionSynchronizationRegistry registry) {
-                    return new Jta(registry);
+            for (String name : NAMES) {
+                try {
+                    if (new InitialContext().lookup(name)
+                            instanceof jakarta.transaction.TransactionSynchronizationRegistry registry) {
+                        return new Jta(registry);
+                    }
+                } catch (NoInitialContextException e) {
+                    LOG.log(Level.DEBUG, "No JNDI: @Locked calls end when the method returns");
+                    return NONE;
+                } catch (NamingException | RuntimeException e) {
+                    // not bound, or not visible from this thread: try the next name
                 }
-            } catch (NamingException | RuntimeException e) {
-                // Java SE without JNDI (NoInitialContextException), or a runtime that does not bind the name
             }
-            LOG.log(Level.DEBUG, "No " + REGISTRY + ": @Locked calls end when the method returns");
-            return NONE;
+            return null;
         }
 
         @Override

@@ -32,6 +32,7 @@ import org.gogoscope.interceptors.Providers;
 public class LockedCalls {
 
     private static final System.Logger LOG = System.getLogger(LockedCalls.class.getName());
+    private static final long LOOKUP_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** One call holding its lock; it belongs to the bean instance, so it can end after the application stopped. */
     static final class Call {
@@ -72,8 +73,10 @@ public class LockedCalls {
     /** Read when the bean is created, on an application thread: at shutdown the configuration may be gone. */
     private Duration shutdownWait = InterceptorProperties.LOCK_SHUTDOWN_WAIT.defaultValue();
     private volatile ScheduledExecutorService watchdogThread;
-    /** Looked up at the first call that ends, on an application thread (where {@code java:comp} is this app's). */
+    /** Once found, or known to be absent; looked up when a call ends, on its thread (whose java:comp counts). */
     private volatile CallerTransaction transaction;
+    /** When to look again after a thread found no registry (System.nanoTime()). */
+    private volatile long nextLookup = System.nanoTime();
 
     @PostConstruct
     void readConfiguration() {
@@ -86,16 +89,26 @@ public class LockedCalls {
     }
 
     /**
-     * How this application's calls find their caller's JTA transaction: looked up once, {@link CallerTransaction#NONE}
-     * where there is no JTA.
+     * How this application's calls find their caller's JTA transaction: kept once found; {@link CallerTransaction#NONE}
+     * where there is no JTA, and for calls ending on a thread that sees no registry.
      */
     CallerTransaction transaction() {
-        CallerTransaction found = transaction;
-        if (found == null) {
-            found = CallerTransaction.find(); // a second look-up by a racing thread finds the same
-            transaction = found;
+        CallerTransaction known = transaction;
+        if (known != null) {
+            return known;
         }
-        return found;
+        if (System.nanoTime() - nextLookup < 0) {
+            return CallerTransaction.NONE;
+        }
+        CallerTransaction found = CallerTransaction.find(); // a racing thread's look-up finds the same
+        if (found != null) {
+            transaction = found;
+            return found;
+        }
+        // This thread sees no registry (on a server, one it did not start: no transaction there either). Look
+        // again later, at most once a second: a runtime that has JNDI but no JTA pays one failed look-up a second.
+        nextLookup = System.nanoTime() + LOOKUP_RETRY_NANOS;
+        return CallerTransaction.NONE;
     }
 
     /**

@@ -55,6 +55,7 @@ class LockedTransactionTest {
 
     @AfterEach
     void noTransactionLeft() throws Exception {
+        RegistryNaming.hidden = false;
         if (tm.getTransaction() != null) {
             tm.rollback();
         }
@@ -126,17 +127,35 @@ class LockedTransactionTest {
         tm.commit();
     }
 
+    @Test
+    void aThreadThatSeesNoRegistryDoesNotHideItFromLaterCalls() throws Exception {
+        RegistryNaming.hidden = true; // as from a thread the server did not start: no java:comp
+        Job other = nodes.start(Job.class).select(Job.class).get();
+        tm.begin();
+        other.inTransaction("7");
+        assertThat(observer.inspect("tx-7")).as("no registry seen: ended at once").isEmpty();
+        tm.commit();
+        RegistryNaming.hidden = false;
+        Thread.sleep(1100); // the next look-up is at most a second later
+        tm.begin();
+        other.inTransaction("8");
+        assertThat(observer.inspect("tx-8")).as("found now: held until the commit").isPresent();
+        tm.commit();
+        assertThat(observer.inspect("tx-8")).isEmpty();
+    }
+
     /** A JNDI context holding only Narayana's registry, under the name every Jakarta EE server uses. */
     public static final class RegistryNaming implements InitialContextFactory {
         private static final Object REGISTRY =
                 new com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple();
+        static volatile boolean hidden;
 
         @Override
         public Context getInitialContext(Hashtable<?, ?> environment) {
             return (Context) Proxy.newProxyInstance(RegistryNaming.class.getClassLoader(),
                     new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "lookup" -> {
-                            if (!CallerTransaction.REGISTRY.equals(String.valueOf(args[0]))) {
+                            if (hidden || !CallerTransaction.REGISTRY.equals(String.valueOf(args[0]))) {
                                 throw new NameNotFoundException(args[0] + " not found");
                             }
                             yield REGISTRY;
