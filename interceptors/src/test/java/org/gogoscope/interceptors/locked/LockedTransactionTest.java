@@ -7,8 +7,13 @@ import jakarta.transaction.TransactionManager;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
 import javax.naming.OperationNotSupportedException;
@@ -16,7 +21,9 @@ import javax.naming.spi.InitialContextFactory;
 import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.interceptors.Nodes;
+import org.gogoscope.interceptors.TestStores;
 import org.gogoscope.interceptors.locked.JobBeans.Job;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +149,43 @@ class LockedTransactionTest {
         assertThat(observer.inspect("tx-8")).as("found now: held until the commit").isPresent();
         tm.commit();
         assertThat(observer.inspect("tx-8")).isEmpty();
+    }
+
+    @Test
+    void aFailingReleaseAfterTheCommitIsLoggedNotThrownIntoTheTransactionManager() throws Exception {
+        WeldContainer node = nodes.start(Job.class);
+        Job alone = node.select(Job.class).get();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(LockedInterceptor.class.getName());
+        logger.addHandler(handler);
+        try {
+            tm.begin();
+            alone.inTransaction("9");
+            node.select(TestStores.class).get().loseBackend();
+            tm.commit(); // must not throw: the release failed after the outcome was decided
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(logged).as("logged").anySatisfy(record -> {
+            assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(record.getMessage()).startsWith("GOGO-0509: Releasing lock 'tx-9' failed");
+            assertThat(record.getThrown()).isNotNull();
+        });
+        assertThat(observer.inspect("tx-9")).as("left to its 30 s TTL").isPresent();
     }
 
     /** A JNDI context holding only Narayana's registry, under the name every Jakarta EE server uses. */
