@@ -31,7 +31,8 @@ import java.time.temporal.ChronoUnit;
  * {@link #watchdog()} keeps it alive until then; without the watchdog it expires with its TTL if the commit takes
  * longer. The transaction is found under {@code java:comp/TransactionSynchronizationRegistry}; where there is none
  * (Java SE, Quarkus, Helidon) the lock ends when the method returns. A {@code CompletionStage} result ends when
- * the stage completes, whatever the caller's transaction does.
+ * the stage completes, whatever the caller's transaction does. So a second call for the same key in the same
+ * transaction finds the first call's lock still held (each call has its own owner) until the commit.
  *
  * <h2>Scheduled jobs: once per cluster</h2>
  * On a job every node fires ({@code @Schedule}, a task of a {@code ManagedScheduledExecutorService}), use

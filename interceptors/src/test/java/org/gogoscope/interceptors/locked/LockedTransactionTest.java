@@ -20,6 +20,7 @@ import javax.naming.OperationNotSupportedException;
 import javax.naming.spi.InitialContextFactory;
 import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
+import org.gogoscope.api.annotation.LockNotAcquiredException;
 import org.gogoscope.interceptors.Nodes;
 import org.gogoscope.interceptors.TestStores;
 import org.gogoscope.interceptors.locked.JobBeans.Job;
@@ -117,6 +118,16 @@ class LockedTransactionTest {
             Thread.sleep(10);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aSecondCallForTheSameKeyInTheSameTransactionFindsTheLockHeldUntilTheCommit() throws Exception {
+        tm.begin();
+        job.inTransaction("10");
+        assertThatThrownBy(() -> job.inTransaction("10")).as("each call has its own owner")
+                .isInstanceOf(LockNotAcquiredException.class);
+        tm.commit();
+        assertThat(job.inTransaction("10")).as("free after the commit").isPositive();
     }
 
     @Test
