@@ -105,6 +105,25 @@ public abstract class LockContract extends ContractSupport {
         assertThat(again.fencingToken()).isGreaterThan(handle.fencingToken());
     }
 
+    /** {@code @Locked(minHold)} relies on it: a job that ends early sets its 30 s lock to what remains. */
+    @Test
+    public void extendToAShorterTtlShortensIt() {
+        PersistenceAdapter nodeA = node();
+        PersistenceAdapter nodeB = node();
+        LockHandle handle = nodeA.locks().acquire("k", LONG, "alice").orElseThrow();
+        long start = System.nanoTime();
+        assertThat(handle.extend(Duration.ofMillis(300))).isTrue();
+        assertThat(nodeB.locks().inspect("k")).map(LockInfo::remaining).as("the TTL is set, not only lengthened")
+                .hasValueSatisfying(left -> assertThat(left).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300)));
+        boolean refusedEarly = nodeB.locks().acquire("k", LONG, "bob").isEmpty();
+        if ((System.nanoTime() - start) / 1_000_000 < 200) {
+            assertThat(refusedEarly).as("still held inside the shorter TTL").isTrue();
+        }
+        awaitTrue(2000, "free after the shorter TTL, long before the first",
+                () -> nodeB.locks().acquire("k", LONG, "bob").isPresent());
+        assertThat(handle.isValid()).as("the handle's own view follows the shorter TTL").isFalse();
+    }
+
     @Test
     public void extendNeverRevivesAnExpiredLock() {
         PersistenceAdapter node = node();

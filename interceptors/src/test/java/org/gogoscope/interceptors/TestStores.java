@@ -43,6 +43,11 @@ public class TestStores {
         adapter.disconnect();
     }
 
+    /** This node loses its backend: its adapter is disconnected, and every call through it fails from now on. */
+    public void loseBackend() {
+        adapter.disconnect();
+    }
+
     @Produces
     LockProvider locks() {
         return adapter.locks();

@@ -23,8 +23,16 @@ import java.time.temporal.ChronoUnit;
  *       than the wait time, and stops with {@link LockNotAcquiredException} if the thread is interrupted
  *       (the interrupt flag stays set).</li>
  * </ul>
- * The interceptor runs before transaction interceptors (priority {@code PLATFORM_BEFORE + 100}), so a
- * transaction started on the same call commits before the lock is released.
+ * The lock outlives the caller's transaction. The interceptor runs before transaction interceptors (priority
+ * {@code PLATFORM_BEFORE + 100}), so a transaction {@code @Transactional} starts on the same call commits before
+ * the lock is released. A JTA transaction still open on the thread when the method returns (an EJB's
+ * container-managed transaction, an EJB timer's, or one the caller began) is waited for: the lock is released, or
+ * kept for what remains of the {@link #minHold()}, after that transaction commits or rolls back, and the
+ * {@link #watchdog()} keeps it alive until then; without the watchdog it expires with its TTL if the commit takes
+ * longer. The transaction is found under {@code java:comp/TransactionSynchronizationRegistry}; where there is none
+ * (Java SE, Quarkus, Helidon) the lock ends when the method returns. A {@code CompletionStage} result ends when
+ * the stage completes, whatever the caller's transaction does. So a second call for the same key in the same
+ * transaction finds the first call's lock still held (each call has its own owner) until the commit.
  *
  * <h2>Scheduled jobs: once per cluster</h2>
  * On a job every node fires ({@code @Schedule}, a task of a {@code ManagedScheduledExecutorService}), use

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.gogoscope.api.LockHandle;
@@ -32,6 +33,7 @@ import org.gogoscope.interceptors.Providers;
 public class LockedCalls {
 
     private static final System.Logger LOG = System.getLogger(LockedCalls.class.getName());
+    private static final long LOOKUP_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** One call holding its lock; it belongs to the bean instance, so it can end after the application stopped. */
     static final class Call {
@@ -47,6 +49,11 @@ public class LockedCalls {
         /** The call no longer needs its lock kept: it is released, handed to its minimum hold, or given up. */
         void end() {
             owner.end(this);
+        }
+
+        /** Where the call's lock ends: through the instance, as the call may end after the application stopped. */
+        CallerTransaction transaction() {
+            return owner.transaction();
         }
 
         /** Stops the watchdog, if there is one. */
@@ -67,6 +74,10 @@ public class LockedCalls {
     /** Read when the bean is created, on an application thread: at shutdown the configuration may be gone. */
     private Duration shutdownWait = InterceptorProperties.LOCK_SHUTDOWN_WAIT.defaultValue();
     private ContainerExecutors watchdogThread; // guarded by this
+    /** Once found, or known to be absent; looked up when a call ends, on its thread (whose java:comp counts). */
+    private volatile CallerTransaction transaction;
+    /** When to look again after a thread found no registry (System.nanoTime()). */
+    private volatile long nextLookup = System.nanoTime();
 
     @PostConstruct
     void readConfiguration() {
@@ -78,14 +89,57 @@ public class LockedCalls {
         return stopping;
     }
 
-    /** Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. */
+    /**
+     * How this application's calls find their caller's JTA transaction: kept once found; {@link CallerTransaction#NONE}
+     * where there is no JTA, and for calls ending on a thread that sees no registry.
+     */
+    CallerTransaction transaction() {
+        CallerTransaction known = transaction;
+        if (known != null) {
+            return known;
+        }
+        if (System.nanoTime() - nextLookup < 0) {
+            return CallerTransaction.NONE;
+        }
+        CallerTransaction found = CallerTransaction.find(); // a racing thread's look-up finds the same
+        if (found != null) {
+            transaction = found;
+            return found;
+        }
+        // This thread sees no registry (on a server, one it did not start: no transaction there either). Look
+        // again later, at most once a second: a runtime that has JNDI but no JTA pays one failed look-up a second.
+        nextLookup = System.nanoTime() + LOOKUP_RETRY_NANOS;
+        return CallerTransaction.NONE;
+    }
+
+    /**
+     * Registers a call that now holds {@code handle}; with the plan's watchdog, keeps it alive every ttl/3. Null when
+     * the application began stopping after the caller checked {@link #stopping()}: the lock is then released at once
+     * and the call must be refused like any other that arrives while stopping.
+     */
     Call begin(LockHandle handle, LockedPlan plan) {
         Call call = new Call(handle, this); // this: the instance itself, not the contextual proxy
         inFlight.add(call);
-        if (plan.watchdog()) {
-            call.watchdog = watch(handle, plan);
+        // Read again after registering: stop() sets the flag before it reads the calls in flight, so either it sees
+        // this call (and releases it after its wait) or this sees the flag; never neither.
+        if (!stopping) {
+            try {
+                if (plan.watchdog()) {
+                    call.watchdog = watch(handle, plan);
+                }
+                return call;
+            } catch (RejectedExecutionException e) {
+                // stop() shut the watchdog down in between: no lock may outlive the application unwatched
+            }
         }
-        return call;
+        end(call);
+        try {
+            handle.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Releasing lock '" + handle.key()
+                    + "' of a call refused at shutdown failed; it expires with its TTL"), e);
+        }
+        return null;
     }
 
     private void end(Call call) {
@@ -131,6 +185,9 @@ public class LockedCalls {
 
     /** Created on first use, on the application thread of a call: the container's executor is found there. */
     private synchronized ContainerExecutors watchdog() {
+        if (stopping) { // stop() may have found no thread to shut down: none may start after it
+            throw new RejectedExecutionException("the application is stopping");
+        }
         if (watchdogThread == null) {
             watchdogThread = ContainerExecutors.scheduled("gogoscope-lock-watchdog");
         }
@@ -174,7 +231,7 @@ public class LockedCalls {
             inFlight.remove(call);
         }
         ContainerExecutors thread;
-        synchronized (this) {
+        synchronized (this) { // with watchdog(): a thread is either shut down here or never created
             thread = watchdogThread;
         }
         if (thread != null) {

@@ -24,7 +24,11 @@ import org.gogoscope.interceptors.Backoff;
 import org.gogoscope.interceptors.Providers;
 
 /**
- * Implements {@link Locked}. Runs before transaction interceptors so that the lock outlives the commit.
+ * Implements {@link Locked}. Runs before transaction interceptors, so a transaction {@code @Transactional} starts
+ * on the same call has completed when the method returns here. A transaction still open on the thread then (an
+ * EJB's container-managed one, an EJB timer's, or one the caller began) is waited for: the lock is released, or
+ * handed to its minimum hold, after it completes ({@link CallerTransaction}), and the watchdog keeps it until then.
+ * A {@code CompletionStage} result ends when the stage completes, whatever the caller's transaction does.
  * Round trips: one acquire (plus one per retry while waiting, and one look-up of the holder on a refusal when
  * {@code reportHolder}) and one release, or one extend for the minimum hold, per call; with the watchdog one
  * extend per third of the TTL. Calls holding a lock are known to {@link LockedCalls}, which ends them when the
@@ -56,10 +60,7 @@ public class LockedInterceptor {
         LockedPlan plan = plan(context.getMethod());
         String key = plan.key().resolve(context.getParameters());
         if (calls.stopping()) {
-            if (plan.onNotAcquired() == Locked.OnNotAcquired.SKIP) {
-                return null;
-            }
-            throw LockNotAcquiredException.stopping(key);
+            return refuseStopping(plan, key);
         }
         LockProvider locks = providers.locks(plan.store());
         long waitStart = System.nanoTime();
@@ -76,6 +77,9 @@ public class LockedInterceptor {
         LockHandle handle = acquired.get();
         long grantedAt = System.nanoTime(); // after the grant: the minimum hold counts from no earlier than it
         LockedCalls.Call call = calls.begin(handle, plan);
+        if (call == null) { // the application began stopping meanwhile; the lock is released
+            return refuseStopping(plan, key);
+        }
         boolean endLater = false;
         ThreadLockContext.push(handle);
         try {
@@ -86,14 +90,39 @@ public class LockedInterceptor {
             }
             return result;
         } catch (Throwable failure) {
-            end(call, plan, grantedAt, failure);
             endLater = true;
+            endAfterTransaction(call, plan, grantedAt, failure);
             throw failure;
         } finally {
             ThreadLockContext.pop();
             if (!endLater) {
-                end(call, plan, grantedAt, null);
+                endAfterTransaction(call, plan, grantedAt, null);
             }
+        }
+    }
+
+    private static Object refuseStopping(LockedPlan plan, String key) {
+        if (plan.onNotAcquired() == Locked.OnNotAcquired.SKIP) {
+            return null;
+        }
+        throw LockNotAcquiredException.stopping(key);
+    }
+
+    /**
+     * Ends the call once the thread's transaction has completed, or at once when there is none. Ended later, a
+     * failing backend is logged: the method's outcome has been given to the caller by then.
+     */
+    private static void endAfterTransaction(LockedCalls.Call call, LockedPlan plan, long grantedAt, Throwable failure) {
+        boolean deferred = call.transaction().runAfterCompletion(() -> {
+            try {
+                end(call, plan, grantedAt, null);
+            } catch (RuntimeException e) { // never into the transaction manager's completion
+                LOG.log(Level.WARNING, MessageCode.LOCK_RELEASE_FAILED.format("Ending lock '" + call.handle.key()
+                        + "' after the caller's transaction failed; it expires with its TTL"), e);
+            }
+        });
+        if (!deferred) {
+            end(call, plan, grantedAt, failure);
         }
     }
 

@@ -66,5 +66,40 @@ public final class JobBeans {
         public long quick(String id) {
             return lock.fencingToken();
         }
+
+        /** Watchdog and minimum hold: a 300 ms TTL kept alive while it runs {@code millis}, then at least 300 ms. */
+        @Locked(key = "kept-{id}", ttl = 300, ttlUnit = ChronoUnit.MILLIS, watchdog = true, minHold = 300,
+                minHoldUnit = ChronoUnit.MILLIS)
+        public void keptAlive(String id, long millis) throws InterruptedException {
+            Thread.sleep(millis);
+        }
+
+        /** Skipped, not refused, while the application stops. */
+        @Locked(key = "tick-{id}", onNotAcquired = Locked.OnNotAcquired.SKIP)
+        public void tick(String id) {
+            RUNS.incrementAndGet();
+        }
+
+        /** Ends at once; its lock ends with the caller's transaction if there is one. */
+        @Locked(key = "tx-{id}", ttl = 30)
+        public long inTransaction(String id) {
+            return lock.fencingToken();
+        }
+
+        /** The same, kept alive by the watchdog on a 300 ms TTL. */
+        @Locked(key = "tx-{id}", ttl = 300, ttlUnit = ChronoUnit.MILLIS, watchdog = true)
+        public void watchedInTransaction(String id) {
+        }
+
+        /** The same with a minimum hold of 500 ms. */
+        @Locked(key = "tx-{id}", ttl = 5, minHold = 500, minHoldUnit = ChronoUnit.MILLIS)
+        public void heldInTransaction(String id) {
+        }
+
+        /** Fails; its lock still ends with the caller's transaction. */
+        @Locked(key = "tx-{id}", ttl = 30)
+        public void failsInTransaction(String id) {
+            throw new IllegalStateException("job failed");
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.gogoscope.api.LockHandle;
 import org.gogoscope.api.LockInfo;
 import org.gogoscope.api.LockProvider;
 import org.gogoscope.api.annotation.LockNotAcquiredException;
@@ -140,6 +141,96 @@ class JobTest {
         release.countDown();
         assertThat(running.get(5, TimeUnit.SECONDS)).isPositive();
         stop.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void callsArrivingWhileTheApplicationStopsAreRefusedOrSkippedWithoutTakingTheLock() throws Exception {
+        nodes.config(java.util.Map.of("gogoscope.lock.shutdown-wait", "5s"));
+        WeldContainer nodeA = nodes.start(Job.class);
+        Job a = nodeA.select(Job.class).get();
+        LockProvider locks = nodes.start(Job.class).select(LockProvider.class).get();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Long> running = pool.submit(() -> a.longRunning("3", entered, release));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<?> stop = pool.submit(nodeA::shutdown);
+        Thread.sleep(200);
+        assertThat(stop.isDone()).as("the shutdown wait runs").isFalse();
+        Job.RUNS.set(0);
+
+        assertThatThrownBy(() -> a.quick("9")).isInstanceOf(LockNotAcquiredException.class)
+                .hasMessageContaining("the application is stopping");
+        a.tick("9");
+        assertThat(Job.RUNS.get()).as("the skipped job did not run").isZero();
+        assertThat(locks.inspect("long-9")).as("refused before acquiring").isEmpty();
+        assertThat(locks.inspect("tick-9")).isEmpty();
+
+        release.countDown();
+        running.get(5, TimeUnit.SECONDS);
+        stop.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallThatReachesItsWatchdogAfterTheStopIsRefusedAndItsLockReleased() throws Exception {
+        WeldContainer nodeA = nodes.start(Job.class);
+        Job a = nodeA.select(Job.class).get();
+        a.longRunning("4", new CountDownLatch(1), new CountDownLatch(0)); // the watchdog thread exists now
+        LockedCalls calls = nodeA.select(LockedCalls.class).get();
+        LockProvider locks = nodeA.select(LockProvider.class).get();
+        LockedPlan plan = plan("longRunning", String.class, CountDownLatch.class, CountDownLatch.class);
+        // a call that found the application running acquires its lock while stop() (the @PreDestroy) runs
+        LockHandle handle = locks.acquire("long-5", Duration.ofSeconds(30)).orElseThrow();
+        calls.stop();
+        assertThat(calls.begin(handle, plan)).as("refused: the watchdog is shut down").isNull();
+        assertThat(locks.inspect("long-5")).as("released at once, not left to its 30 s TTL").isEmpty();
+        assertThat(calls.inFlight()).isZero();
+    }
+
+    @Test
+    void noWatchdogThreadStartsAfterTheStop() throws Exception {
+        WeldContainer nodeA = nodes.start(Job.class);
+        LockedCalls calls = nodeA.select(LockedCalls.class).get();
+        LockProvider locks = nodeA.select(LockProvider.class).get();
+        LockedPlan plan = plan("longRunning", String.class, CountDownLatch.class, CountDownLatch.class);
+        LockHandle handle = locks.acquire("long-6", Duration.ofSeconds(30)).orElseThrow();
+        calls.stop(); // no watchdog thread to shut down yet
+        assertThat(calls.begin(handle, plan)).isNull();
+        assertThat(locks.inspect("long-6")).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).as("no thread outlives the application")
+                .noneMatch(t -> t.getName().equals("gogoscope-lock-watchdog") && t.isAlive());
+    }
+
+    @Test
+    void withTheWatchdogAShortJobIsStillHeldForWhatRemainsOfTheMinimum() throws Exception {
+        Job a = nodes.start(Job.class).select(Job.class).get();
+        LockProvider locks = nodes.start(Job.class).select(LockProvider.class).get();
+        long started = System.nanoTime();
+        a.keptAlive("1", 150); // the watchdog extended it to 300 ms at about 100 ms: about 250 ms left now
+        // at most 300 - 150 ms of the minimum, plus the interceptor's rounding up (1 ms) and the clock's (1 ms)
+        assertThat(locks.inspect("kept-1")).map(LockInfo::remaining).as("what remains of the minimum, not the "
+                + "watchdog's TTL").hasValueSatisfying(left -> assertThat(left.toMillis()).isBetween(1L, 152L));
+        long freed = awaitFree(locks, "kept-1");
+        assertThat(Duration.ofNanos(freed - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300))
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aWatchdogJobThatOutlivesItsTtlAndTheMinimumIsReleasedWhenItEnds() throws Exception {
+        Job a = nodes.start(Job.class).select(Job.class).get();
+        LockProvider locks = nodes.start(Job.class).select(LockProvider.class).get();
+        Future<?> running = pool.submit(() -> {
+            a.keptAlive("2", 900);
+            return null;
+        });
+        Thread.sleep(600);
+        assertThat(locks.inspect("kept-2")).as("twice the TTL: kept by the watchdog").isPresent();
+        running.get(5, TimeUnit.SECONDS);
+        assertThat(locks.inspect("kept-2")).as("the minimum is over: released, not extended").isEmpty();
+    }
+
+    private static LockedPlan plan(String method, Class<?>... parameters) throws NoSuchMethodException {
+        java.lang.reflect.Method m = Job.class.getMethod(method, parameters);
+        return LockedPlan.of(m.getAnnotation(org.gogoscope.api.annotation.Locked.class), m);
     }
 
     private static long awaitFree(LockProvider locks, String key) throws InterruptedException {
