@@ -20,6 +20,8 @@ final class OwnedPool implements AutoCloseable {
 
     private static final String POOL_CLASS = "com.zaxxer.hikari.HikariDataSource";
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** The pause between two connection attempts of the probe while the database is only busy. */
+    private static final long BUSY_PAUSE_MILLIS = 25;
 
     private final HikariDataSource pool;
 
@@ -128,11 +130,25 @@ final class OwnedPool implements AutoCloseable {
                     + address(settings.jdbcUrl()) + ": add the " + settings.backend()
                     + " JDBC driver to the application, or name a server DataSource (property datasource)", null);
         }
-        try (Connection connection = driver.getConnection()) {
-            connection.isValid(1);
-        } catch (SQLException e) {
-            String url = settings.jdbcUrl();
-            throw new SqlFailure(SqlFailure.connectFailure(address(url), url, dialect, e), e);
+        // a database that is only busy (several nodes opening one fresh SQLite file at once) is asked again until
+        // the store's timeout; anything else fails at once
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (true) {
+            try (Connection connection = driver.getConnection()) {
+                connection.isValid(1);
+                return;
+            } catch (SQLException e) {
+                if (!dialect.isBusy(e) || System.nanoTime() >= deadline) {
+                    String url = settings.jdbcUrl();
+                    throw new SqlFailure(SqlFailure.connectFailure(address(url), url, dialect, e), e);
+                }
+            }
+            try {
+                Thread.sleep(BUSY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SqlFailure("interrupted while connecting to " + address(settings.jdbcUrl()), e);
+            }
         }
     }
 

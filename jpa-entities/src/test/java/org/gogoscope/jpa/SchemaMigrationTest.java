@@ -132,6 +132,42 @@ class SchemaMigrationTest {
         }
     }
 
+    /**
+     * A node connecting while another connection holds the write lock of a file still in rollback-journal mode
+     * waits for it (within the store's timeout) instead of failing with {@code SQLITE_BUSY}: switching the file to
+     * WAL returns that at once, without the busy timeout, and the connect probe now asks again while the database
+     * is only busy. (CI saw the probe of one of four nodes opening one fresh file fail so.)
+     */
+    @Test
+    void aConnectWhileAnotherConnectionHoldsTheFilesLockWaitsForIt() throws Exception {
+        String file = "target/sqlite/locked-" + UUID.randomUUID() + ".db";
+        SqlSettings settings = SqlSettings.sqliteFile(file).withPoolSize(1);
+        new java.io.File("target/sqlite").mkdirs();
+        try (Connection holder = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement sql = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            sql.execute("CREATE TABLE held (x INTEGER)"); // a rollback-journal file's write lock, until the commit
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<PersistenceAdapter> node = other.submit(() -> {
+                    SqlAdapter adapter = new SqlAdapter(settings, "locked:");
+                    adapter.connect();
+                    return adapter;
+                });
+                Thread.sleep(700);
+                holder.commit();
+                PersistenceAdapter adapter = node.get(30, TimeUnit.SECONDS);
+                try {
+                    assertThat(adapter.locks().acquire("k", LONG, "a")).isPresent();
+                } finally {
+                    adapter.disconnect();
+                }
+            } finally {
+                other.shutdownNow();
+            }
+        }
+    }
+
     private static void assertMigratedAndWorking(List<PersistenceAdapter> nodes) {
         PersistenceAdapter node = nodes.get(0);
         long token = node.locks().acquire("legacy", LONG, "java").orElseThrow().fencingToken();

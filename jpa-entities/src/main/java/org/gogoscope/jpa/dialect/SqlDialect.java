@@ -171,6 +171,16 @@ public abstract class SqlDialect {
         return "40001".equals(e.getSQLState());
     }
 
+    /**
+     * Whether {@code e} says the database is locked by another connection for now and the same request may succeed
+     * a moment later (SQLite: {@code SQLITE_BUSY} / {@code SQLITE_LOCKED}, which opening a connection can return at
+     * once while another one creates the schema or switches the file to WAL). False by default: a server's lock
+     * waits are the server's business.
+     */
+    public boolean isBusy(SQLException e) {
+        return false;
+    }
+
     /** Whether {@code e} reports a unique-constraint violation: SQLState class {@code 23} by default. */
     public boolean isUniqueViolation(SQLException e) {
         String state = e.getSQLState();

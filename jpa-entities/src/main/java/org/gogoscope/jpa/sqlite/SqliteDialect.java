@@ -132,6 +132,13 @@ public final class SqliteDialect extends SqlDialect {
         return Optional.empty();
     }
 
+    /** SQLite's primary result codes {@code SQLITE_BUSY} (5) and {@code SQLITE_LOCKED} (6), extended ones included. */
+    @Override
+    public boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6;
+    }
+
     /** WAL (several processes on one file), {@code synchronous=NORMAL}, and the bound as {@code busy_timeout}. */
     @Override
     public Map<String, String> driverProperties(Duration timeout) {
