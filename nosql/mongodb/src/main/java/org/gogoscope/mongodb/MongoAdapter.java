@@ -121,9 +121,13 @@ public final class MongoAdapter extends StorageAdapter {
             }
             StringBuilder down = new StringBuilder();
             for (ServerDescription server : servers) {
+                if (server.getException() == null) {
+                    return; // not checked yet
+                }
                 String why = MongoErrors.unreachable(server.getException(), server.getAddress().toString());
-                if (why == null) {
-                    return; // not checked yet, or failed some other way (TLS, auth): server selection reports it
+                if (why == null) { // reached, but failed some other way (TLS, auth): server selection reports it
+                    verdict.complete(null); // without waiting here first
+                    return;
                 }
                 down.append(down.length() == 0 ? "" : "; ").append(why);
             }
