@@ -38,7 +38,8 @@ public interface LockHandle extends AutoCloseable {
     /**
      * A local, conservative view of the grant: {@code false} once the handle was released, an extend failed,
      * or the TTL (measured on this JVM's monotonic clock from <em>before</em> the acquire or last successful
-     * extend was sent) has run out. It asks no backend, so it cannot see a {@code forceRelease} by another
+     * extend was sent, less one millisecond: backends keep the expiry in whole milliseconds of their clock) has run
+     * out. It asks no backend, so it cannot see a {@code forceRelease} by another
      * node: protect resources with {@link #fencingToken()} for that.
      */
     boolean isValid();

@@ -21,6 +21,12 @@ final class DefaultLockHandle implements LockHandle {
     private static final int RELEASED = 2;
 
     /** {@link #HELD}, {@link #RELEASING} while one release is on its way, {@link #RELEASED} once answered. */
+    /**
+     * Backends keep a lock's expiry in whole milliseconds of their clock, so a grant can end up to one millisecond
+     * before {@code sent + ttl} on this JVM's clock: the local view ends that much earlier, to stay conservative.
+     */
+    private static final long BACKEND_CLOCK_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final AtomicInteger state = new AtomicInteger(HELD);
     private final long grantedAtNanos = System.nanoTime();
     private volatile long validUntilNanos;
@@ -32,7 +38,7 @@ final class DefaultLockHandle implements LockHandle {
         this.key = key;
         this.owner = owner;
         this.fencingToken = fencingToken;
-        this.validUntilNanos = sentAtNanos + TimeUnit.MILLISECONDS.toNanos(ttlMillis);
+        this.validUntilNanos = sentAtNanos + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - BACKEND_CLOCK_TICK_NANOS;
     }
 
     @Override
@@ -75,7 +81,7 @@ final class DefaultLockHandle implements LockHandle {
         long ttlMillis = Args.ttlMillis("ttl", ttl);
         long sentAt = System.nanoTime();
         if (locks.extend(key, ttl, owner)) {
-            validUntilNanos = sentAt + TimeUnit.MILLISECONDS.toNanos(ttlMillis);
+            validUntilNanos = sentAt + TimeUnit.MILLISECONDS.toNanos(ttlMillis) - BACKEND_CLOCK_TICK_NANOS;
             return true;
         }
         lost = true;
