@@ -1,5 +1,6 @@
 package org.gogoscope.jpa.dialect;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,16 @@ public abstract class SqlStatements {
      * are not required.
      */
     public static final Map<String, List<String>> COLUMNS = columns();
+
+    /**
+     * One {@code column <table>.<column> is missing} line per column of {@code table} in {@link #COLUMNS} that
+     * {@code present} (the table's columns as the catalog lists them) lacks; the wording every dialect's schema
+     * check uses.
+     */
+    public static List<String> missingColumns(String table, Collection<String> present) {
+        return COLUMNS.get(table).stream().filter(column -> !present.contains(column))
+                .map(column -> "column " + table + "." + column + " is missing").toList();
+    }
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> columns = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -79,12 +78,7 @@ final class MySqlSchemaCheck {
                 problems.add("table " + table.getKey() + " is missing (or this account has no privilege on it)");
                 continue;
             }
-            List<String> missing = new ArrayList<>();
-            for (String column : table.getValue()) {
-                if (!columns.contains(column)) {
-                    missing.add("column " + table.getKey() + "." + column + " is missing");
-                }
-            }
+            List<String> missing = SqlStatements.missingColumns(table.getKey(), columns);
             if (!missing.isEmpty()) {
                 problems.addAll(missing);
                 continue;

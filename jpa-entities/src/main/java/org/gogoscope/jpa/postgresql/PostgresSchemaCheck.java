@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.gogoscope.jpa.dialect.SqlStatements;
 
 /**
@@ -78,12 +77,8 @@ final class PostgresSchemaCheck {
                         continue;
                     }
                     Array array = rs.getArray(7);
-                    Set<String> present = new HashSet<>(Arrays.asList((String[]) array.getArray()));
-                    for (String column : required.get(table)) {
-                        if (!present.contains(column)) {
-                            problems.add("column " + table + "." + column + " is missing");
-                        }
-                    }
+                    problems.addAll(SqlStatements.missingColumns(table,
+                            new HashSet<>(Arrays.asList((String[]) array.getArray()))));
                     for (int i = 0; i < PRIVILEGES.size(); i++) {
                         if (!rs.getBoolean(3 + i)) {
                             problems.add(PRIVILEGES.get(i) + " on " + table + " is not granted");

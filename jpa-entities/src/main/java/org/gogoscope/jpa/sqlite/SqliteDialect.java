@@ -94,11 +94,7 @@ public final class SqliteDialect extends SqlDialect {
                     problems.add("table " + table.getKey() + " is missing");
                     continue;
                 }
-                for (String column : table.getValue()) {
-                    if (!present.contains(column)) {
-                        problems.add("column " + table.getKey() + "." + column + " is missing");
-                    }
-                }
+                problems.addAll(SqlStatements.missingColumns(table.getKey(), present));
                 if (present.contains("key")) {
                     keyCollation(statement, table.getKey()).filter(c -> !"BINARY".equalsIgnoreCase(c))
                             .ifPresent(c -> problems.add("column " + table.getKey() + ".key has collation " + c
