@@ -46,7 +46,7 @@ final class OwnedPool implements AutoCloseable {
     static OwnedPool open(SqlSettings settings) {
         beforeFirstConnect(settings);
         probe(settings, settings.dialect().sql());
-        return new OwnedPool(FailFastPool.start(hikari(settings), settings));
+        return new OwnedPool(FailFastPool.start(config(settings), settings));
     }
 
     /**
@@ -75,7 +75,7 @@ final class OwnedPool implements AutoCloseable {
 
         private FailFastPool(HikariConfig config, SqlSettings settings) {
             super(config);
-            this.driver = driver(settings, settings.dialect().sql());
+            this.driver = (DriverDataSource) config.getDataSource(); // the pool's own: it probes as the pool connects
             this.address = address(settings.jdbcUrl());
             this.jdbcUrl = settings.jdbcUrl();
             this.dialect = settings.dialect().sql();
@@ -178,10 +178,18 @@ final class OwnedPool implements AutoCloseable {
         }
     }
 
-    /** The pool of the adapter's own: generic settings here, the driver's from the dialect. */
+    /**
+     * The pool of the adapter's own: generic settings here, the driver's from the dialect; the dialect's
+     * preparation for a first connection runs first.
+     */
     static HikariConfig hikari(SqlSettings settings) {
-        SqlDialect dialect = settings.dialect().sql();
         beforeFirstConnect(settings);
+        return config(settings);
+    }
+
+    /** {@link #hikari} once the dialect's preparation has run. */
+    private static HikariConfig config(SqlSettings settings) {
+        SqlDialect dialect = settings.dialect().sql();
         HikariConfig config = new HikariConfig();
         config.setPoolName("gogoscope-" + settings.backend() + "-" + POOLS.incrementAndGet());
         config.setDataSource(driver(settings, dialect));
