@@ -85,6 +85,12 @@ final class MongoSchema {
             return fields.stream().map(f -> f + "_1").collect(Collectors.joining("_"));
         }
 
+        /** How {@link #create()} makes it: unique, or a TTL index expiring documents at their {@code expiresAt}. */
+        IndexOptions options() {
+            IndexOptions options = new IndexOptions().unique(unique);
+            return ttl ? options.expireAfter(0L, TimeUnit.SECONDS) : options;
+        }
+
         /** {@code index} (one document of {@code listIndexes}) is this one, or at least as strict. */
         boolean matches(Document index) {
             Document key = index.get("key", Document.class);
@@ -108,11 +114,12 @@ final class MongoSchema {
         }
     }
 
-    /** What {@link #create()} makes, for {@link #check()}. */
+    /** What {@link #create()} makes and {@link #check()} looks for. */
     private static final List<RequiredIndex> INDEXES = List.of(
             new RequiredIndex(LOCKS, List.of(KEY), true, false),
             new RequiredIndex(LOCKS, List.of(Expiry.EXPIRES_AT), false, true),
             new RequiredIndex(CIRCUIT, List.of(KEY), true, false),
+            // this library's addition: only breakers in the initial state carry expiresAt
             new RequiredIndex(CIRCUIT, List.of(Expiry.EXPIRES_AT), false, true),
             new RequiredIndex(CACHE, List.of(KEY), true, false),
             new RequiredIndex(CACHE, List.of(Expiry.EXPIRES_AT), false, true),
@@ -161,17 +168,9 @@ final class MongoSchema {
     }
 
     void create() {
-        for (String keyed : new String[] {LOCKS, CIRCUIT, CACHE, IDEMPOTENCY}) {
-            collection(keyed).createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true));
+        for (RequiredIndex index : INDEXES) {
+            collection(index.collection()).createIndex(Indexes.ascending(index.fields()), index.options());
         }
-        ttlIndex(LOCKS);
-        ttlIndex(CIRCUIT); // this library's addition: only breakers in the initial state carry expiresAt
-        ttlIndex(CACHE);
-        ttlIndex(IDEMPOTENCY);
-        MongoCollection<Document> checkpoints = collection(CHECKPOINTS);
-        checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID, MongoCheckpointStorage.SEQUENCE),
-                new IndexOptions().unique(true));
-        checkpoints.createIndex(Indexes.ascending(MongoCheckpointStorage.TASK_ID));
         ensureExists(CIRCUIT_RECORDS);
     }
 
@@ -192,10 +191,5 @@ final class MongoSchema {
                 throw e;
             }
         }
-    }
-
-    private void ttlIndex(String name) {
-        collection(name).createIndex(Indexes.ascending(Expiry.EXPIRES_AT),
-                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 }
