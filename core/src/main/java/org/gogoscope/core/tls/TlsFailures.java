@@ -78,6 +78,34 @@ public final class TlsFailures {
         return null;
     }
 
+    /**
+     * For a server that could not be reached at all: "connection refused to 127.0.0.1:6380" (or "unknown host …",
+     * "no route to host …") from the first of {@code failure}'s causes that says so ({@link #isUnreachable});
+     * {@code null} when none does. {@code address} (host:port, or {@code null} when unknown) is the driver's, never
+     * a connection string, which may hold a password.
+     */
+    public static String unreachable(Throwable failure, String address) {
+        if (failure == null) {
+            return null;
+        }
+        for (Throwable t : causes(failure)) {
+            if (!isUnreachable(t)) {
+                continue;
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            String to = address == null ? "" : " to " + address;
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host" + (address == null ? "" : " " + address);
+            }
+            String what = t.getMessage() == null ? "connection failed"
+                    : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return what + to;
+        }
+        return null;
+    }
+
     /** Whether {@code t} says the server could not be reached at all (refused, unknown host, no route). */
     public static boolean isUnreachable(Throwable t) {
         return t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException

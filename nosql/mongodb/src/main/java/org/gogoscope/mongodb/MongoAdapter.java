@@ -19,6 +19,7 @@ import org.gogoscope.api.BackendException;
 import org.gogoscope.core.StorageAdapter;
 import org.gogoscope.core.layout.NodeLayout;
 import org.gogoscope.core.storage.Storages;
+import org.gogoscope.core.tls.TlsFailures;
 
 /**
  * The MongoDB backend ({@code mongodb}) on mongodb-driver-sync: six collections, see {@link MongoSchema}.
@@ -124,7 +125,7 @@ public final class MongoAdapter extends StorageAdapter {
                 if (server.getException() == null) {
                     return; // not checked yet
                 }
-                String why = MongoErrors.unreachable(server.getException(), server.getAddress().toString());
+                String why = TlsFailures.unreachable(server.getException(), server.getAddress().toString());
                 if (why == null) { // reached, but failed some other way (TLS, auth): server selection reports it
                     verdict.complete(null); // without waiting here first
                     return;

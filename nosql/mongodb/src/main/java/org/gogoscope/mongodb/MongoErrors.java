@@ -62,32 +62,6 @@ final class MongoErrors {
         return detail == null ? e : new BackendException("mongodb", "connect", detail, e);
     }
 
-    /**
-     * For a server that could not be reached at all: "connection refused to 127.0.0.1:27018" (or "unknown host …",
-     * "no route to host …") from the JDK's exception among {@code failure}'s causes; {@code null} when
-     * {@code failure} is {@code null} or something else. The address is the driver's {@code ServerAddress}, never
-     * the connection string (which may hold a password).
-     */
-    static String unreachable(Throwable failure, String address) {
-        if (failure == null) {
-            return null;
-        }
-        for (Throwable t : TlsFailures.causes(failure)) {
-            if (t instanceof java.net.UnknownHostException) {
-                return "unknown host " + t.getMessage();
-            }
-            if (t instanceof java.net.NoRouteToHostException) {
-                return "no route to host " + address;
-            }
-            if (t instanceof java.net.ConnectException) {
-                String what = t.getMessage() == null ? "connection failed"
-                        : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-                return what + " to " + address;
-            }
-        }
-        return null;
-    }
-
     /** A description of the TLS failure among {@code failure}'s causes, or {@code null}. */
     static String tls(Throwable failure) {
         return TlsFailures.handshake(failure, HINTS);

@@ -1,6 +1,5 @@
 package org.gogoscope.redis;
 
-import java.util.Locale;
 import org.gogoscope.core.tls.TlsFailures;
 
 /**
@@ -60,29 +59,15 @@ final class RedisConnectFailures {
      * something else.
      */
     static String unreachable(Throwable failure) {
-        Throwable down = null;
         String address = null;
         for (Throwable t : TlsFailures.causes(failure)) {
-            if (down == null && TlsFailures.isUnreachable(t)) {
-                down = t;
-            }
             String text = String.valueOf(t.getMessage());
-            if (address == null && text.startsWith(FAILED_TO_CONNECT)) {
+            if (text.startsWith(FAILED_TO_CONNECT)) {
                 address = text.substring(FAILED_TO_CONNECT.length()).replaceAll("\\.$", "");
+                break;
             }
         }
-        if (down == null) {
-            return null;
-        }
-        String to = address == null ? "" : " " + address;
-        if (down instanceof java.net.UnknownHostException) {
-            return "unknown host " + down.getMessage();
-        }
-        if (down instanceof java.net.NoRouteToHostException) {
-            return "no route to host" + to;
-        }
-        String what = down.getMessage() == null ? "connection failed" : down.getMessage().toLowerCase(Locale.ROOT);
-        return what + (address == null ? "" : " to " + address);
+        return TlsFailures.unreachable(failure, address);
     }
 
     private static final String FAILED_TO_CONNECT = "Failed to connect to ";
