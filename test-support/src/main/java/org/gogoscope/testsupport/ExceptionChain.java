@@ -2,8 +2,8 @@ package org.gogoscope.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Collectors;
+import org.gogoscope.core.tls.TlsFailures;
 
 /**
  * An exception with all its causes and suppressed exceptions as text: what a log line showing the exception (a
@@ -15,20 +15,12 @@ public final class ExceptionChain {
     private ExceptionChain() {
     }
 
-    /** The {@code toString} (class and message) of {@code error} and of each cause and suppressed exception. */
+    /**
+     * The {@code toString} (class and message) of {@code error} and of each cause and suppressed exception, once
+     * each, walked as the library walks them ({@link TlsFailures#causes}).
+     */
     public static String of(Throwable error) {
-        List<String> parts = new ArrayList<>();
-        List<Throwable> pending = new ArrayList<>(List.of(error));
-        while (!pending.isEmpty() && parts.size() < 100) {
-            Throwable next = pending.remove(0);
-            if (next == null) {
-                continue;
-            }
-            parts.add(String.valueOf(next));
-            pending.add(next.getCause() == next ? null : next.getCause());
-            pending.addAll(List.of(next.getSuppressed()));
-        }
-        return String.join("\n", parts);
+        return TlsFailures.causes(error).stream().map(String::valueOf).collect(Collectors.joining("\n"));
     }
 
     /** Asserts that no message in {@code error}'s chain holds any of {@code secrets}. */
